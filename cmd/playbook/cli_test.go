@@ -1,0 +1,250 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fixture is a small valid playbook: the tests add one bad file to it.
+var fixture = map[string]string{
+	"playbook.toml": `title = "Test"
+[owners.sales]
+name = "Sales"
+`,
+	"content/_index.md": "+++\ntitle = \"Home\"\n+++\nHello.\n",
+	"content/objections/too-expensive.md": `+++
+title = "Too expensive"
+says = "It's too expensive."
+category = "price"
+owners = ["sales"]
++++
+Answer.
+`,
+}
+
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestBadFrontMatter(t *testing.T) {
+	cases := []struct {
+		name, file, text, want string
+	}{
+		{"bad TOML", "content/objections/bad.md", "+++\ntitle = \"Unclosed\nsays = \"x\"\n+++\n",
+			`content/objections/bad.md:2:`},
+		{"bad YAML", "content/objections/bad.md", "---\ntitle: Fine\nsays: [unclosed\ncategory: price\n---\n",
+			`content/objections/bad.md:3: error: invalid YAML front matter`},
+		{"wrong type", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nweight = \"heavy\"\n+++\n",
+			`content/objections/bad.md:5: error: weight must be a whole number, not text`},
+		{"wrong type YAML", "content/objections/bad.md", "---\ntitle: T\nsays: x\ncategory: price\ndraft: maybe\n---\n",
+			`content/objections/bad.md:5: error: draft must be true or false, not text`},
+		{"unknown kind", "content/guides/bad.md", "+++\ntitle = \"T\"\nkind = \"objectoin\"\n+++\n",
+			`content/guides/bad.md:3: error: unknown kind "objectoin": use one of page, objection, closing-tool, term, persona, play, brand (did you mean "objection"?)`},
+		{"missing required field", "content/objections/bad.md", "+++\ntitle = \"T\"\ncategory = \"price\"\n+++\n",
+			`content/objections/bad.md:1: error: missing required field "says"`},
+		{"missing title", "content/guides/bad.md", "---\ndescription: no title\n---\n",
+			`content/guides/bad.md:1: error: missing required field "title"`},
+		{"bad date", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nreviewed = \"last week\"\n+++\n",
+			`content/objections/bad.md:5: error: reviewed: "last week" is not a date: write it as YYYY-MM-DD`},
+		{"bad date YAML", "content/objections/bad.md", "---\ntitle: T\nsays: x\ncategory: price\nreviewed: 2026-13-45\n---\n",
+			`content/objections/bad.md:5: error: reviewed: "2026-13-45" is not a date`},
+		{"unknown owner", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nowners = [\"sales\", \"sails\"]\n+++\n",
+			`content/objections/bad.md:5: error: unknown owner "sails": declare it under [owners.sails] in playbook.toml, or use one of: sales (did you mean "sales"?)`},
+		{"unknown owner YAML list", "content/objections/bad.md", "---\ntitle: T\nsays: x\ncategory: price\nowners:\n  - sales\n  - legal\n---\n",
+			`content/objections/bad.md:7: error: unknown owner "legal"`},
+		{"unknown field", "content/objections/bad.md", "+++\ntitle = \"T\"\nsayz = \"x\"\nsays = \"x\"\ncategory = \"price\"\n+++\n",
+			`content/objections/bad.md:3: error: unknown field "sayz" (did you mean "says"?)`},
+		{"bad category", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"prize\"\n+++\n",
+			`content/objections/bad.md:4: error: category "prize" is not one of: price, timing, competitor, authority, need, risk (did you mean "price"?)`},
+		{"unclosed front matter", "content/objections/bad.md", "+++\ntitle = \"T\"\n",
+			`content/objections/bad.md:1:1: error: front matter opened with "+++" is never closed`},
+		{"no front matter", "content/guides/bad.md", "# Just markdown\n",
+			`content/guides/bad.md:1:1: error: no front matter`},
+		{"missing relation", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nclosing_tools = [\"pilot\"]\n+++\n",
+			`content/objections/bad.md:5: error: closing_tools names "pilot", but there is no closing-tool page with that name`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := writeTree(t, fixture)
+			out := filepath.Join(t.TempDir(), "site")
+			if code, _, stderr := runCLI("build", dir, "-o", out); code != 0 {
+				t.Fatalf("first build failed (%d): %s", code, stderr)
+			}
+			before, err := os.ReadFile(filepath.Join(out, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			bad := filepath.Join(dir, filepath.FromSlash(c.file))
+			if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(bad, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			code, _, stderr := runCLI("build", dir, "-o", out)
+			if code != 1 {
+				t.Errorf("exit status %d, want 1", code)
+			}
+			if !strings.Contains(stderr, c.want) {
+				t.Errorf("stderr:\n%s\nwant it to contain:\n%s", stderr, c.want)
+			}
+			if strings.Contains(stderr, "goroutine") || strings.Contains(stderr, "panic") {
+				t.Errorf("stack trace in output:\n%s", stderr)
+			}
+			after, err := os.ReadFile(filepath.Join(out, "index.html"))
+			if err != nil || !bytes.Equal(before, after) {
+				t.Errorf("previous output was not left intact (err %v)", err)
+			}
+			entries, _ := os.ReadDir(filepath.Dir(out))
+			if len(entries) != 1 {
+				t.Errorf("temporary folders left beside the output: %v", entries)
+			}
+		})
+	}
+}
+
+func TestAllErrorsReportedTogether(t *testing.T) {
+	files := map[string]string{}
+	for k, v := range fixture {
+		files[k] = v
+	}
+	files["content/objections/a.md"] = "+++\ntitle = \"A\"\ncategory = \"price\"\n+++\n"
+	files["content/objections/b.md"] = "+++\ntitle = \"B\"\nsays = \"x\"\ncategory = \"price\"\nweight = \"x\"\n+++\n"
+	dir := writeTree(t, files)
+	code, _, stderr := runCLI("build", dir, "-o", filepath.Join(t.TempDir(), "out"))
+	if code != 1 || !strings.Contains(stderr, "content/objections/a.md:1") || !strings.Contains(stderr, "content/objections/b.md:5") {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "2 errors;") {
+		t.Errorf("summary does not count 2 errors:\n%s", stderr)
+	}
+}
+
+func TestConfigErrors(t *testing.T) {
+	cases := []struct{ name, config, want string }{
+		{"unknown key", "title = \"T\"\nbase_ulr = \"https://x/\"\n", `playbook.toml:2: error: unknown key "base_ulr" (did you mean "base_url"?)`},
+		{"unknown nested key", "title = \"T\"\n\n[owners.sales]\nname = \"Sales\"\nteem = \"@x/y\"\n", `playbook.toml:5: error: unknown key "owners.sales.teem" (did you mean "team"?)`},
+		{"bad TOML", "title = \"T\n", `playbook.toml:1:`},
+		{"wrong type", "title = 3\n", `playbook.toml:1: error: title:`},
+		{"bad interval", "[review]\nevery = \"soon\"\n", `playbook.toml:2: error: review.every: "soon" is not an interval`},
+		{"bad colour", "[[brand.colours]]\nname = \"Blue\"\nhex = \"blue\"\n", `playbook.toml:3: error: brand colour "Blue": hex "blue" is not a colour`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := map[string]string{}
+			for k, v := range fixture {
+				files[k] = v
+			}
+			files["playbook.toml"] = c.config
+			files["content/objections/too-expensive.md"] = "+++\ntitle = \"x\"\nsays = \"x\"\ncategory = \"price\"\n+++\n"
+			dir := writeTree(t, files)
+			code, _, stderr := runCLI("build", dir, "-o", filepath.Join(t.TempDir(), "out"))
+			if code != 1 || !strings.Contains(stderr, c.want) {
+				t.Fatalf("exit %d, stderr:\n%s\nwant: %s", code, stderr, c.want)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dir := writeTree(t, fixture)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"biuld"}, 2, `unknown command "biuld" (did you mean "build"?)`},
+		{[]string{"build", "--nope"}, 2, "flag provided but not defined: -nope"},
+		{[]string{"build", dir, "--audience", "public"}, 2, `--audience "public": use internal or external`},
+		{[]string{"build", dir, "other"}, 2, "expected one playbook folder, got 2"},
+		{[]string{"build", "-h"}, 0, "Usage: playbook build"},
+		{[]string{"help"}, 0, "Commands:"},
+		{[]string{"help", "build"}, 0, "Usage: playbook build"},
+		{[]string{"serve", "-h"}, 0, "Usage: playbook serve"},
+		{[]string{"version", "-h"}, 0, "Usage: playbook version"},
+		{[]string{"build", filepath.Join(dir, "missing")}, 1, "no playbook.toml"},
+	}
+	for _, c := range cases {
+		code, stdout, stderr := runCLI(c.args...)
+		if code != c.code || !strings.Contains(stdout+stderr, c.want) {
+			t.Errorf("playbook %v: exit %d, output:\n%s%s\nwant exit %d and %q", c.args, code, stdout, stderr, c.code, c.want)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCLI("version")
+	if code != 0 || !strings.HasPrefix(stdout, "playbook ") {
+		t.Fatalf("version: exit %d, %q", code, stdout)
+	}
+}
+
+func TestBuildSummaryAndFlagsAfterDir(t *testing.T) {
+	dir := writeTree(t, fixture)
+	out := filepath.Join(t.TempDir(), "site")
+	code, stdout, stderr := runCLI("build", dir, "-o", out, "--base-url", "https://x.example/pb/")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.HasPrefix(stdout, "Built 3 pages") || !strings.Contains(stdout, out) || strings.Count(stdout, "\n") != 1 {
+		t.Errorf("summary line: %q", stdout)
+	}
+	home, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	if !strings.Contains(string(home), `href="/pb/objections/"`) {
+		t.Errorf("--base-url not applied")
+	}
+}
+
+func TestOutputSafety(t *testing.T) {
+	dir := writeTree(t, fixture)
+	foreign := t.TempDir()
+	if err := os.WriteFile(filepath.Join(foreign, "thesis.docx"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		out, want string
+	}{
+		{dir, "that is the playbook source folder"},
+		{filepath.Dir(dir), "it contains the playbook source"},
+		{"/", "that is the filesystem root"},
+		{filepath.Join(dir, "content"), "inside the playbook's content/ folder"},
+		{foreign, "was not created by playbook"},
+	}
+	for _, c := range cases {
+		code, _, stderr := runCLI("build", dir, "-o", c.out)
+		if code != 1 || !strings.Contains(stderr, c.want) {
+			t.Errorf("-o %s: exit %d, stderr %s\nwant %q", c.out, code, stderr, c.want)
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(foreign, "thesis.docx")); err != nil || string(b) != "precious" {
+		t.Errorf("foreign folder was touched")
+	}
+	// An empty folder is fine, and a folder playbook made can be rebuilt.
+	empty := t.TempDir()
+	for i := 0; i < 2; i++ {
+		if code, _, stderr := runCLI("build", dir, "-o", empty); code != 0 {
+			t.Fatalf("build %d into own folder: %s", i, stderr)
+		}
+	}
+}

@@ -1,0 +1,180 @@
+// Package build runs the whole pipeline: config -> content -> site (links,
+// relations, markdown) -> render -> files. Generate keeps the result in
+// memory (for serving and tests); Build also writes it to disk safely.
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/output"
+	"github.com/playbook-ssg/playbook/generator/parallel"
+	"github.com/playbook-ssg/playbook/generator/render"
+	"github.com/playbook-ssg/playbook/generator/site"
+	theme "github.com/playbook-ssg/playbook/themes/default"
+)
+
+// Options control a build.
+type Options struct {
+	Source   string    // playbook folder (holds playbook.toml)
+	Drafts   bool      // include drafts
+	Audience string    // "internal" (default: everything) or "external"
+	BaseURL  string    // overrides base_url from the config
+	Today    time.Time // date for review status; zero means today
+	Theme    fs.FS     // theme files; nil means the embedded default theme
+}
+
+// Site is a generated site held in memory.
+type Site struct {
+	Files map[string][]byte // slash-separated paths under the site root
+	Pages int               // HTML pages rendered (not counting 404)
+	Model *site.Site
+	Diags diag.List // warnings (errors abort generation)
+}
+
+// Generate runs the pipeline and returns the site in memory. Content
+// problems are returned as an error carrying diagnostics (see diag.From).
+func Generate(opts Options) (*Site, error) {
+	if opts.Audience == "" {
+		opts.Audience = content.Internal
+	}
+	if opts.Audience != content.Internal && opts.Audience != content.External {
+		return nil, fmt.Errorf("audience %q: use internal or external", opts.Audience)
+	}
+	cfg, err := config.Load(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	fsys := os.DirFS(opts.Source)
+	set, diags, err := content.Load(fsys, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
+	s, linkDiags := site.Link(cfg, set, fsys, md, site.Options{
+		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL,
+	})
+	diags = append(diags, linkDiags...)
+	if s == nil {
+		return nil, diags.Err()
+	}
+	themeFS := opts.Theme
+	if themeFS == nil {
+		themeFS = theme.FS
+	}
+	r, err := render.New(s, md, fsys, themeFS)
+	if err != nil {
+		return nil, err
+	}
+
+	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags}
+	for name, b := range r.Assets() {
+		out.Files[name] = b
+	}
+	for _, f := range s.Files {
+		b, err := fs.ReadFile(fsys, path.Join(content.Dir, f))
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", f, err)
+		}
+		out.Files[f] = b
+	}
+
+	htmls := make([][]byte, len(s.Pages))
+	errs := make([]error, len(s.Pages))
+	parallel.Each(len(s.Pages), func(i int) {
+		htmls[i], errs[i] = r.Page(s.Pages[i])
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	var clash diag.List
+	for i, p := range s.Pages {
+		name := strings.TrimPrefix(p.URL, "/") + "index.html"
+		if _, dup := out.Files[name]; dup {
+			clash.Errorf(p.File, 1, 1, "duplicate-url", "page URL %s clashes with a static or content file at %s: rename one of them", p.URL, name)
+			continue
+		}
+		out.Files[name] = htmls[i]
+	}
+	if clash.HasErrors() {
+		return nil, clash.Err()
+	}
+	out.Pages = len(s.Pages)
+	notFound, err := r.NotFound()
+	if err != nil {
+		return nil, err
+	}
+	out.Files["404.html"] = notFound
+	out.Files["sitemap.xml"] = sitemap(s)
+	return out, nil
+}
+
+// Result summarises a build written to disk.
+type Result struct {
+	Pages    int
+	Files    int
+	Out      string
+	Duration time.Duration
+	Diags    diag.List
+}
+
+// Build generates the site and writes it to out. On any error the previous
+// contents of out are left untouched.
+func Build(opts Options, out string) (*Result, error) {
+	start := time.Now()
+	if err := output.CheckDest(out, opts.Source); err != nil {
+		return nil, err
+	}
+	s, err := Generate(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := output.Write(out, s.Files); err != nil {
+		return nil, err
+	}
+	return &Result{Pages: s.Pages, Files: len(s.Files), Out: out, Duration: time.Since(start), Diags: s.Diags}, nil
+}
+
+type urlEntry struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+type urlSet struct {
+	XMLName xml.Name   `xml:"urlset"`
+	NS      string     `xml:"xmlns,attr"`
+	URLs    []urlEntry `xml:"url"`
+}
+
+// sitemap lists every published page with its last review date.
+func sitemap(s *site.Site) []byte {
+	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range s.Pages {
+		e := urlEntry{Loc: p.AbsURL()}
+		if !p.Reviewed.IsZero() {
+			e.LastMod = p.Reviewed.Format("2006-01-02")
+		}
+		set.URLs = append(set.URLs, e)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	_ = enc.Encode(set)
+	buf.WriteByte('\n')
+	return buf.Bytes()
+}

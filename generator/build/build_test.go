@@ -1,0 +1,320 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var fixtureToday = time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
+
+func generate(t *testing.T, opts Options) *Site {
+	t.Helper()
+	if opts.Today.IsZero() {
+		opts.Today = fixtureToday
+	}
+	s, err := Generate(opts)
+	if err != nil {
+		t.Fatalf("Generate(%s): %v", opts.Source, err)
+	}
+	return s
+}
+
+var mainRe = regexp.MustCompile(`(?s)<main[^>]*>.*</main>`)
+
+// TestGoldenPages pins the rendered <main> of one page of each kind. Run
+// `go test ./generator/build -update` after an intended change and review
+// the diff of testdata/golden.
+func TestGoldenPages(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic"})
+	pages := map[string]string{
+		"home":         "index.html",
+		"section":      "objections/index.html",
+		"objection":    "objections/too-expensive/index.html",
+		"closing-tool": "closing-tools/paid-pilot/index.html",
+		"term":         "glossary/discount/index.html",
+		"persona":      "personas/cfo/index.html",
+		"play":         "plays/business-case-cfo/index.html",
+		"brand":        "brand/colours/index.html",
+		"page":         "guides/internal-notes/index.html",
+		"404":          "404.html",
+	}
+	for kind, file := range pages {
+		t.Run(kind, func(t *testing.T) {
+			html, ok := s.Files[file]
+			if !ok {
+				t.Fatalf("no output file %s", file)
+			}
+			got := mainRe.Find(html)
+			if got == nil {
+				t.Fatalf("%s has no <main>", file)
+			}
+			golden := filepath.Join("testdata", "golden", kind+".html")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(append(got, '\n'), want) {
+				t.Errorf("%s differs from %s (run with -update and review the diff)\n--- got ---\n%s", file, golden, got)
+			}
+		})
+	}
+}
+
+func TestPageHead(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic"})
+	html := string(s.Files["objections/too-expensive/index.html"])
+	for _, want := range []string{
+		`<title>Too expensive · Acme Playbook</title>`,
+		`<link rel="canonical" href="https://acme.example/playbook/objections/too-expensive/">`,
+		`<meta name="description" content="The customer thinks the price is too high.">`,
+		`<html lang="en">`,
+		`<a class="skip-link" href="#main">`,
+		`href="/playbook/css/playbook.css?v=`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page head lacks %q", want)
+		}
+	}
+	// No request may leave the site: every src and href in the head is local.
+	for _, m := range regexp.MustCompile(`(?:src|href)="([^"]+)"`).FindAllStringSubmatch(html, -1) {
+		u := m[1]
+		if strings.HasPrefix(u, "http") && !strings.HasPrefix(u, "https://acme.example/") && !strings.HasPrefix(u, "https://git.example/") {
+			t.Errorf("page references outside URL %s", u)
+		}
+	}
+}
+
+func TestLinksRewritten(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic"})
+	obj := string(s.Files["objections/too-expensive/index.html"])
+	for _, want := range []string{
+		`<a href="/playbook/closing-tools/paid-pilot/#how-to-run-it">paid pilot</a>`,
+		`<a href="/playbook/glossary/discount/">glossary</a>`,
+	} {
+		if !strings.Contains(obj, want) {
+			t.Errorf("objection page lacks rewritten link %s", want)
+		}
+	}
+	home := string(s.Files["index.html"])
+	if !strings.Contains(home, `<a href="/playbook/glossary/discount/">the glossary</a>`) {
+		t.Errorf("home link from content root not rewritten")
+	}
+	notes := string(s.Files["guides/internal-notes/index.html"])
+	if !strings.Contains(notes, `<img src="/playbook/img-note.png" alt="diagram">`) {
+		t.Errorf("relative image not rewritten to site path")
+	}
+	if _, ok := s.Files["img-note.png"]; !ok {
+		t.Errorf("content file img-note.png not copied")
+	}
+	if _, ok := s.Files["img/logo.svg"]; !ok {
+		t.Errorf("static/img/logo.svg not copied")
+	}
+}
+
+func TestRelationsBothWays(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic"})
+	tool := string(s.Files["closing-tools/paid-pilot/index.html"])
+	if !strings.Contains(tool, "Answers these objections") || !strings.Contains(tool, `href="/playbook/objections/too-expensive/"`) {
+		t.Errorf("closing tool does not list the objection that names it")
+	}
+	persona := string(s.Files["personas/cfo/index.html"])
+	for _, want := range []string{"Objections they raise", "Plays for this persona", "/playbook/plays/business-case-cfo/"} {
+		if !strings.Contains(persona, want) {
+			t.Errorf("persona page lacks %q", want)
+		}
+	}
+}
+
+func TestDraftsExcluded(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic"})
+	for name, b := range s.Files {
+		if bytes.Contains(b, []byte("zanzibarword")) || bytes.Contains(b, []byte("secret-draft")) {
+			t.Errorf("draft content leaked into %s", name)
+		}
+	}
+	with := generate(t, Options{Source: "testdata/basic", Drafts: true})
+	page, ok := with.Files["objections/secret-draft/index.html"]
+	if !ok || !bytes.Contains(page, []byte("draft-badge")) {
+		t.Errorf("--drafts build lacks the draft page with its badge")
+	}
+}
+
+func TestAudienceExternal(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic", Audience: "external"})
+	// "quetzalcoatl" appears only in an internal page; "Too expensive" is an
+	// internal objection title.
+	for name, b := range s.Files {
+		for _, secret := range []string{"quetzalcoatl", "Too expensive", "internal-notes", "personas/cfo"} {
+			if bytes.Contains(b, []byte(secret)) {
+				t.Errorf("external build: %s contains %q from an internal page", name, secret)
+			}
+		}
+	}
+	for _, want := range []string{"index.html", "glossary/discount/index.html", "brand/colours/index.html"} {
+		if _, ok := s.Files[want]; !ok {
+			t.Errorf("external build lacks external page %s", want)
+		}
+	}
+	if n := bytes.Count(s.Files["sitemap.xml"], []byte("<url>")); n != 5 {
+		t.Errorf("external sitemap has %d URLs, want 5 (home, glossary, term, brand, colours):\n%s", n, s.Files["sitemap.xml"])
+	}
+}
+
+func TestAudienceLeakIsAnError(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/glossary/discount.md", `+++
+title = "Discount"
+marketing = "m"
+sales = "s"
+agreed = "a"
+audience = "external"
++++
+See [internal notes](../guides/internal-notes.md).
+`)
+	_, err := Generate(Options{Source: dir, Audience: "external", Today: fixtureToday})
+	want := `content/glossary/discount.md:8:5: error: external page content/glossary/discount.md links to internal page content/guides/internal-notes.md`
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got error %v\nwant it to contain %s", err, want)
+	}
+	// The same playbook is fine for an internal build.
+	if _, err := Generate(Options{Source: dir, Today: fixtureToday}); err != nil {
+		t.Fatalf("internal build: %v", err)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := generate(t, Options{Source: "testdata/basic"})
+	b := generate(t, Options{Source: "testdata/basic"})
+	if len(a.Files) != len(b.Files) {
+		t.Fatalf("builds differ in file count: %d vs %d", len(a.Files), len(b.Files))
+	}
+	for name, x := range a.Files {
+		if !bytes.Equal(x, b.Files[name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func TestSampleBuildsWithoutWarnings(t *testing.T) {
+	for _, aud := range []string{"internal", "external"} {
+		s, err := Generate(Options{Source: "../../playbook", Audience: aud, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatalf("sample playbook (%s): %v", aud, err)
+		}
+		if len(s.Diags) > 0 {
+			t.Errorf("sample playbook (%s) has diagnostics:\n%v", aud, s.Diags)
+		}
+	}
+}
+
+func TestBrokenLinks(t *testing.T) {
+	cases := []struct {
+		name, body, want string
+	}{
+		{"missing page", "See [x](../objections/nope.md).", `content/guides/internal-notes.md:6:5: error: broken link: no page content/objections/nope.md`},
+		{"typo suggests", "See [x](../objections/to-expensive.md).", `(did you mean content/objections/too-expensive.md?)`},
+		{"missing anchor", "Line\n\nSee [x](../closing-tools/paid-pilot.md#how-to-run).", `content/guides/internal-notes.md:8:5: error: link to content/closing-tools/paid-pilot.md#how-to-run: that page has no heading with that ID (did you mean "how-to-run-it"?)`},
+		{"same page anchor", "## Here\n\n[x](#there)", `content/guides/internal-notes.md:8:1: error: link to #there: this page has no heading with that ID`},
+		{"missing image", "![a](missing.png)", `content/guides/internal-notes.md:6:1: error: image "missing.png": no file content/guides/missing.png`},
+		{"link to draft", "[d](../objections/secret-draft.md)", `links to content/objections/secret-draft.md, which is a draft`},
+		{"outside content", "[d](../../playbook.toml)", `points outside content/`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := copyFixture(t, "testdata/basic")
+			writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\nreviewed = 2026-02-01\n+++\n\n"+c.body+"\n")
+			_, err := Generate(Options{Source: dir, Today: fixtureToday})
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v\nwant %s", err, c.want)
+			}
+			if _, ok := diag.From(err); !ok {
+				t.Errorf("error carries no diagnostics")
+			}
+		})
+	}
+}
+
+func TestExternalLinksUntouched(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n[a](https://example.com/x.md) [m](mailto:a@b.c) <https://example.org>\n")
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["guides/internal-notes/index.html"])
+	for _, want := range []string{`href="https://example.com/x.md"`, `href="mailto:a@b.c"`, `href="https://example.org"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("lacks %s", want)
+		}
+	}
+}
+
+func TestRawHTMLEscapedByDefault(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n<script>alert(1)</script>\n\nHi <b>there</b>\n")
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["guides/internal-notes/index.html"])
+	if strings.Contains(page, "<script>alert(1)") || strings.Contains(page, "<b>there</b>") {
+		t.Errorf("raw HTML passed through without unsafe_html")
+	}
+}
+
+func copyFixture(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func writeFile(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,268 @@
+// Package config loads and validates playbook.toml, the site configuration.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/tomlpos"
+)
+
+// FileName is the configuration file at the root of a playbook.
+const FileName = "playbook.toml"
+
+// Config is the parsed playbook.toml.
+type Config struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
+	BaseURL     string `toml:"base_url"`
+	Language    string `toml:"language"`
+
+	Repository Repository        `toml:"repository"`
+	Owners     map[string]Owner  `toml:"owners"`
+	Review     Review            `toml:"review"`
+	Menu       Menu              `toml:"menu"`
+	Brand      Brand             `toml:"brand"`
+	Markdown   Markdown          `toml:"markdown"`
+	Objections ObjectionSettings `toml:"objections"`
+	Stages     []string          `toml:"stages"`
+
+	// OwnerOrder lists owner ids in the order they are declared.
+	OwnerOrder []string `toml:"-"`
+}
+
+// Repository locates the playbook in its code host, for "Edit this page".
+type Repository struct {
+	URL         string `toml:"url"`
+	Branch      string `toml:"branch"`
+	ContentPath string `toml:"content_path"` // folder of the playbook inside the repository
+	EditURL     string `toml:"edit_url"`     // optional template with {path}; overrides the GitHub-style default
+}
+
+// Owner is a function or team that owns content.
+type Owner struct {
+	Name string `toml:"name"`
+	Team string `toml:"team"` // code-host team handle, e.g. @org/marketing
+}
+
+// Review sets the default review interval.
+type Review struct {
+	Every string `toml:"every"`
+}
+
+// Menu orders top-level sections in navigation.
+type Menu struct {
+	Order []string `toml:"order"`
+}
+
+// Brand declares the brand colours and fonts once, for swatches and specimens.
+type Brand struct {
+	Colours []Colour `toml:"colours"`
+	Fonts   []Font   `toml:"fonts"`
+}
+
+// Colour is one brand colour.
+type Colour struct {
+	Name  string `toml:"name"`
+	Hex   string `toml:"hex"`
+	Usage string `toml:"usage"`
+}
+
+// Font is one brand typeface.
+type Font struct {
+	Name   string `toml:"name"`
+	Role   string `toml:"role"`
+	Stack  string `toml:"stack"`
+	Sample string `toml:"sample"`
+}
+
+// Markdown holds rendering options.
+type Markdown struct {
+	UnsafeHTML     bool   `toml:"unsafe_html"`     // pass raw HTML through; escaped by default
+	HighlightLight string `toml:"highlight_light"` // chroma style for light mode
+	HighlightDark  string `toml:"highlight_dark"`  // chroma style for dark mode
+}
+
+// ObjectionSettings configures objection categories.
+type ObjectionSettings struct {
+	Categories []string `toml:"categories"`
+}
+
+// Defaults applied when the config leaves a value out.
+var (
+	DefaultCategories = []string{"price", "timing", "competitor", "authority", "need", "risk"}
+	DefaultStages     = []string{"discovery", "qualification", "proposal", "negotiation", "closing"}
+)
+
+var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+
+// Load reads and validates root/playbook.toml. Problems come back as
+// diagnostics (see diag.From) naming the line.
+func Load(root string) (*Config, error) {
+	path := filepath.Join(root, FileName)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, diag.List{{File: FileName, Severity: diag.Error, Rule: "config",
+				Message: fmt.Sprintf("no %s in %s: is this a playbook folder? (`playbook new` creates one)", FileName, root)}}.Err()
+		}
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	return Parse(src)
+}
+
+var decodeErrRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// Parse validates a playbook.toml held in memory.
+func Parse(src []byte) (*Config, error) {
+	var c Config
+	var diags diag.List
+	md, err := toml.Decode(string(src), &c)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			diags.Errorf(FileName, pe.Position.Line, pe.Position.Col, "config", "invalid TOML: %s", pe.Message)
+			return nil, diags.Err()
+		}
+		if m := decodeErrRe.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			msg := m[3]
+			if m[2] != "" {
+				msg = fmt.Sprintf("%s: %s", m[2], strings.TrimPrefix(msg, "incompatible types: "))
+			}
+			diags.Errorf(FileName, line, 0, "config", "%s", msg)
+			return nil, diags.Err()
+		}
+		diags.Errorf(FileName, 0, 0, "config", "%v", err)
+		return nil, diags.Err()
+	}
+	lines := tomlpos.Scan(src)
+	for _, k := range md.Undecoded() {
+		diags.Errorf(FileName, lines.Find(k...), 0, "config", "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], knownKeys(k[:len(k)-1])))
+	}
+	for _, k := range md.Keys() {
+		if len(k) == 2 && k[0] == "owners" {
+			c.OwnerOrder = append(c.OwnerOrder, k[1])
+		}
+	}
+	c.applyDefaults()
+	c.validate(&diags, lines)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+func (c *Config) applyDefaults() {
+	if c.Title == "" {
+		c.Title = "Playbook"
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	if c.Repository.Branch == "" {
+		c.Repository.Branch = "main"
+	}
+	if c.Review.Every == "" {
+		c.Review.Every = "180d"
+	}
+	if len(c.Objections.Categories) == 0 {
+		c.Objections.Categories = DefaultCategories
+	}
+	if len(c.Stages) == 0 {
+		c.Stages = DefaultStages
+	}
+	if c.Markdown.HighlightLight == "" {
+		c.Markdown.HighlightLight = "github"
+	}
+	if c.Markdown.HighlightDark == "" {
+		c.Markdown.HighlightDark = "github-dark"
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+}
+
+func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
+	if _, err := ParseDuration(c.Review.Every); err != nil {
+		diags.Errorf(FileName, lines.Find("review", "every"), 0, "config", "review.every: %v", err)
+	}
+	if c.BaseURL != "/" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
+		diags.Errorf(FileName, lines.Find("base_url"), 0, "config", "base_url %q must start with https://, http:// or /", c.BaseURL)
+	}
+	for i, col := range c.Brand.Colours {
+		if col.Name == "" {
+			diags.Errorf(FileName, lines.Find("brand", "colours"), 0, "config", "brand.colours[%d]: name is required", i)
+		}
+		if !hexColour.MatchString(col.Hex) {
+			diags.Errorf(FileName, lines.Find("brand", "colours", "hex"), 0, "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
+		}
+	}
+	for id, o := range c.Owners {
+		if o.Name == "" {
+			diags.Errorf(FileName, lines.Find("owners", id), 0, "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
+		}
+		if o.Team != "" && !strings.HasPrefix(o.Team, "@") {
+			diags.Errorf(FileName, lines.Find("owners", id, "team"), 0, "config", "owners.%s.team %q must be a handle starting with @ (e.g. \"@org/team\")", id, o.Team)
+		}
+	}
+}
+
+// HasOwner reports whether id is a declared owner.
+func (c *Config) HasOwner(id string) bool {
+	_, ok := c.Owners[id]
+	return ok
+}
+
+// OwnerIDs returns declared owner ids in declaration order.
+func (c *Config) OwnerIDs() []string {
+	if len(c.OwnerOrder) == len(c.Owners) {
+		return c.OwnerOrder
+	}
+	ids := make([]string, 0, len(c.Owners))
+	for id := range c.Owners {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// knownKeys lists valid keys under a table path, for suggestions.
+func knownKeys(parent []string) []string {
+	switch strings.Join(parent, ".") {
+	case "":
+		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages"}
+	case "repository":
+		return []string{"url", "branch", "content_path", "edit_url"}
+	case "review":
+		return []string{"every"}
+	case "menu":
+		return []string{"order"}
+	case "brand":
+		return []string{"colours", "fonts"}
+	case "brand.colours":
+		return []string{"name", "hex", "usage"}
+	case "brand.fonts":
+		return []string{"name", "role", "stack", "sample"}
+	case "markdown":
+		return []string{"unsafe_html", "highlight_light", "highlight_dark"}
+	case "objections":
+		return []string{"categories"}
+	}
+	if len(parent) == 2 && parent[0] == "owners" {
+		return []string{"name", "team"}
+	}
+	return nil
+}

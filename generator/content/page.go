@@ -1,0 +1,146 @@
+// Package content loads a playbook's pages: it walks content/, parses front
+// matter, and validates each kind's typed fields. It knows nothing of
+// markdown rendering or templates.
+package content
+
+import (
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/config"
+)
+
+// Page kinds.
+const (
+	KindPage        = "page"
+	KindObjection   = "objection"
+	KindClosingTool = "closing-tool"
+	KindTerm        = "term"
+	KindPersona     = "persona"
+	KindPlay        = "play"
+	KindBrand       = "brand"
+	KindSection     = "section" // a folder's _index.md
+	KindHome        = "home"    // content/_index.md
+)
+
+// Kinds lists the kinds a page may declare in front matter.
+var Kinds = []string{KindPage, KindObjection, KindClosingTool, KindTerm, KindPersona, KindPlay, KindBrand}
+
+// SectionKinds maps a top-level folder to the kind its pages default to.
+var SectionKinds = map[string]string{
+	"objections":    KindObjection,
+	"closing-tools": KindClosingTool,
+	"glossary":      KindTerm,
+	"personas":      KindPersona,
+	"plays":         KindPlay,
+	"brand":         KindBrand,
+}
+
+// Audiences.
+const (
+	Internal = "internal"
+	External = "external"
+)
+
+// Ref names another page by slug, remembering where it was written.
+type Ref struct {
+	Slug string
+	Line int
+}
+
+// Page is one markdown file with its validated front matter.
+type Page struct {
+	File      string // path relative to the playbook root, forward slashes
+	Rel       string // path relative to content/
+	Dir       string // folder relative to content/ ("" at the root)
+	Section   string // top-level folder ("" at the root)
+	Slug      string // file name without .md; folder name for _index.md
+	IsSection bool   // an _index.md
+	URL       string // site-relative pretty URL, e.g. "/objections/too-expensive/"
+
+	Kind        string
+	Title       string
+	Description string
+	Owners      []Ref
+	Reviewed    time.Time // zero when never reviewed
+	ReviewEvery config.Interval
+	Tags        []string
+	Weight      int
+	Draft       bool
+	Audience    string
+
+	Objection   *Objection
+	ClosingTool *ClosingTool
+	Term        *Term
+	Persona     *Persona
+	Play        *Play
+	Brand       *Brand
+
+	Body     []byte // markdown after front matter
+	BodyLine int    // line in File where Body starts
+	Source   []byte // the whole file, for diagnostics
+}
+
+// Objection is a customer objection and the response to it.
+type Objection struct {
+	Says         string
+	AlsoHeard    []string
+	Category     string
+	Personas     []Ref
+	Stages       []string
+	Proof        []string
+	ClosingTools []Ref
+	Avoid        []string
+}
+
+// ClosingTool is a non-price lever for closing a deal.
+type ClosingTool struct {
+	When     string
+	Value    string
+	Cost     string
+	Approver string
+	Answers  []Ref
+}
+
+// Term is a shared definition.
+type Term struct {
+	Marketing string
+	Sales     string
+	Agreed    string
+	Aliases   []string
+}
+
+// Persona is positioning for one buyer.
+type Persona struct {
+	Role    string
+	Segment string
+	Goals   []string
+	Pains   []string
+	Value   []string
+	Proof   []string
+}
+
+// Play is call preparation for a persona at a stage.
+type Play struct {
+	Persona      Ref
+	Stage        string
+	Goal         string
+	Questions    []string
+	Objections   []Ref
+	ClosingTools []Ref
+}
+
+// Brand holds brand-identity page extras.
+type Brand struct {
+	Do    []string
+	Dont  []string
+	Shows string // "colours" or "typography"
+}
+
+// ReviewDue returns when the next review falls due, and false when the page
+// has never been reviewed.
+func (p *Page) ReviewDue() (time.Time, bool) {
+	if p.Reviewed.IsZero() {
+		return time.Time{}, false
+	}
+	return p.ReviewEvery.After(p.Reviewed), true
+}

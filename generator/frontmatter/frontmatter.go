@@ -1,0 +1,259 @@
+// Package frontmatter splits a page into front matter and body and parses
+// TOML (+++) or YAML (---) front matter into fields that remember their line,
+// so that later validation can point at the exact line of a bad value.
+package frontmatter
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/playbook-ssg/playbook/generator/tomlpos"
+)
+
+// Field is one front matter value and the line it was written on.
+// Value is a string, int64, float64, bool, time.Time or []Field.
+type Field struct {
+	Key   string
+	Value any
+	Line  int
+}
+
+// Doc is parsed front matter.
+type Doc struct {
+	Format   string // "toml", "yaml" or "" when the page has none
+	Fields   map[string]Field
+	Line     int // line of the opening delimiter
+	BodyLine int // 1-based line where the body starts in the file
+}
+
+// Keys returns the field keys in line order.
+func (d Doc) Keys() []string {
+	keys := make([]string, 0, len(d.Fields))
+	for k := range d.Fields {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if d.Fields[keys[i]].Line != d.Fields[keys[j]].Line {
+			return d.Fields[keys[i]].Line < d.Fields[keys[j]].Line
+		}
+		return keys[i] < keys[j]
+	})
+	return keys
+}
+
+// Error is a front matter problem at a line of the file.
+type Error struct {
+	Line, Col int
+	Msg       string
+}
+
+func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
+
+// Parse splits src into front matter and body. A file without front matter
+// has an empty Doc and the whole file as body.
+func Parse(src []byte) (Doc, []byte, error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	var delim, format string
+	switch {
+	case hasDelimLine(src, "+++"):
+		delim, format = "+++", "toml"
+	case hasDelimLine(src, "---"):
+		delim, format = "---", "yaml"
+	default:
+		return Doc{Fields: map[string]Field{}, BodyLine: 1}, src, nil
+	}
+	rest := src[len(delim):]
+	rest = bytes.TrimLeft(rest, " \t")
+	rest = bytes.TrimPrefix(bytes.TrimPrefix(rest, []byte("\r")), []byte("\n"))
+	// Find the closing delimiter on a line of its own.
+	offset := 0
+	closeAt := -1
+	for offset <= len(rest) {
+		nl := bytes.IndexByte(rest[offset:], '\n')
+		end := len(rest)
+		if nl >= 0 {
+			end = offset + nl
+		}
+		if strings.TrimRight(string(rest[offset:end]), " \t\r") == delim {
+			closeAt = offset
+			offset = end
+			break
+		}
+		if nl < 0 {
+			break
+		}
+		offset = end + 1
+	}
+	if closeAt < 0 {
+		return Doc{}, nil, &Error{Line: 1, Col: 1, Msg: fmt.Sprintf("front matter opened with %q is never closed: add a line with %q after the last field", delim, delim)}
+	}
+	fm := rest[:closeAt]
+	body := rest[offset:]
+	body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
+	doc := Doc{Format: format, Line: 1}
+	doc.BodyLine = 2 + bytes.Count(fm, []byte("\n")) + 1
+	var err error
+	if format == "toml" {
+		doc.Fields, err = parseTOML(fm, 1)
+	} else {
+		doc.Fields, err = parseYAML(fm, 1)
+	}
+	if err != nil {
+		return Doc{}, nil, err
+	}
+	return doc, body, nil
+}
+
+func hasDelimLine(src []byte, delim string) bool {
+	if !bytes.HasPrefix(src, []byte(delim)) {
+		return false
+	}
+	rest := src[len(delim):]
+	i := bytes.IndexByte(rest, '\n')
+	if i < 0 {
+		i = len(rest)
+	}
+	return strings.TrimSpace(string(rest[:i])) == ""
+}
+
+var tomlDecodeErr = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// parseTOML decodes TOML front matter; offset is the number of file lines
+// before the front matter text.
+func parseTOML(fm []byte, offset int) (map[string]Field, error) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(fm), &raw); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML front matter: " + pe.Message}
+		}
+		if m := tomlDecodeErr.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, &Error{Line: line + offset, Msg: "invalid TOML front matter: " + m[3]}
+		}
+		return nil, &Error{Line: 1 + offset, Msg: "invalid TOML front matter: " + err.Error()}
+	}
+	lines := tomlpos.Scan(fm)
+	out := make(map[string]Field, len(raw))
+	for k, v := range raw {
+		line := lines.Find(k) + offset
+		out[k] = Field{Key: k, Value: tomlValue(v, line), Line: line}
+	}
+	return out, nil
+}
+
+func tomlValue(v any, line int) any {
+	switch x := v.(type) {
+	case []any:
+		items := make([]Field, len(x))
+		for i, e := range x {
+			items[i] = Field{Value: tomlValue(e, line), Line: line}
+		}
+		return items
+	case []map[string]any:
+		items := make([]Field, len(x))
+		for i, e := range x {
+			items[i] = Field{Value: e, Line: line}
+		}
+		return items
+	default:
+		return v
+	}
+}
+
+var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func parseYAML(fm []byte, offset int) (map[string]Field, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(fm, &root); err != nil {
+		msg := err.Error()
+		line := 1
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+			// yaml.v3 counts lines from 0 for parser errors ("did not find
+			// expected ...") and from 1 for scanner errors.
+			if strings.HasPrefix(msg, "did not find expected") {
+				line++
+			}
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		return nil, &Error{Line: line + offset, Msg: "invalid YAML front matter: " + msg}
+	}
+	out := map[string]Field{}
+	if root.Kind == 0 { // empty document
+		return out, nil
+	}
+	doc := &root
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	if doc.Kind != yaml.MappingNode {
+		return nil, &Error{Line: doc.Line + offset, Col: doc.Column, Msg: "YAML front matter must be a mapping of keys to values, like \"title: Too expensive\""}
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if _, dup := out[k.Value]; dup {
+			return nil, &Error{Line: k.Line + offset, Col: k.Column, Msg: fmt.Sprintf("key %q appears twice", k.Value)}
+		}
+		val, err := yamlValue(v, offset)
+		if err != nil {
+			return nil, err
+		}
+		out[k.Value] = Field{Key: k.Value, Value: val, Line: k.Line + offset}
+	}
+	return out, nil
+}
+
+func yamlValue(n *yaml.Node, offset int) (any, error) {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!int":
+			if i, err := strconv.ParseInt(n.Value, 0, 64); err == nil {
+				return i, nil
+			}
+		case "!!float":
+			if f, err := strconv.ParseFloat(n.Value, 64); err == nil {
+				return f, nil
+			}
+		case "!!bool":
+			var b bool
+			if err := n.Decode(&b); err == nil {
+				return b, nil
+			}
+		case "!!null":
+			return nil, nil
+		case "!!timestamp":
+			var t time.Time
+			if err := n.Decode(&t); err == nil {
+				return t, nil
+			}
+		}
+		return n.Value, nil
+	case yaml.SequenceNode:
+		items := make([]Field, 0, len(n.Content))
+		for _, c := range n.Content {
+			v, err := yamlValue(c, offset)
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, Field{Value: v, Line: c.Line + offset})
+		}
+		return items, nil
+	case yaml.AliasNode:
+		return yamlValue(n.Alias, offset)
+	default:
+		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "nested mappings are not supported in front matter; use a flat key or a list"}
+	}
+}

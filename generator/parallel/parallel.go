@@ -1,0 +1,39 @@
+// Package parallel runs independent work items on all cores.
+package parallel
+
+import (
+	"runtime"
+	"sync"
+)
+
+// Each calls fn(i) for every i in [0, n) on GOMAXPROCS workers and returns
+// when all calls have. fn must only write to state owned by item i.
+func Each(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,237 @@
+// Package render executes the theme's templates over the linked site model
+// and gathers the theme's static assets. Output is returned as bytes; the
+// caller decides where it goes (disk or memory).
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/site"
+)
+
+// Layouts a theme provides: a base, partials, and one per page kind.
+var kindLayouts = []string{
+	content.KindHome, content.KindSection, content.KindPage, content.KindObjection, content.KindClosingTool,
+	content.KindTerm, content.KindPersona, content.KindPlay, content.KindBrand, "404",
+}
+
+// Renderer turns pages into HTML with one template set per kind.
+type Renderer struct {
+	site   *site.Site
+	md     *markdown.Renderer
+	sets   map[string]*template.Template
+	assets map[string][]byte // static files from theme and playbook, by path under static/
+	hashes map[string]string // short content hash per asset, for cache busting
+}
+
+// New loads templates and static files from the playbook's layouts/ and
+// static/ over the theme's. playbook and theme are rooted at their folders.
+func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer, error) {
+	layers := overlay{playbook, theme}
+	r := &Renderer{site: s, md: md, sets: map[string]*template.Template{}, assets: map[string][]byte{}, hashes: map[string]string{}}
+
+	staticFiles, err := layers.files("static")
+	if err != nil {
+		return nil, fmt.Errorf("listing static files: %w", err)
+	}
+	for _, f := range staticFiles {
+		b, err := fs.ReadFile(layers, f)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", f, err)
+		}
+		r.addAsset(strings.TrimPrefix(f, "static/"), b)
+	}
+	css, err := markdown.HighlightCSS(s.Config.Markdown.HighlightLight, s.Config.Markdown.HighlightDark)
+	if err != nil {
+		return nil, err
+	}
+	r.addAsset("css/highlight.css", css)
+
+	base := template.New("").Funcs(r.funcs())
+	layoutFiles, err := layers.files("layouts")
+	if err != nil {
+		return nil, fmt.Errorf("listing layouts: %w", err)
+	}
+	for _, f := range layoutFiles {
+		if !strings.HasPrefix(f, "layouts/partials/") && f != "layouts/baseof.html" {
+			continue
+		}
+		if err := parseInto(base, layers, f); err != nil {
+			return nil, err
+		}
+	}
+	for _, kind := range kindLayouts {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("cloning templates: %w", err)
+		}
+		if err := parseInto(t, layers, "layouts/"+kind+".html"); err != nil {
+			return nil, err
+		}
+		r.sets[kind] = t
+	}
+	return r, nil
+}
+
+func parseInto(t *template.Template, fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("theme is missing %s: %w", name, err)
+	}
+	if _, err := t.New(path.Base(name)).Parse(string(b)); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return nil
+}
+
+func (r *Renderer) addAsset(name string, b []byte) {
+	r.assets[name] = b
+	sum := sha256.Sum256(b)
+	r.hashes[name] = hex.EncodeToString(sum[:4])
+}
+
+// Assets returns the static files to publish, by path under the site root.
+func (r *Renderer) Assets() map[string][]byte { return r.assets }
+
+// Page renders one page with the template for its kind.
+func (r *Renderer) Page(p *site.Page) ([]byte, error) {
+	kind := p.Kind
+	if _, ok := r.sets[kind]; !ok {
+		kind = content.KindPage
+	}
+	return r.execute(kind, p)
+}
+
+// NotFound renders the 404 page.
+func (r *Renderer) NotFound() ([]byte, error) {
+	return r.execute("404", r.site.Home)
+}
+
+func (r *Renderer) execute(kind string, p *site.Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.sets[kind].ExecuteTemplate(&buf, "baseof.html", view{Page: p, Layout: kind}); err != nil {
+		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.URL, kind, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// view is what templates see: the page, and which layout is in use.
+type view struct {
+	*site.Page
+	Layout string
+}
+
+func (r *Renderer) funcs() template.FuncMap {
+	s := r.site
+	return template.FuncMap{
+		// asset returns the URL of a static file with a cache-busting hash.
+		"asset": func(name string) string {
+			u := s.BasePath + name
+			if h, ok := r.hashes[name]; ok {
+				u += "?v=" + h
+			}
+			return u
+		},
+		// url prefixes a site-relative path with the base path.
+		"url": func(p string) string { return s.BasePath + strings.TrimPrefix(p, "/") },
+		// inline renders a short markdown string (a proof point, a definition).
+		"inline": func(md string) (template.HTML, error) {
+			b, err := r.md.Inline(md)
+			return template.HTML(b), err
+		},
+		"date": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2 Jan 2006")
+		},
+		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"title":   titleCase,
+		"join":    strings.Join,
+		"first": func(n int, ps []*site.Page) []*site.Page {
+			if len(ps) > n {
+				return ps[:n]
+			}
+			return ps
+		},
+		"kindName": kindName,
+		"ofKind":   s.PagesOfKind,
+		"site":     func() *site.Site { return s },
+		"stageIndex": func(stage string) int {
+			for i, st := range s.Config.Stages {
+				if st == stage {
+					return i + 1
+				}
+			}
+			return 0
+		},
+		"owner": func(id string) string { return s.Config.Owners[id].Name },
+		"team":  func(id string) string { return s.Config.Owners[id].Team },
+		"textOn": textOn,
+		"navItems": navItems,
+	}
+}
+
+func titleCase(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+func kindName(kind string) string {
+	switch kind {
+	case content.KindClosingTool:
+		return "Closing tool"
+	case content.KindTerm:
+		return "Glossary term"
+	case content.KindBrand:
+		return "Brand"
+	default:
+		return titleCase(kind)
+	}
+}
+
+// navLimit caps how many pages a section lists in the sidebar: a rep
+// scanning on a phone needs the top entries, and the section page lists
+// the rest. It also keeps every page's size independent of section size.
+const navLimit = 12
+
+// NavItems is the sidebar entry list for one section.
+type NavItems struct {
+	Pages []*site.Page
+	More  int // pages not listed
+}
+
+// navItems returns the first navLimit children of sec by weight, plus cur
+// (or its ancestor in sec) when it would otherwise be hidden.
+func navItems(cur, sec *site.Page) NavItems {
+	kids := sec.Children
+	if len(kids) <= navLimit {
+		return NavItems{Pages: kids}
+	}
+	items := NavItems{Pages: kids[:navLimit:navLimit], More: len(kids) - navLimit}
+	for q := cur; q != nil && q.Parent != nil; q = q.Parent {
+		if q.Parent == sec {
+			for _, k := range items.Pages {
+				if k == q {
+					return items
+				}
+			}
+			items.Pages = append(items.Pages, q)
+			items.More--
+			break
+		}
+	}
+	return items
+}

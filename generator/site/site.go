@@ -1,0 +1,423 @@
+// Package site links loaded pages into a site: it applies the draft and
+// audience filters, builds sections and navigation, resolves relations in
+// both directions, rewrites links between pages and renders markdown. The
+// result is the model templates read; nothing here writes files.
+package site
+
+import (
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/parallel"
+)
+
+// Options select what a build publishes.
+type Options struct {
+	Drafts   bool      // publish draft pages
+	Audience string    // content.Internal (everything) or content.External
+	Today    time.Time // for review-due status; zero means now
+	BaseURL  string    // overrides config base_url when set
+}
+
+// Site is the linked, rendered model of a playbook.
+type Site struct {
+	Config   *config.Config
+	Options  Options
+	Home     *Page
+	Pages    []*Page // every published page, sorted by URL
+	Sections []*Page // top-level sections in menu order
+	Files    []string
+	BaseURL  string // absolute or root-relative, ending in "/"
+	BasePath string // path part of BaseURL, ending in "/"
+	Today    time.Time
+
+	byURL map[string]*Page
+}
+
+// Page is a published page with everything its template needs.
+type Page struct {
+	*content.Page
+	Site *Site
+
+	HTML     template.HTML // rendered body
+	TOC      []markdown.Heading
+	Parent   *Page   // enclosing section (nil for home)
+	Children []*Page // for sections: pages and subsections, ordered
+	Prev     *Page
+	Next     *Page
+
+	// Relations, resolved both ways.
+	ClosingTools []*Page // objection, play: tools to use
+	Objections   []*Page // closing tool: objections it answers; persona: raised by; play: to prepare
+	Personas     []*Page // objection: who raises it
+	PersonaPage  *Page   // play: who the call is with
+	Plays        []*Page // persona, objection, closing tool: plays that use it
+
+	doc *markdown.Doc
+}
+
+// Permalink is the page URL under the site base path.
+func (p *Page) Permalink() string { return p.Site.BasePath + strings.TrimPrefix(p.URL, "/") }
+
+// AbsURL is the full URL including the configured host, for sitemaps.
+func (p *Page) AbsURL() string { return p.Site.BaseURL + strings.TrimPrefix(p.URL, "/") }
+
+// Crumbs lists the enclosing sections from the home page down, excluding p.
+func (p *Page) Crumbs() []*Page {
+	var out []*Page
+	for q := p.Parent; q != nil; q = q.Parent {
+		out = append([]*Page{q}, out...)
+	}
+	return out
+}
+
+// Link builds the site from a loaded content set. It returns diagnostics for
+// every broken link or relation; the Site is nil when any is an error.
+func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Renderer, opts Options) (*Site, diag.List) {
+	s := &Site{Config: cfg, Options: opts, Today: opts.Today, byURL: map[string]*Page{}}
+	if s.Today.IsZero() {
+		now := time.Now()
+		s.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	if opts.Audience == "" {
+		s.Options.Audience = content.Internal
+	}
+	s.BaseURL = cfg.BaseURL
+	if opts.BaseURL != "" {
+		s.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	}
+	s.BasePath = basePath(s.BaseURL)
+	var diags diag.List
+
+	// All loaded pages, for telling "missing" from "left out" in links.
+	all := map[string]*content.Page{}
+	for _, cp := range set.Pages {
+		all[cp.Rel] = cp
+	}
+
+	// Publish filter.
+	published := map[string]*Page{} // by Rel
+	for _, cp := range set.Pages {
+		if reason := s.excluded(cp); reason != "" {
+			continue
+		}
+		p := &Page{Page: cp, Site: s}
+		if prev, dup := s.byURL[p.URL]; dup {
+			diags.Errorf(cp.File, 1, 1, "duplicate-url", "page URL %s is also used by %s: rename one of the files", p.URL, prev.File)
+			continue
+		}
+		s.byURL[p.URL] = p
+		published[cp.Rel] = p
+		s.Pages = append(s.Pages, p)
+	}
+	s.buildTree(published)
+	s.Files = set.Files
+
+	// Parse markdown in parallel: headings are needed before any link to
+	// an anchor can be checked.
+	parallel.Each(len(s.Pages), func(i int) {
+		s.Pages[i].doc = md.Parse(s.Pages[i].Body)
+	})
+
+	s.linkRelations(&diags, all)
+
+	// Resolve links and render in parallel; each page writes only its own
+	// fields and diagnostics.
+	perPage := make([]diag.List, len(s.Pages))
+	staticFiles := map[string]bool{}
+	_ = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			staticFiles[strings.TrimPrefix(p, "static/")] = true
+		}
+		return nil
+	})
+	contentFiles := map[string]bool{}
+	for _, f := range set.Files {
+		contentFiles[f] = true
+	}
+	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles}
+	parallel.Each(len(s.Pages), func(i int) {
+		p := s.Pages[i]
+		r.rewrite(p, &perPage[i])
+		for _, h := range p.doc.Headings {
+			if h.Level == 2 || h.Level == 3 {
+				p.TOC = append(p.TOC, h)
+			}
+		}
+		html, err := md.Render(p.doc)
+		if err != nil {
+			perPage[i].Errorf(p.File, p.BodyLine, 0, "markdown", "%v", err)
+		}
+		p.HTML = template.HTML(html)
+	})
+	// Other pages' goroutines read headings until all are done.
+	for _, p := range s.Pages {
+		p.doc = nil
+	}
+	for _, l := range perPage {
+		diags = append(diags, l...)
+	}
+	diags.Sort()
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	return s, diags
+}
+
+// excluded says why a page is left out of this build, or "" when it is published.
+func (s *Site) excluded(p *content.Page) string {
+	if p.Draft && !s.Options.Drafts {
+		return "draft"
+	}
+	if s.Options.Audience == content.External && p.Audience != content.External && p.Kind != content.KindHome {
+		return "internal"
+	}
+	return ""
+}
+
+func basePath(baseURL string) string {
+	u := baseURL
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+		if j := strings.IndexByte(u, '/'); j >= 0 {
+			u = u[j:]
+		} else {
+			u = "/"
+		}
+	}
+	if !strings.HasPrefix(u, "/") {
+		u = "/" + u
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// buildTree attaches pages to sections, creating a section page for any
+// folder that has no _index.md, and orders children and navigation.
+func (s *Site) buildTree(published map[string]*Page) {
+	sections := map[string]*Page{} // by Dir
+	for _, p := range s.Pages {
+		if p.IsSection {
+			sections[p.Dir] = p
+		}
+	}
+	var ensure func(dir string) *Page
+	ensure = func(dir string) *Page {
+		if sec, ok := sections[dir]; ok {
+			return sec
+		}
+		cp := &content.Page{Rel: path.Join(dir, "_index.md"), Dir: dir, IsSection: true, Kind: content.KindSection,
+			Slug: path.Base(dir), URL: "/" + dir + "/", Title: titleFromSlug(path.Base(dir)), Audience: content.External}
+		if dir == "" {
+			cp.Kind, cp.URL, cp.Title, cp.Slug = content.KindHome, "/", s.Config.Title, ""
+		}
+		if i := strings.IndexByte(dir, '/'); i >= 0 {
+			cp.Section = dir[:i]
+		} else if dir != "" {
+			cp.Section = dir
+		}
+		p := &Page{Page: cp, Site: s}
+		sections[dir] = p
+		s.Pages = append(s.Pages, p)
+		s.byURL[p.URL] = p
+		return p
+	}
+	s.Home = ensure("")
+	// Attach every page (including section pages) to its parent.
+	for _, p := range slices.Clone(s.Pages) {
+		if p == s.Home {
+			continue
+		}
+		parentDir := p.Dir
+		if p.IsSection {
+			parentDir = path.Dir(p.Dir)
+			if parentDir == "." {
+				parentDir = ""
+			}
+		}
+		parent := ensure(parentDir)
+		p.Parent = parent
+		parent.Children = append(parent.Children, p)
+	}
+	// Section pages created by ensure may themselves need parents.
+	for changed := true; changed; {
+		changed = false
+		for _, p := range slices.Clone(s.Pages) {
+			if p == s.Home || p.Parent != nil {
+				continue
+			}
+			parentDir := path.Dir(p.Dir)
+			if parentDir == "." {
+				parentDir = ""
+			}
+			parent := ensure(parentDir)
+			p.Parent = parent
+			parent.Children = append(parent.Children, p)
+			changed = true
+		}
+	}
+	for _, p := range s.Pages {
+		sortPages(p.Children)
+	}
+	sort.Slice(s.Pages, func(i, j int) bool { return s.Pages[i].URL < s.Pages[j].URL })
+
+	// Top-level sections in menu order, then by weight and title.
+	for _, c := range s.Home.Children {
+		if c.IsSection {
+			s.Sections = append(s.Sections, c)
+		}
+	}
+	order := s.Config.Menu.Order
+	rank := func(p *Page) int {
+		if i := slices.Index(order, p.Slug); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	sort.SliceStable(s.Sections, func(i, j int) bool { return rank(s.Sections[i]) < rank(s.Sections[j]) })
+
+	// Previous/next in reading order: depth-first through the navigation.
+	var flat []*Page
+	var walk func(p *Page)
+	walk = func(p *Page) {
+		flat = append(flat, p)
+		kids := p.Children
+		if p == s.Home {
+			kids = append(slices.Clone(s.Sections), nonSections(p.Children)...)
+		}
+		for _, c := range kids {
+			walk(c)
+		}
+	}
+	walk(s.Home)
+	for i, p := range flat {
+		if i > 0 {
+			p.Prev = flat[i-1]
+		}
+		if i+1 < len(flat) {
+			p.Next = flat[i+1]
+		}
+	}
+}
+
+func nonSections(ps []*Page) []*Page {
+	var out []*Page
+	for _, p := range ps {
+		if !p.IsSection {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sortPages orders by weight (unset weights last), then title, then URL.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		wa, wb := a.Weight, b.Weight
+		if wa == 0 {
+			wa = 1 << 30
+		}
+		if wb == 0 {
+			wb = 1 << 30
+		}
+		if wa != wb {
+			return wa < wb
+		}
+		if a.Title != b.Title {
+			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		}
+		return a.URL < b.URL
+	})
+}
+
+func titleFromSlug(slug string) string {
+	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
+	for i, w := range words {
+		if i == 0 && w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// PagesOfKind returns published pages of a kind, in navigation order.
+func (s *Site) PagesOfKind(kind string) []*Page {
+	var out []*Page
+	for _, p := range s.Pages {
+		if p.Kind == kind {
+			out = append(out, p)
+		}
+	}
+	sortPages(out)
+	return out
+}
+
+// Page returns the published page at a site-relative URL, or nil.
+func (s *Site) Page(url string) *Page { return s.byURL[url] }
+
+// Review describes where a page stands in its review cycle.
+type Review struct {
+	Reviewed time.Time
+	Due      time.Time
+	State    string // "ok", "due-soon" (within 14 days), "overdue" or "never"
+}
+
+// Review returns the page's review status as of the build date.
+func (p *Page) Review() Review {
+	due, ok := p.ReviewDue()
+	if !ok {
+		return Review{State: "never"}
+	}
+	r := Review{Reviewed: p.Reviewed, Due: due, State: "ok"}
+	switch {
+	case due.Before(p.Site.Today):
+		r.State = "overdue"
+	case due.Before(p.Site.Today.AddDate(0, 0, 14)):
+		r.State = "due-soon"
+	}
+	return r
+}
+
+// EditURL links to the page's source in the code host's editor, or "".
+func (p *Page) EditURL() string {
+	repo := p.Site.Config.Repository
+	if p.File == "" || (repo.URL == "" && repo.EditURL == "") {
+		return ""
+	}
+	file := path.Join(repo.ContentPath, p.File)
+	if repo.EditURL != "" {
+		return strings.ReplaceAll(repo.EditURL, "{path}", file)
+	}
+	return strings.TrimSuffix(repo.URL, "/") + "/edit/" + repo.Branch + "/" + file
+}
+
+// OwnerNames returns the display names of the page's owners.
+func (p *Page) OwnerNames() []string {
+	var out []string
+	for _, o := range p.Owners {
+		out = append(out, p.Site.Config.Owners[o.Slug].Name)
+	}
+	return out
+}
+
+// InSection reports whether p is sec or lies below it, for highlighting navigation.
+func (p *Page) InSection(sec *Page) bool {
+	for q := p; q != nil; q = q.Parent {
+		if q == sec {
+			return true
+		}
+	}
+	return false
+}
