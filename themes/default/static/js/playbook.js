@@ -1,1 +1,208 @@
+/*
+ * Playbook default theme: small progressive enhancements.
+ * Vanilla JavaScript, no dependencies, loaded with defer. Every feature
+ * checks for its elements first, so the script is safe on any page, and the
+ * site works without it (the navigation is then simply always visible).
+ *
+ * - Menu button: shows and hides the section navigation on small screens.
+ * - Print button: prints a play as a call prep sheet.
+ * - Copy buttons: copy a talk track (a blockquote in an objection response
+ *   or a play) to the clipboard, and announce "Copied" to screen readers.
+ */
+(function () {
+  "use strict";
 
+  var root = document.documentElement;
+  root.classList.add("js");
+
+  function each(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  }
+
+  /* One polite live region for short announcements. */
+  var live = null;
+  var liveTimer = 0;
+  function announce(message) {
+    if (!live) {
+      live = document.createElement("div");
+      live.className = "visually-hidden";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      document.body.appendChild(live);
+    }
+    live.textContent = "";
+    window.clearTimeout(liveTimer);
+    // Changing the text after a tick makes screen readers repeat a message.
+    liveTimer = window.setTimeout(function () {
+      live.textContent = message;
+    }, 60);
+  }
+
+  /* Navigation toggle ---------------------------------------------------- */
+
+  function setupNav() {
+    var toggle = document.querySelector(".nav-toggle");
+    if (!toggle) return;
+    var nav = document.getElementById(toggle.getAttribute("aria-controls") || "site-nav");
+    if (!nav) return;
+
+    function setOpen(open, returnFocus) {
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+      nav.classList.toggle("is-open", open);
+      root.classList.toggle("nav-open", open);
+      if (open) {
+        var current = nav.querySelector('[aria-current="page"]');
+        if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest" });
+      } else if (returnFocus) {
+        toggle.focus();
+      }
+    }
+
+    toggle.hidden = false;
+    setOpen(false);
+
+    toggle.addEventListener("click", function () {
+      setOpen(toggle.getAttribute("aria-expanded") !== "true");
+    });
+
+    document.addEventListener("keydown", function (event) {
+      if ((event.key === "Escape" || event.key === "Esc") && nav.classList.contains("is-open")) {
+        setOpen(false, true);
+      }
+    });
+
+    // Following a link (including a same-page anchor) closes the menu.
+    nav.addEventListener("click", function (event) {
+      var target = event.target;
+      if (target && target.closest && target.closest("a")) setOpen(false);
+    });
+
+    // Growing past the phone layout closes the menu, so it is not stuck open.
+    if (window.matchMedia) {
+      var wide = window.matchMedia("(min-width: 60rem)");
+      var onChange = function (event) {
+        if (event.matches) setOpen(false);
+      };
+      if (wide.addEventListener) wide.addEventListener("change", onChange);
+      else if (wide.addListener) wide.addListener(onChange);
+    }
+  }
+
+  /* Print button --------------------------------------------------------- */
+
+  function setupPrint() {
+    if (typeof window.print !== "function") return;
+    each("[data-print]", function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
+  /* Copy talk tracks ----------------------------------------------------- */
+
+  function quoteText(blockquote) {
+    var clone = blockquote.cloneNode(true);
+    Array.prototype.forEach.call(clone.querySelectorAll(".copy-button"), function (el) {
+      el.parentNode.removeChild(el);
+    });
+    var blocks = clone.querySelectorAll("p, li");
+    var parts = [];
+    if (blocks.length) {
+      Array.prototype.forEach.call(blocks, function (el) {
+        var text = el.textContent.replace(/\s+/g, " ").trim();
+        if (text) parts.push(el.tagName === "LI" ? "- " + text : text);
+      });
+    } else {
+      parts.push(clone.textContent.replace(/\s+/g, " ").trim());
+    }
+    return parts.join("\n\n");
+  }
+
+  function fallbackCopy(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.top = "0";
+    area.style.left = "0";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (e) {
+      ok = false;
+    }
+    document.body.removeChild(area);
+    return ok;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).catch(function () {
+        if (!fallbackCopy(text)) throw new Error("copy failed");
+      });
+    }
+    return new Promise(function (resolve, reject) {
+      if (fallbackCopy(text)) resolve();
+      else reject(new Error("copy failed"));
+    });
+  }
+
+  function setupCopy() {
+    each(".objection .response blockquote, .play .prose blockquote", function (blockquote) {
+      if (blockquote.querySelector(".copy-button")) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      var label = document.createElement("span");
+      label.className = "copy-button__label";
+      label.textContent = "Copy";
+      var hint = document.createElement("span");
+      hint.className = "visually-hidden";
+      hint.textContent = " talk track";
+      button.appendChild(label);
+      button.appendChild(hint);
+      var timer = 0;
+      button.addEventListener("click", function () {
+        copyText(quoteText(blockquote)).then(
+          function () {
+            label.textContent = "Copied";
+            button.classList.add("is-copied");
+            announce("Copied");
+            window.clearTimeout(timer);
+            timer = window.setTimeout(function () {
+              label.textContent = "Copy";
+              button.classList.remove("is-copied");
+            }, 2000);
+          },
+          function () {
+            announce("Could not copy. Select the text and copy it instead.");
+          }
+        );
+      });
+      blockquote.insertBefore(button, blockquote.firstChild);
+    });
+  }
+
+  function init() {
+    var steps = [setupNav, setupPrint, setupCopy];
+    for (var i = 0; i < steps.length; i++) {
+      try {
+        steps[i]();
+      } catch (e) {
+        // One failing enhancement must not stop the others.
+        if (window.console && console.error) console.error(e);
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
