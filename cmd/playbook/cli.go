@@ -151,6 +151,7 @@ func sourceDir(positional []string) (string, error) {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("build", "[DIR] [flags]", "Build the playbook in DIR (default: the current folder) into a static site.\nThe previous output is replaced only when the build succeeds.", stderr)
 	out := fs.String("o", "", "output `folder` (default: DIR/public)")
+	verbose := fs.Bool("v", false, "print how long each stage took")
 	var bf buildFlags
 	bf.register(fs, true)
 	positional, err := parseInterspersed(fs, args)
@@ -179,6 +180,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return reportFailure(stderr, "build", err, dest)
 	}
 	printDiags(stderr, res.Diags)
+	if *verbose {
+		for _, st := range res.Times {
+			fmt.Fprintf(stderr, "%-26s %s\n", st.Name, roundDuration(st.Duration))
+		}
+	}
 	fmt.Fprintf(stdout, "Built %d pages (%d files) in %s into %s\n", res.Pages, res.Files, roundDuration(res.Duration), res.Out)
 	return exitOK
 }

@@ -41,6 +41,27 @@ type Site struct {
 	Pages int               // HTML pages rendered (not counting 404)
 	Model *site.Site
 	Diags diag.List // warnings (errors abort generation)
+	Times []Stage   // how long each stage took, in order
+}
+
+// Stage is one timed step of the pipeline, for `build -v`.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// stopwatch records consecutive stage durations.
+type stopwatch struct {
+	last   time.Time
+	stages []Stage
+}
+
+func newStopwatch() *stopwatch { return &stopwatch{last: time.Now()} }
+
+func (w *stopwatch) lap(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
+	w.last = now
 }
 
 // Generate runs the pipeline and returns the site in memory. Content
@@ -52,12 +73,14 @@ func Generate(opts Options) (*Site, error) {
 	if opts.Audience != content.Internal && opts.Audience != content.External {
 		return nil, fmt.Errorf("audience %q: use internal or external", opts.Audience)
 	}
+	watch := newStopwatch()
 	cfg, err := config.Load(opts.Source)
 	if err != nil {
 		return nil, err
 	}
 	fsys := os.DirFS(opts.Source)
 	set, diags, err := content.Load(fsys, cfg)
+	watch.lap("load content")
 	if err != nil {
 		return nil, err
 	}
@@ -72,6 +95,7 @@ func Generate(opts Options) (*Site, error) {
 	if s == nil {
 		return nil, diags.Err()
 	}
+	watch.lap("link and render markdown")
 	themeFS := opts.Theme
 	if themeFS == nil {
 		themeFS = theme.FS
@@ -120,6 +144,8 @@ func Generate(opts Options) (*Site, error) {
 	}
 	out.Files["404.html"] = notFound
 	out.Files["sitemap.xml"] = sitemap(s)
+	watch.lap("render templates")
+	out.Times = watch.stages
 	return out, nil
 }
 
@@ -130,6 +156,7 @@ type Result struct {
 	Out      string
 	Duration time.Duration
 	Diags    diag.List
+	Times    []Stage
 }
 
 // Build generates the site and writes it to out. On any error the previous
@@ -143,10 +170,12 @@ func Build(opts Options, out string) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	writeStart := time.Now()
 	if err := output.Write(out, s.Files); err != nil {
 		return nil, err
 	}
-	return &Result{Pages: s.Pages, Files: len(s.Files), Out: out, Duration: time.Since(start), Diags: s.Diags}, nil
+	times := append(s.Times, Stage{"write", time.Since(writeStart)})
+	return &Result{Pages: s.Pages, Files: len(s.Files), Out: out, Duration: time.Since(start), Diags: s.Diags, Times: times}, nil
 }
 
 type urlEntry struct {

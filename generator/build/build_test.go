@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -317,4 +318,67 @@ func sortedKeys(m map[string][]byte) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func TestThemeOverrides(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "layouts/partials/meta.html", `<aside class="custom-meta">Owned by {{join .OwnerNames " & "}}</aside>`)
+	writeFile(t, dir, "static/css/playbook.css", "body{color:red}")
+	s := generate(t, Options{Source: dir})
+	if !bytes.Contains(s.Files["objections/too-expensive/index.html"], []byte(`<aside class="custom-meta">Owned by Sales &amp; Marketing</aside>`)) {
+		t.Errorf("layout override not used")
+	}
+	if string(s.Files["css/playbook.css"]) != "body{color:red}" {
+		t.Errorf("static override not used")
+	}
+	if _, ok := s.Files["js/playbook.js"]; !ok {
+		t.Errorf("theme files not overridden went missing")
+	}
+}
+
+func TestBrokenTemplateOverride(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "layouts/objection.html", `{{define "main"}}{{.Nope}}{{end}}`)
+	_, err := Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "layouts/objection.html") {
+		t.Fatalf("got %v, want an error naming layouts/objection.html", err)
+	}
+	writeFile(t, dir, "layouts/objection.html", `{{define "main"}}{{if}}{{end}}`)
+	_, err = Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "layouts/objection.html") {
+		t.Fatalf("got %v, want a parse error naming layouts/objection.html", err)
+	}
+}
+
+func TestLargeSectionNavIsCapped(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "playbook.toml", "title = \"T\"\n")
+	for i := 0; i < 30; i++ {
+		writeFile(t, dir, fmt.Sprintf("content/guides/g%02d.md", i), fmt.Sprintf("+++\ntitle = \"Guide %02d\"\nweight = %d\n+++\n", i, i+1))
+	}
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["guides/g25/index.html"])
+	nav := page[strings.Index(page, `<nav id="site-nav"`):strings.Index(page, `</nav>`)]
+	if n := strings.Count(nav, `href="/guides/g`); n != 13 {
+		t.Errorf("nav lists %d guides, want 12 plus the current page", n)
+	}
+	if !strings.Contains(nav, `aria-current="page">Guide 25`) || !strings.Contains(nav, "17 more in Guides") {
+		t.Errorf("nav lacks the current page or the link to all:\n%s", nav)
+	}
+}
+
+func TestInternalHomeLeftOutOfExternalBuild(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/_index.md", "+++\ntitle = \"Home\"\n+++\nOur secret plan: xylophonic.\n")
+	s := generate(t, Options{Source: dir, Audience: "external"})
+	home, ok := s.Files["index.html"]
+	if !ok {
+		t.Fatal("external build has no home page")
+	}
+	if bytes.Contains(home, []byte("xylophonic")) {
+		t.Errorf("internal home body published in external build")
+	}
+	if !bytes.Contains(home, []byte("Acme Playbook")) {
+		t.Errorf("synthesized home lacks the site title")
+	}
 }

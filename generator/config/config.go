@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
@@ -201,6 +202,11 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	if c.BaseURL != "/" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
 		diags.Errorf(FileName, lines.Find("base_url"), 0, "config", "base_url %q must start with https://, http:// or /", c.BaseURL)
+	}
+	for key, name := range map[string]string{"highlight_light": c.Markdown.HighlightLight, "highlight_dark": c.Markdown.HighlightDark} {
+		if _, ok := styles.Registry[name]; !ok {
+			diags.Errorf(FileName, lines.Find("markdown", key), 0, "config", "markdown.%s: unknown highlight style %q%s; see the chroma style gallery for names", key, name, diag.DidYouMean(name, styles.Names()))
+		}
 	}
 	for i, col := range c.Brand.Colours {
 		if col.Name == "" {

@@ -134,7 +134,9 @@ func (r *Renderer) Render(doc *Doc) ([]byte, error) {
 	if err := r.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
 	}
-	return buf.Bytes(), nil
+	// Code blocks scroll sideways on phones; a scrollable region must be
+	// reachable by keyboard (WCAG 2.1.1), so make it focusable.
+	return bytes.ReplaceAll(buf.Bytes(), []byte(`<pre class="chroma">`), []byte(`<pre tabindex="0" class="chroma">`)), nil
 }
 
 // Inline renders a short string of inline markdown (a proof point, a

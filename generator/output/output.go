@@ -120,18 +120,14 @@ func Write(dest string, files map[string][]byte) error {
 		return fmt.Errorf("setting permissions on %s: %w", tmp, err)
 	}
 	names := make([]string, 0, len(files))
-	dirs := map[string]bool{}
 	for name := range files {
 		names = append(names, name)
-		dirs[filepath.Dir(filepath.FromSlash(name))] = true
 	}
-	for d := range dirs {
-		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
-			return fmt.Errorf("creating %s: %w", d, err)
-		}
+	if err := makeDirs(tmp, names); err != nil {
+		return err
 	}
 	errs := make([]error, len(names))
-	parallel.Each(len(names), func(i int) {
+	parallel.EachN(len(names), parallel.IOWorkers, func(i int) {
 		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644); err != nil {
 			errs[i] = fmt.Errorf("writing %s: %w", names[i], err)
 		}
@@ -166,9 +162,55 @@ func swap(tmp, dest string) error {
 		return fmt.Errorf("moving the new output into place: %w", err)
 	}
 	if old != "" {
-		if err := os.RemoveAll(old); err != nil {
+		if err := removeAll(old); err != nil {
 			return fmt.Errorf("removing the previous output %s: %w", old, err)
 		}
 	}
 	return nil
+}
+
+// makeDirs creates every folder the files need, level by level so that
+// parents exist before children, each level in parallel.
+func makeDirs(root string, names []string) error {
+	byDepth := map[int][]string{}
+	seen := map[string]bool{}
+	maxDepth := 0
+	for _, name := range names {
+		for d := filepath.Dir(filepath.FromSlash(name)); d != "." && !seen[d]; d = filepath.Dir(d) {
+			seen[d] = true
+			depth := strings.Count(d, string(filepath.Separator))
+			byDepth[depth] = append(byDepth[depth], d)
+			maxDepth = max(maxDepth, depth)
+		}
+	}
+	for depth := 0; depth <= maxDepth; depth++ {
+		dirs := byDepth[depth]
+		errs := make([]error, len(dirs))
+		parallel.EachN(len(dirs), parallel.IOWorkers, func(i int) {
+			if err := os.Mkdir(filepath.Join(root, dirs[i]), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				errs[i] = fmt.Errorf("creating %s: %w", dirs[i], err)
+			}
+		})
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// removeAll deletes a folder tree, its top-level entries in parallel: on
+// slow metadata storage, deleting the previous site dominates a build.
+func removeAll(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	errs := make([]error, len(entries))
+	parallel.EachN(len(entries), parallel.IOWorkers, func(i int) {
+		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	return os.Remove(dir)
 }

@@ -178,7 +178,7 @@ func (s *Site) excluded(p *content.Page) string {
 	if p.Draft && !s.Options.Drafts {
 		return "draft"
 	}
-	if s.Options.Audience == content.External && p.Audience != content.External && p.Kind != content.KindHome {
+	if s.Options.Audience == content.External && p.Audience != content.External {
 		return "internal"
 	}
 	return ""
@@ -221,6 +221,7 @@ func (s *Site) buildTree(published map[string]*Page) {
 			Slug: path.Base(dir), URL: "/" + dir + "/", Title: titleFromSlug(path.Base(dir)), Audience: content.External}
 		if dir == "" {
 			cp.Kind, cp.URL, cp.Title, cp.Slug = content.KindHome, "/", s.Config.Title, ""
+			cp.Description = s.Config.Description
 		}
 		if i := strings.IndexByte(dir, '/'); i >= 0 {
 			cp.Section = dir[:i]

@@ -1,0 +1,105 @@
+package config
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/diag"
+)
+
+// TestDocumentedExample keeps docs/configuration.md true: its example must load.
+func TestDocumentedExample(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/configuration.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile("(?s)```toml\n(.*?)```").FindSubmatch(doc)
+	if m == nil {
+		t.Fatal("no toml example in docs/configuration.md")
+	}
+	c, err := Parse(m[1])
+	if err != nil {
+		t.Fatalf("documented example does not load: %v", err)
+	}
+	if c.Title != "Northwind Playbook" || len(c.Brand.Colours) != 1 || c.OwnerIDs()[0] != "marketing" || len(c.Stages) != 5 {
+		t.Errorf("example decoded wrongly: %+v", c)
+	}
+}
+
+func TestSampleConfig(t *testing.T) {
+	c, err := Load("../../playbook")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.OwnerIDs(), ","); got != "marketing,sales,enablement,product-marketing" {
+		t.Errorf("owner order %s", got)
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	c, err := Parse(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "Playbook" || c.BaseURL != "/" || c.Review.Every != "180d" || c.Repository.Branch != "main" || len(c.Objections.Categories) != 6 {
+		t.Errorf("defaults: %+v", c)
+	}
+	c, _ = Parse([]byte(`base_url = "https://x.example/pb"`))
+	if c.BaseURL != "https://x.example/pb/" {
+		t.Errorf("base_url not given a trailing slash: %s", c.BaseURL)
+	}
+}
+
+func TestErrorsCollectedWithLines(t *testing.T) {
+	src := "title = \"T\"\ncolour = \"x\"\n\n[owners.sales]\nteam = \"sales\"\n\n[review]\nevery = \"often\"\n"
+	_, err := Parse([]byte(src))
+	list, ok := diag.From(err)
+	if !ok {
+		t.Fatalf("want diagnostics, got %v", err)
+	}
+	var got []string
+	for _, d := range list {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`playbook.toml:2: error: unknown key "colour"`,
+		`playbook.toml:4: error: owners.sales: name is required`,
+		`playbook.toml:5: error: owners.sales.team "sales" must be a handle starting with @`,
+		`playbook.toml:8: error: review.every: "often" is not an interval`,
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("missing %q in:\n%s", w, all)
+		}
+	}
+}
+
+func TestIntervals(t *testing.T) {
+	base := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	cases := map[string]string{"90d": "2026-05-01", "2w": "2026-02-14", "1m": "2026-03-03", "1y": "2027-01-31"}
+	for in, want := range cases {
+		iv, err := ParseDuration(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := iv.After(base).Format("2006-01-02"); got != want {
+			t.Errorf("%s after %s = %s, want %s", in, base.Format("2006-01-02"), got, want)
+		}
+	}
+	for _, bad := range []string{"", "d", "90", "-3d", "3x", "1.5m"} {
+		if _, err := ParseDuration(bad); err == nil {
+			t.Errorf("ParseDuration(%q) accepted", bad)
+		}
+	}
+}
+
+func TestHighlightStyle(t *testing.T) {
+	_, err := Parse([]byte("[markdown]\nhighlight_dark = \"github-drak\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `playbook.toml:2: error: markdown.highlight_dark: unknown highlight style "github-drak" (did you mean "github-dark"?)`) {
+		t.Errorf("got %v", err)
+	}
+}

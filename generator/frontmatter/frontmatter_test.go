@@ -1,0 +1,91 @@
+package frontmatter
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseFormats(t *testing.T) {
+	cases := []struct {
+		name, src, format, body string
+		bodyLine                int
+		lines                   map[string]int
+	}{
+		{"toml", "+++\ntitle = \"A\"\nweight = 3\n+++\nBody\n", "toml", "Body\n", 5, map[string]int{"title": 2, "weight": 3}},
+		{"yaml", "---\ntitle: A\n\nweight: 3\n---\nBody\n", "yaml", "Body\n", 6, map[string]int{"title": 2, "weight": 4}},
+		{"crlf", "+++\r\ntitle = \"A\"\r\n+++\r\nBody\r\n", "toml", "Body\r\n", 4, map[string]int{"title": 2}},
+		{"bom", "\xef\xbb\xbf---\ntitle: A\n---\n", "yaml", "", 4, map[string]int{"title": 2}},
+		{"none", "# Hello\n", "", "# Hello\n", 1, nil},
+		{"empty yaml", "---\n---\nx", "yaml", "x", 3, nil},
+		{"rule in body", "---\ntitle: A\n---\ntext\n\n---\nmore\n", "yaml", "text\n\n---\nmore\n", 4, map[string]int{"title": 2}},
+		{"multiline toml", "+++\ntitle = \"A\"\nnote = \"\"\"\nx = 1\n\"\"\"\ntags = [\"a\"]\n+++\n", "toml", "", 8, map[string]int{"title": 2, "note": 3, "tags": 6}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, body, err := Parse([]byte(c.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Format != c.format || string(body) != c.body || doc.BodyLine != c.bodyLine {
+				t.Errorf("got format %q body %q bodyLine %d; want %q %q %d", doc.Format, body, doc.BodyLine, c.format, c.body, c.bodyLine)
+			}
+			for k, line := range c.lines {
+				if doc.Fields[k].Line != line {
+					t.Errorf("%s on line %d, want %d", k, doc.Fields[k].Line, line)
+				}
+			}
+		})
+	}
+}
+
+func TestValues(t *testing.T) {
+	for _, src := range []string{
+		"+++\ns = \"x\"\ni = 3\nf = 1.5\nb = true\nd = 2026-01-02\nl = [\"a\", \"b\"]\n+++\n",
+		"---\ns: x\ni: 3\nf: 1.5\nb: true\nd: 2026-01-02\nl: [a, b]\n---\n",
+	} {
+		doc, _, err := Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := doc.Fields
+		if f["s"].Value != "x" || f["i"].Value != int64(3) || f["f"].Value != 1.5 || f["b"].Value != true {
+			t.Errorf("%s: scalars %#v", doc.Format, f)
+		}
+		if d, ok := f["d"].Value.(time.Time); !ok || d.Format("2006-01-02") != "2026-01-02" {
+			t.Errorf("%s: date %#v", doc.Format, f["d"].Value)
+		}
+		if l, ok := f["l"].Value.([]Field); !ok || len(l) != 2 || l[1].Value != "b" {
+			t.Errorf("%s: list %#v", doc.Format, f["l"].Value)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"unclosed toml", "+++\ntitle = \"A\"\n", 1, `never closed`},
+		{"toml syntax", "+++\ntitle = \"A\"\nweight = = 3\n+++\n", 3, "invalid TOML front matter"},
+		{"toml duplicate", "+++\ntitle = \"A\"\ntitle = \"B\"\n+++\n", 3, "invalid TOML front matter"},
+		{"yaml flow", "---\ntitle: A\ntags: [a, b\n---\n", 3, "invalid YAML front matter"},
+		{"yaml indent", "---\ntitle: A\nsays: x\n  bad: y\n---\n", 4, "mapping values are not allowed"},
+		{"yaml duplicate", "---\ntitle: A\ntitle: B\n---\n", 3, `key "title" appears twice`},
+		{"yaml list top", "---\n- a\n- b\n---\n", 2, "must be a mapping"},
+		{"yaml nested", "---\ntitle: A\nx:\n  y: 1\n---\n", 4, "nested mappings"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := Parse([]byte(c.src))
+			fe, ok := err.(*Error)
+			if !ok {
+				t.Fatalf("got %v, want *Error", err)
+			}
+			if fe.Line != c.line || !strings.Contains(fe.Msg, c.msg) {
+				t.Errorf("got line %d %q; want line %d containing %q", fe.Line, fe.Msg, c.line, c.msg)
+			}
+		})
+	}
+}

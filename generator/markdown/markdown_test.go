@@ -1,0 +1,107 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestHeadingsAndAnchors(t *testing.T) {
+	r := New(Options{})
+	doc := r.Parse([]byte("## How to run it\n\n### Step `one` *now*\n\n## How to run it\n"))
+	want := []Heading{{2, "how-to-run-it", "How to run it"}, {3, "step-one-now", "Step one now"}, {2, "how-to-run-it-1", "How to run it"}}
+	if len(doc.Headings) != len(want) {
+		t.Fatalf("headings %+v", doc.Headings)
+	}
+	for i, h := range want {
+		if doc.Headings[i] != h {
+			t.Errorf("heading %d = %+v, want %+v", i, doc.Headings[i], h)
+		}
+	}
+	html, err := r.Render(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(html), `<h2 id="how-to-run-it">How to run it<a class="anchor" href="#how-to-run-it" aria-label="Link to section: How to run it">#</a></h2>`) {
+		t.Errorf("anchor missing:\n%s", html)
+	}
+}
+
+func TestLinkPositions(t *testing.T) {
+	src := "Intro line\n\nSee [a](a.md) and\n[b **bold**](../b.md#x) ![img](i.png)\n\n- item [c](c.md)\n\n| t |\n|---|\n| [d](d.md) |\n"
+	doc := New(Options{}).Parse([]byte(src))
+	want := []struct {
+		dest      string
+		line, col int
+		image     bool
+	}{{"a.md", 3, 5, false}, {"../b.md#x", 4, 1, false}, {"i.png", 4, 25, true}, {"c.md", 6, 8, false}, {"d.md", 10, 3, false}}
+	if len(doc.Links) != len(want) {
+		t.Fatalf("links %+v", doc.Links)
+	}
+	for i, w := range want {
+		l := doc.Links[i]
+		if l.Dest != w.dest || l.Line != w.line || l.Col != w.col || l.IsImage != w.image {
+			t.Errorf("link %d = %s %d:%d image=%v, want %s %d:%d image=%v", i, l.Dest, l.Line, l.Col, l.IsImage, w.dest, w.line, w.col, w.image)
+		}
+	}
+}
+
+func TestRewriteAndExtensions(t *testing.T) {
+	r := New(Options{})
+	doc := r.Parse([]byte("[x](a.md#y)\n\n- [ ] todo\n- [x] done\n\n~~old~~ https://example.com \"quoted\"\n\nTerm\n: Def\n\nNote[^1]\n\n[^1]: Footnote.\n\n```go\nfunc main() {}\n```\n"))
+	doc.Links[0].Rewrite("/a/#y")
+	out, err := r.Render(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := string(out)
+	for _, want := range []string{
+		`<a href="/a/#y">x</a>`,
+		`<input disabled="" type="checkbox"> todo`,
+		`<del>old</del>`,
+		`<a href="https://example.com">https://example.com</a>`,
+		`&ldquo;quoted&rdquo;`,
+		`<dl>`, `<dd>Def</dd>`,
+		`class="footnote-ref"`,
+		`<pre tabindex="0" class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span>`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("output lacks %s\n%s", want, html)
+		}
+	}
+}
+
+func TestUnsafeHTML(t *testing.T) {
+	src := []byte("<b>bold</b>\n\n<script>x()</script>\n")
+	safe, _ := New(Options{}).Render(New(Options{}).Parse(src))
+	if strings.Contains(string(safe), "<b>") || strings.Contains(string(safe), "<script>") {
+		t.Errorf("raw HTML passed through by default: %s", safe)
+	}
+	r := New(Options{UnsafeHTML: true})
+	unsafe, _ := r.Render(r.Parse(src))
+	if !strings.Contains(string(unsafe), "<b>bold</b>") {
+		t.Errorf("unsafe_html did not pass HTML through: %s", unsafe)
+	}
+}
+
+func TestInline(t *testing.T) {
+	out, err := New(Options{}).Inline("Cut costs **30%** with [x](https://x.example)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) != `Cut costs <strong>30%</strong> with <a href="https://x.example">x</a>` {
+		t.Errorf("Inline = %s", out)
+	}
+}
+
+func TestHighlightCSS(t *testing.T) {
+	css, err := HighlightCSS("github", "github-dark")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(css), "@media (prefers-color-scheme: dark)") || !strings.Contains(string(css), ".chroma") {
+		t.Errorf("unexpected CSS:\n%.300s", css)
+	}
+	if _, err := HighlightCSS("nope", "github-dark"); err == nil || !strings.Contains(err.Error(), `unknown highlight style "nope"`) {
+		t.Errorf("bad style error: %v", err)
+	}
+}
