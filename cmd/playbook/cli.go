@@ -265,4 +265,3 @@ func version() string {
 	}
 	return "devel+" + rev
 }
-

@@ -175,9 +175,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return 0
 		},
-		"owner": func(id string) string { return s.Config.Owners[id].Name },
-		"team":  func(id string) string { return s.Config.Owners[id].Team },
-		"textOn": textOn,
+		"owner":    func(id string) string { return s.Config.Owners[id].Name },
+		"team":     func(id string) string { return s.Config.Owners[id].Team },
+		"textOn":   textOn,
 		"navItems": navItems,
 	}
 }
