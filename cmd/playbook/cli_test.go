@@ -80,6 +80,10 @@ func TestBadFrontMatter(t *testing.T) {
 			`content/objections/bad.md:1:1: error: front matter opened with "+++" is never closed`},
 		{"no front matter", "content/guides/bad.md", "# Just markdown\n",
 			`content/guides/bad.md:1:1: error: no front matter`},
+		{"not UTF-8", "content/guides/bad.md", "\xff\xfe+\x00+\x00",
+			`content/guides/bad.md:1:1: error: the file is not UTF-8 text`},
+		{"file clashes with folder", "content/objections.md", "+++\ntitle = \"T\"\n+++\n",
+			`content/objections.md:1:1: error: page URL /objections/ is also the URL of the folder content/objections/`},
 		{"missing relation", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nclosing_tools = [\"pilot\"]\n+++\n",
 			`content/objections/bad.md:5: error: closing_tools names "pilot", but there is no closing-tool page with that name`},
 	}

@@ -68,6 +68,7 @@ type Menu struct {
 // Brand declares the brand colours and fonts once, for swatches and specimens.
 type Brand struct {
 	Colours []Colour `toml:"colours"`
+	Colors  []Colour `toml:"colors"` // American spelling, merged into Colours
 	Fonts   []Font   `toml:"fonts"`
 }
 
@@ -104,7 +105,10 @@ var (
 	DefaultStages     = []string{"discovery", "qualification", "proposal", "negotiation", "closing"}
 )
 
-var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+var (
+	hexColour   = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+	fontStackRe = regexp.MustCompile(`^[A-Za-z0-9 ,'"._-]+$`)
+)
 
 // Load reads and validates root/playbook.toml. Problems come back as
 // diagnostics (see diag.From) naming the line.
@@ -164,6 +168,8 @@ func Parse(src []byte) (*Config, error) {
 }
 
 func (c *Config) applyDefaults() {
+	c.Brand.Colours = append(c.Brand.Colours, c.Brand.Colors...)
+	c.Brand.Colors = nil
 	if c.Title == "" {
 		c.Title = "Playbook"
 	}
@@ -216,6 +222,11 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 			diags.Errorf(FileName, lines.Find("brand", "colours", "hex"), 0, "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
 		}
 	}
+	for _, f := range c.Brand.Fonts {
+		if f.Stack != "" && !fontStackRe.MatchString(f.Stack) {
+			diags.Errorf(FileName, lines.Find("brand", "fonts", "stack"), 0, "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
+		}
+	}
 	for id, o := range c.Owners {
 		if o.Name == "" {
 			diags.Errorf(FileName, lines.Find("owners", id), 0, "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
@@ -257,8 +268,8 @@ func knownKeys(parent []string) []string {
 	case "menu":
 		return []string{"order"}
 	case "brand":
-		return []string{"colours", "fonts"}
-	case "brand.colours":
+		return []string{"colours", "colors", "fonts"}
+	case "brand.colours", "brand.colors":
 		return []string{"name", "hex", "usage"}
 	case "brand.fonts":
 		return []string{"name", "role", "stack", "sample"}

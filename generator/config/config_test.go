@@ -103,3 +103,14 @@ func TestHighlightStyle(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestBrandSpellingsAndFonts(t *testing.T) {
+	c, err := Parse([]byte("[[brand.colors]]\nname = \"Blue\"\nhex = \"#00f\"\n"))
+	if err != nil || len(c.Brand.Colours) != 1 {
+		t.Errorf("brand.colors not accepted: %v %+v", err, c)
+	}
+	_, err = Parse([]byte("[[brand.fonts]]\nname = \"X\"\nstack = \"x; background: url(evil)\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `playbook.toml:3: error: brand font "X": stack`) {
+		t.Errorf("unsafe font stack accepted: %v", err)
+	}
+}

@@ -332,7 +332,10 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		p.Play = pl
 	case KindBrand:
 		b := &Brand{Do: d.strs("do"), Dont: d.strs("dont"), Shows: d.str("shows")}
-		d.oneOf("shows", b.Shows, []string{"colours", "typography"})
+		if b.Shows == "colors" {
+			b.Shows = "colours"
+		}
+		d.oneOf("shows", b.Shows, []string{"colours", "colors", "typography"})
 		p.Brand = b
 	}
 

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -125,6 +126,10 @@ func Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page 
 		diags.Errorf(file, 1, 1, "content", "a page named index.md would clash with its folder's URL: rename it, or use _index.md for the section page")
 		return nil
 	}
+	if !utf8.Valid(src) {
+		diags.Errorf(file, 1, 1, "content", "the file is not UTF-8 text: save it with UTF-8 encoding")
+		return nil
+	}
 	doc, body, err := frontmatter.Parse(src)
 	if err != nil {
 		var fe *frontmatter.Error
@@ -136,7 +141,7 @@ func Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page 
 		return nil
 	}
 	if doc.Format == "" {
-		diags.Errorf(file, 1, 1, "front-matter", "no front matter: start the file with +++ (TOML) or --- (YAML) and at least a title, e.g.\n+++\ntitle = \"Too expensive\"\n+++")
+		diags.Errorf(file, 1, 1, "front-matter", `no front matter: start the file with a "+++" line, then at least title = "…", then a closing "+++" line (or the same in YAML between "---" lines)`)
 		return nil
 	}
 	p.Body = body

@@ -9,24 +9,26 @@ import (
 )
 
 // HighlightCSS returns the stylesheet for highlighted code: the light style
-// by default and the dark style under prefers-color-scheme: dark.
+// on light screens and in print, the dark style on dark screens. Each style
+// sits in its own media block so that no token colour of one leaks into the
+// other (a style only sets the classes it cares about).
 func HighlightCSS(light, dark string) ([]byte, error) {
 	var buf bytes.Buffer
 	f := chromahtml.New(chromahtml.WithClasses(true))
-	for i, name := range []string{light, dark} {
-		style, ok := styles.Registry[name]
+	blocks := []struct{ style, media string }{
+		{light, "print, not (prefers-color-scheme: dark)"},
+		{dark, "screen and (prefers-color-scheme: dark)"},
+	}
+	for _, b := range blocks {
+		style, ok := styles.Registry[b.style]
 		if !ok {
-			return nil, fmt.Errorf("unknown highlight style %q in [markdown]: pick one of chroma's styles, e.g. \"github\" or \"github-dark\"", name)
+			return nil, fmt.Errorf("unknown highlight style %q in [markdown]: pick one of chroma's styles, e.g. \"github\" or \"github-dark\"", b.style)
 		}
-		if i == 1 {
-			buf.WriteString("@media (prefers-color-scheme: dark) {\n")
-		}
+		fmt.Fprintf(&buf, "@media %s {\n", b.media)
 		if err := f.WriteCSS(&buf, style); err != nil {
 			return nil, fmt.Errorf("writing highlight CSS: %w", err)
 		}
-		if i == 1 {
-			buf.WriteString("}\n")
-		}
+		buf.WriteString("}\n")
 	}
 	return buf.Bytes(), nil
 }

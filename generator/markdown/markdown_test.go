@@ -98,7 +98,7 @@ func TestHighlightCSS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(css), "@media (prefers-color-scheme: dark)") || !strings.Contains(string(css), ".chroma") {
+	if !strings.Contains(string(css), "@media screen and (prefers-color-scheme: dark) {") || !strings.Contains(string(css), "@media print, not (prefers-color-scheme: dark) {") || !strings.Contains(string(css), ".chroma") {
 		t.Errorf("unexpected CSS:\n%.300s", css)
 	}
 	if _, err := HighlightCSS("nope", "github-dark"); err == nil || !strings.Contains(err.Error(), `unknown highlight style "nope"`) {

@@ -11,6 +11,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
 	"time"
 
@@ -179,6 +180,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"team":     func(id string) string { return s.Config.Owners[id].Team },
 		"textOn":   textOn,
 		"navItems": navItems,
+		"fontStack": fontStack,
 	}
 }
 
@@ -234,4 +236,16 @@ func navItems(cur, sec *site.Page) NavItems {
 		}
 	}
 	return items
+}
+
+var safeFontStack = regexp.MustCompile(`^[A-Za-z0-9 ,'"._-]+$`)
+
+// fontStack lets a configured CSS font-family list into a style attribute.
+// html/template rejects quotes there, but font names need them; anything
+// beyond names, quotes, commas and spaces is refused.
+func fontStack(stack string) template.CSS {
+	if !safeFontStack.MatchString(stack) || strings.Count(stack, "'")%2 == 1 || strings.Count(stack, `"`)%2 == 1 {
+		return "inherit"
+	}
+	return template.CSS(stack)
 }

@@ -119,7 +119,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		published[cp.Rel] = p
 		s.Pages = append(s.Pages, p)
 	}
-	s.buildTree(published)
+	s.buildTree(&diags)
 	s.Files = set.Files
 
 	// Parse markdown in parallel: headings are needed before any link to
@@ -205,7 +205,7 @@ func basePath(baseURL string) string {
 
 // buildTree attaches pages to sections, creating a section page for any
 // folder that has no _index.md, and orders children and navigation.
-func (s *Site) buildTree(published map[string]*Page) {
+func (s *Site) buildTree(diags *diag.List) {
 	sections := map[string]*Page{} // by Dir
 	for _, p := range s.Pages {
 		if p.IsSection {
@@ -230,6 +230,11 @@ func (s *Site) buildTree(published map[string]*Page) {
 		}
 		p := &Page{Page: cp, Site: s}
 		sections[dir] = p
+		if clash := s.byURL[p.URL]; clash != nil {
+			diags.Errorf(clash.File, 1, 1, "duplicate-url", "page URL %s is also the URL of the folder %s/: rename the file, or move it to %s/_index.md to make it the folder's page",
+				p.URL, path.Join(content.Dir, dir), path.Join(content.Dir, dir))
+			return p
+		}
 		s.Pages = append(s.Pages, p)
 		s.byURL[p.URL] = p
 		return p
