@@ -176,10 +176,10 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return 0
 		},
-		"owner":    func(id string) string { return s.Config.Owners[id].Name },
-		"team":     func(id string) string { return s.Config.Owners[id].Team },
-		"textOn":   textOn,
-		"navItems": navItems,
+		"owner":     func(id string) string { return s.Config.Owners[id].Name },
+		"team":      func(id string) string { return s.Config.Owners[id].Team },
+		"textOn":    textOn,
+		"navItems":  navItems,
 		"fontStack": fontStack,
 	}
 }
