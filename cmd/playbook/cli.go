@@ -29,6 +29,7 @@ Usage:
 Commands:
   build     build the site into a folder
   serve     build the site and serve it locally
+  new       create a playbook, or a page in one
   version   print the version
 
 Run "playbook <command> -h" for a command's flags.
@@ -44,6 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"build", "[DIR] [-o OUT] [--base-url URL] [--drafts] [--audience internal|external]", runBuild},
 		{"serve", "[DIR] [--bind ADDR] [--port N] [--drafts] [--audience internal|external]", runServe},
+		{"new", "DIR | KIND TITLE", runNew},
 		{"version", "", runVersion},
 	}
 	if len(args) == 0 {
@@ -65,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return c.run(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "playbook: unknown command %q%s\nRun \"playbook help\" for the list of commands.\n", args[0], diag.DidYouMean(args[0], []string{"build", "serve", "version", "help"}))
+	fmt.Fprintf(stderr, "playbook: unknown command %q%s\nRun \"playbook help\" for the list of commands.\n", args[0], diag.DidYouMean(args[0], []string{"build", "serve", "new", "version", "help"}))
 	return exitUsage
 }
 

@@ -36,8 +36,13 @@ func (d *decoder) errorf(line int, format string, args ...any) {
 }
 
 func (d *decoder) required(key, hint string) {
-	if _, ok := d.doc.Fields[key]; !ok {
+	f, ok := d.doc.Fields[key]
+	if !ok || f.Value == nil {
 		d.errorf(d.doc.Line, "missing required field %q: %s", key, hint)
+		return
+	}
+	if s, isText := f.Value.(string); isText && strings.TrimSpace(s) == "" {
+		d.errorf(f.Line, "%s is empty: fill in %s", key, hint)
 	}
 }
 
@@ -225,11 +230,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	d := &decoder{file: p.File, doc: doc, used: map[string]bool{}, diags: diags}
 
 	p.Title = d.str("title")
-	if p.Title == "" {
-		if _, ok := doc.Fields["title"]; !ok {
-			d.errorf(doc.Line, "missing required field \"title\": every page needs a title")
-		}
-	}
+	d.required("title", "every page needs a title")
 	p.Description = d.str("description")
 	if k := d.str("kind"); k != "" {
 		if !slices.Contains(Kinds, k) {
