@@ -382,3 +382,14 @@ func TestInternalHomeLeftOutOfExternalBuild(t *testing.T) {
 		t.Errorf("synthesized home lacks the site title")
 	}
 }
+
+func TestRobots(t *testing.T) {
+	internal := generate(t, Options{Source: "testdata/basic"})
+	if !bytes.Contains(internal.Files["index.html"], []byte(`<meta name="robots" content="noindex, nofollow">`)) {
+		t.Errorf("internal build is indexable")
+	}
+	external := generate(t, Options{Source: "testdata/basic", Audience: "external"})
+	if bytes.Contains(external.Files["index.html"], []byte(`name="robots"`)) {
+		t.Errorf("external build is not indexable")
+	}
+}
