@@ -55,7 +55,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 {
-			return run([]string{args[1], "-h"}, stdout, stderr)
+			for _, c := range commands {
+				if c.name == args[1] {
+					return c.run([]string{"-h"}, stdout, stderr)
+				}
+			}
+			if args[1] != "help" && !strings.HasPrefix(args[1], "-") {
+				fmt.Fprintf(stderr, "playbook help: unknown command %q%s\n", args[1], diag.DidYouMean(args[1], commandNames(commands)))
+				return exitUsage
+			}
 		}
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -67,8 +75,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return c.run(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "playbook: unknown command %q%s\nRun \"playbook help\" for the list of commands.\n", args[0], diag.DidYouMean(args[0], []string{"build", "serve", "new", "version", "help"}))
+	fmt.Fprintf(stderr, "playbook: unknown command %q%s\nRun \"playbook help\" for the list of commands.\n", args[0], diag.DidYouMean(args[0], commandNames(commands)))
 	return exitUsage
+}
+
+func commandNames(commands []command) []string {
+	names := []string{"help"}
+	for _, c := range commands {
+		names = append(names, c.name)
+	}
+	return names
 }
 
 // parseInterspersed parses flags that may come before or after the one
@@ -227,10 +243,15 @@ func roundDuration(d time.Duration) time.Duration {
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("version", "", "Print the playbook version.", stderr)
-	if _, err := parseInterspersed(fs, args); err != nil {
+	positional, err := parseInterspersed(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
+		return exitUsage
+	}
+	if len(positional) > 0 {
+		fmt.Fprintf(stderr, "playbook version: takes no arguments\n")
 		return exitUsage
 	}
 	fmt.Fprintf(stdout, "playbook %s\n", version())
