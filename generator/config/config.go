@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -39,6 +38,8 @@ type Config struct {
 
 	// OwnerOrder lists owner ids in the order they are declared.
 	OwnerOrder []string `toml:"-"`
+
+	colourTables []string // where each brand colour was declared, for messages
 }
 
 // Repository locates the playbook in its code host, for "Edit this page".
@@ -99,16 +100,27 @@ type ObjectionSettings struct {
 	Categories []string `toml:"categories"`
 }
 
-// Defaults applied when the config leaves a value out.
-var (
-	DefaultCategories = []string{"price", "timing", "competitor", "authority", "need", "risk"}
-	DefaultStages     = []string{"discovery", "qualification", "proposal", "negotiation", "closing"}
-)
+// DefaultCategories are the objection categories when the config sets none.
+func DefaultCategories() []string {
+	return []string{"price", "timing", "competitor", "authority", "need", "risk"}
+}
+
+// DefaultStages are the deal stages when the config sets none.
+func DefaultStages() []string {
+	return []string{"discovery", "qualification", "proposal", "negotiation", "closing"}
+}
 
 var (
 	hexColour   = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 	fontStackRe = regexp.MustCompile(`^[A-Za-z0-9 ,'"._-]+$`)
 )
+
+// ValidFontStack reports whether a CSS font-family list holds only font
+// names, quotes (balanced), commas and spaces, so it is safe in a style
+// attribute.
+func ValidFontStack(stack string) bool {
+	return fontStackRe.MatchString(stack) && strings.Count(stack, "'")%2 == 0 && strings.Count(stack, `"`)%2 == 0
+}
 
 // Load reads and validates root/playbook.toml. Problems come back as
 // diagnostics (see diag.From) naming the line.
@@ -125,8 +137,6 @@ func Load(root string) (*Config, error) {
 	return Parse(src)
 }
 
-var decodeErrRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
-
 // Parse validates a playbook.toml held in memory.
 func Parse(src []byte) (*Config, error) {
 	var c Config
@@ -138,11 +148,9 @@ func Parse(src []byte) (*Config, error) {
 			diags.Errorf(FileName, pe.Position.Line, pe.Position.Col, "config", "invalid TOML: %s", pe.Message)
 			return nil, diags.Err()
 		}
-		if m := decodeErrRe.FindStringSubmatch(err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			msg := m[3]
-			if m[2] != "" {
-				msg = fmt.Sprintf("%s: %s", m[2], strings.TrimPrefix(msg, "incompatible types: "))
+		if line, key, msg, ok := tomlpos.DecodeError(err); ok {
+			if key != "" {
+				msg = fmt.Sprintf("%s: %s", key, strings.TrimPrefix(msg, "incompatible types: "))
 			}
 			diags.Errorf(FileName, line, 0, "config", "%s", msg)
 			return nil, diags.Err()
@@ -161,6 +169,7 @@ func Parse(src []byte) (*Config, error) {
 	}
 	c.applyDefaults()
 	c.validate(&diags, lines)
+	diags.Sort()
 	if err := diags.Err(); err != nil {
 		return nil, err
 	}
@@ -168,6 +177,12 @@ func Parse(src []byte) (*Config, error) {
 }
 
 func (c *Config) applyDefaults() {
+	for i := range c.Brand.Colours {
+		c.colourTables = append(c.colourTables, fmt.Sprintf("colours[%d]", i))
+	}
+	for i := range c.Brand.Colors {
+		c.colourTables = append(c.colourTables, fmt.Sprintf("colors[%d]", i))
+	}
 	c.Brand.Colours = append(c.Brand.Colours, c.Brand.Colors...)
 	c.Brand.Colors = nil
 	if c.Title == "" {
@@ -183,10 +198,10 @@ func (c *Config) applyDefaults() {
 		c.Review.Every = "180d"
 	}
 	if len(c.Objections.Categories) == 0 {
-		c.Objections.Categories = DefaultCategories
+		c.Objections.Categories = DefaultCategories()
 	}
 	if len(c.Stages) == 0 {
-		c.Stages = DefaultStages
+		c.Stages = DefaultStages()
 	}
 	if c.Markdown.HighlightLight == "" {
 		c.Markdown.HighlightLight = "github"
@@ -215,16 +230,17 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 		}
 	}
 	for i, col := range c.Brand.Colours {
+		table := c.colourTables[i]
 		if col.Name == "" {
-			diags.Errorf(FileName, lines.Find("brand", "colours"), 0, "config", "brand.colours[%d]: name is required", i)
+			diags.Errorf(FileName, lines.Find("brand", table), 0, "config", "brand.%s: name is required", table)
 		}
 		if !hexColour.MatchString(col.Hex) {
-			diags.Errorf(FileName, lines.Find("brand", "colours", "hex"), 0, "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
+			diags.Errorf(FileName, lines.Find("brand", table, "hex"), 0, "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
 		}
 	}
-	for _, f := range c.Brand.Fonts {
-		if f.Stack != "" && !fontStackRe.MatchString(f.Stack) {
-			diags.Errorf(FileName, lines.Find("brand", "fonts", "stack"), 0, "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
+	for i, f := range c.Brand.Fonts {
+		if f.Stack != "" && !ValidFontStack(f.Stack) {
+			diags.Errorf(FileName, lines.Find("brand", fmt.Sprintf("fonts[%d]", i), "stack"), 0, "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
 		}
 	}
 	for id, o := range c.Owners {

@@ -114,3 +114,22 @@ func TestBrandSpellingsAndFonts(t *testing.T) {
 		t.Errorf("unsafe font stack accepted: %v", err)
 	}
 }
+
+func TestColourErrorsPointAtTheirEntry(t *testing.T) {
+	src := "[[brand.colours]]\nname = \"A\"\nhex = \"#000\"\n\n[[brand.colours]]\nname = \"B\"\nhex = \"red\"\n\n[[brand.colors]]\nname = \"C\"\nhex = \"blue\"\n"
+	_, err := Parse([]byte(src))
+	for _, want := range []string{`playbook.toml:7: error: brand colour "B"`, `playbook.toml:11: error: brand colour "C"`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+}
+
+func TestDefaultsAreCopies(t *testing.T) {
+	a, _ := Parse(nil)
+	a.Stages[0] = "changed"
+	b, _ := Parse(nil)
+	if b.Stages[0] != "discovery" {
+		t.Errorf("defaults shared between configs")
+	}
+}

@@ -110,7 +110,7 @@ func TestLoadSample(t *testing.T) {
 			cats[p.Objection.Category] = true
 		}
 	}
-	for _, c := range config.DefaultCategories {
+	for _, c := range config.DefaultCategories() {
 		if !cats[c] {
 			t.Errorf("sample has no %s objection", c)
 		}

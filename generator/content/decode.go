@@ -233,8 +233,8 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	d.required("title", "every page needs a title")
 	p.Description = d.str("description")
 	if k := d.str("kind"); k != "" {
-		if !slices.Contains(Kinds, k) {
-			d.errorf(doc.Fields["kind"].Line, "unknown kind %q: use one of %s%s", k, strings.Join(Kinds, ", "), diag.DidYouMean(k, Kinds))
+		if kinds := Kinds(); !slices.Contains(kinds, k) {
+			d.errorf(doc.Fields["kind"].Line, "unknown kind %q: use one of %s%s", k, strings.Join(kinds, ", "), diag.DidYouMean(k, kinds))
 		} else if !p.IsSection {
 			p.Kind = k
 		}

@@ -118,7 +118,7 @@ func Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page 
 		p.Slug = base
 		p.URL = "/" + path.Join(p.Dir, base) + "/"
 		p.Kind = KindPage
-		if k, ok := SectionKinds[p.Section]; ok {
+		if k, ok := SectionKind(p.Section); ok {
 			p.Kind = k
 		}
 	}

@@ -23,16 +23,39 @@ const (
 )
 
 // Kinds lists the kinds a page may declare in front matter.
-var Kinds = []string{KindPage, KindObjection, KindClosingTool, KindTerm, KindPersona, KindPlay, KindBrand}
+func Kinds() []string {
+	return []string{KindPage, KindObjection, KindClosingTool, KindTerm, KindPersona, KindPlay, KindBrand}
+}
 
-// SectionKinds maps a top-level folder to the kind its pages default to.
-var SectionKinds = map[string]string{
-	"objections":    KindObjection,
-	"closing-tools": KindClosingTool,
-	"glossary":      KindTerm,
-	"personas":      KindPersona,
-	"plays":         KindPlay,
-	"brand":         KindBrand,
+// sectionKinds pairs a top-level folder with the kind its pages default to.
+var sectionKinds = [...]struct{ section, kind string }{
+	{"objections", KindObjection},
+	{"closing-tools", KindClosingTool},
+	{"glossary", KindTerm},
+	{"personas", KindPersona},
+	{"plays", KindPlay},
+	{"brand", KindBrand},
+}
+
+// SectionKind returns the default kind of pages in a top-level folder.
+func SectionKind(section string) (string, bool) {
+	for _, sk := range sectionKinds {
+		if sk.section == section {
+			return sk.kind, true
+		}
+	}
+	return "", false
+}
+
+// FolderOf returns the folder where pages of kind live by default, or
+// "" when the kind has none.
+func FolderOf(kind string) string {
+	for _, sk := range sectionKinds {
+		if sk.kind == kind {
+			return sk.section
+		}
+	}
+	return ""
 }
 
 // Audiences.

@@ -11,10 +11,10 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
 	"time"
 
+	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -238,13 +238,12 @@ func navItems(cur, sec *site.Page) NavItems {
 	return items
 }
 
-var safeFontStack = regexp.MustCompile(`^[A-Za-z0-9 ,'"._-]+$`)
-
 // fontStack lets a configured CSS font-family list into a style attribute.
-// html/template rejects quotes there, but font names need them; anything
-// beyond names, quotes, commas and spaces is refused.
+// html/template rejects quotes there, but font names need them; config
+// validation has refused anything beyond names, quotes, commas and spaces,
+// and this checks again because templates may be handed other strings.
 func fontStack(stack string) template.CSS {
-	if !safeFontStack.MatchString(stack) || strings.Count(stack, "'")%2 == 1 || strings.Count(stack, `"`)%2 == 1 {
+	if !config.ValidFontStack(stack) {
 		return "inherit"
 	}
 	return template.CSS(stack)

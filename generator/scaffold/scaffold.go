@@ -41,17 +41,6 @@ func Slug(title string) string {
 	return b.String()
 }
 
-// SectionFor returns the folder under content/ where pages of kind live by
-// default ("" for plain pages).
-func SectionFor(kind string) string {
-	for section, k := range content.SectionKinds {
-		if k == kind {
-			return section
-		}
-	}
-	return ""
-}
-
 // Page writes a new page of kind titled title into the playbook at root,
 // in section (or the kind's default folder when section is ""), and returns
 // its path relative to root. It never overwrites a file.
@@ -66,7 +55,7 @@ func Page(root, kind, title, section string, owners []string, today time.Time) (
 		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
 	}
 	if section == "" {
-		section = SectionFor(kind)
+		section = content.FolderOf(kind)
 	}
 	rel := filepath.ToSlash(filepath.Join(content.Dir, section, slug+".md"))
 	path := filepath.Join(root, filepath.FromSlash(rel))

@@ -1,63 +1,120 @@
-// Package tomlpos finds the line on which each key of a TOML document is
-// defined. BurntSushi/toml reports syntax errors with positions but not where
-// an unknown or mistyped key lives; this fills that gap for diagnostics.
+// Package tomlpos finds where each key of a TOML document is defined.
+// BurntSushi/toml reports syntax errors with positions but not where an
+// unknown or mistyped key lives; this fills that gap for diagnostics.
 package tomlpos
 
 import (
+	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 )
 
-// Lines maps dotted key paths ("brand.colours.hex") to the 1-based line of
-// their first definition. Array-of-table indices are not part of the path.
-type Lines map[string]int
+// Pos is a 1-based line and column.
+type Pos struct{ Line, Col int }
+
+// Lines maps dotted key paths to where they are first defined. Keys inside
+// an array of tables are recorded twice: with the entry's index
+// ("brand.colours[1].hex") and without it ("brand.colours.hex", the first).
+type Lines map[string]Pos
 
 // Scan reads src line by line, tracking table headers, and records each key.
 // It is deliberately lenient: it only runs on documents the TOML parser has
 // already accepted.
 func Scan(src []byte) Lines {
 	out := Lines{}
-	var table []string
+	var table, indexed []string
+	counts := map[string]int{}
 	inMultiline := ""
+	depth := 0 // open brackets and braces of a value spanning lines
 	for i, raw := range strings.Split(string(src), "\n") {
 		line := strings.TrimSpace(raw)
+		col := len(raw) - len(strings.TrimLeft(raw, " \t")) + 1
 		if inMultiline != "" {
 			if strings.Count(line, inMultiline)%2 == 1 {
 				inMultiline = ""
 			}
 			continue
 		}
+		if depth > 0 {
+			depth = max(depth+bracketDelta(line), 0)
+			continue
+		}
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		if line[0] == '[' {
-			header := strings.Trim(line, "[] \t")
+			isArray := strings.HasPrefix(line, "[[")
+			header := strings.TrimLeft(line, "[ \t")
 			if j := strings.Index(header, "]"); j >= 0 {
 				header = header[:j]
 			}
 			table = splitKey(header)
-			record(out, table, i+1)
+			indexed = append([]string{}, table...)
+			if isArray && len(table) > 0 {
+				path := strings.Join(table, ".")
+				indexed[len(indexed)-1] += fmt.Sprintf("[%d]", counts[path])
+				counts[path]++
+			}
+			record(out, table, Pos{i + 1, col})
+			record(out, indexed, Pos{i + 1, col})
 			continue
 		}
 		eq := strings.Index(line, "=")
 		if eq <= 0 {
 			continue
 		}
-		key := append(append([]string{}, table...), splitKey(line[:eq])...)
-		record(out, key, i+1)
+		key := splitKey(line[:eq])
+		pos := Pos{i + 1, col}
+		record(out, append(append([]string{}, table...), key...), pos)
+		record(out, append(append([]string{}, indexed...), key...), pos)
 		rest := line[eq+1:]
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.Count(rest, q)%2 == 1 {
 				inMultiline = q
 			}
 		}
+		if inMultiline == "" {
+			depth = max(bracketDelta(rest), 0)
+		}
 	}
 	return out
 }
 
-func record(out Lines, key []string, line int) {
+// bracketDelta counts opening minus closing brackets and braces outside
+// strings and comments.
+func bracketDelta(s string) int {
+	delta := 0
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return delta
+		case c == '[' || c == '{':
+			delta++
+		case c == ']' || c == '}':
+			delta--
+		}
+	}
+	return delta
+}
+
+func record(out Lines, key []string, pos Pos) {
+	if len(key) == 0 {
+		return
+	}
 	k := strings.Join(key, ".")
 	if _, ok := out[k]; !ok {
-		out[k] = line
+		out[k] = pos
 	}
 }
 
@@ -75,11 +132,28 @@ func splitKey(s string) []string {
 }
 
 // Find returns the line of key, or of its closest defined parent, or 0.
-func (l Lines) Find(key ...string) int {
+func (l Lines) Find(key ...string) int { return l.FindPos(key...).Line }
+
+// FindPos returns the position of key, or of its closest defined parent.
+func (l Lines) FindPos(key ...string) Pos {
 	for n := len(key); n > 0; n-- {
-		if line, ok := l[strings.Join(key[:n], ".")]; ok {
-			return line
+		if pos, ok := l[strings.Join(key[:n], ".")]; ok {
+			return pos
 		}
 	}
-	return 0
+	return Pos{}
+}
+
+var decodeErrRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
+
+// DecodeError picks apart BurntSushi/toml's error for a value that does not
+// fit its destination ("toml: line 4 (last key "x"): incompatible types: …"),
+// which, unlike a syntax error, carries its line only in the text.
+func DecodeError(err error) (line int, key, msg string, ok bool) {
+	m := decodeErrRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, "", "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	return line, m[2], m[3], true
 }
