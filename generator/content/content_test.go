@@ -81,7 +81,7 @@ func TestKindFromSection(t *testing.T) {
 func TestKindSpecificFieldOnWrongKind(t *testing.T) {
 	var diags diag.List
 	Parse("content/guides/x.md", []byte("+++\ntitle = \"T\"\nsays = \"x\"\n+++\n"), sampleConfig(t), &diags)
-	if len(diags) != 1 || !strings.Contains(diags[0].String(), `content/guides/x.md:3: error: unknown field "says"`) {
+	if len(diags) != 1 || !strings.Contains(diags[0].String(), `content/guides/x.md:3:1: error: field "says" belongs to objection pages, but this page's kind is "page": set kind = "objection", or remove the field`) {
 		t.Errorf("got %v", diags)
 	}
 }

@@ -16,10 +16,25 @@ import (
 // for each problem and remembering which keys were read so that the rest
 // can be reported as unknown.
 type decoder struct {
-	file  string
-	doc   frontmatter.Doc
-	used  map[string]bool
-	diags *diag.List
+	file    string
+	doc     frontmatter.Doc
+	used    map[string]bool
+	missing []missingField // required fields not present, reported last
+	kind    string
+	diags   *diag.List
+}
+
+type missingField struct{ key, hint string }
+
+// kindsWithField lists the kinds that have key among their own fields.
+func kindsWithField(key string) []string {
+	var kinds []string
+	for _, kind := range Kinds() {
+		if slices.Contains(kindKeys[kind], key) {
+			kinds = append(kinds, kind)
+		}
+	}
+	return kinds
 }
 
 func (d *decoder) field(key string) (frontmatter.Field, bool) {
@@ -31,18 +46,24 @@ func (d *decoder) field(key string) (frontmatter.Field, bool) {
 	return f, ok
 }
 
-func (d *decoder) errorf(line int, format string, args ...any) {
-	d.diags.Errorf(d.file, line, 0, "front-matter", format, args...)
+func (d *decoder) errorAt(f frontmatter.Field, format string, args ...any) {
+	line := f.Line
+	if line == 0 {
+		line = d.doc.Line
+	}
+	d.diags.Errorf(d.file, line, f.Col, "front-matter", format, args...)
 }
 
+// required records a problem when key is absent or blank. hint says what
+// the field holds, without syntax, so it reads right for TOML and YAML.
 func (d *decoder) required(key, hint string) {
 	f, ok := d.doc.Fields[key]
-	if !ok || f.Value == nil {
-		d.errorf(d.doc.Line, "missing required field %q: %s", key, hint)
+	if !ok {
+		d.missing = append(d.missing, missingField{key, hint})
 		return
 	}
-	if s, isText := f.Value.(string); isText && strings.TrimSpace(s) == "" {
-		d.errorf(f.Line, "%s is empty: fill in %s", key, hint)
+	if s, isText := f.Value.(string); f.Value == nil || isText && strings.TrimSpace(s) == "" {
+		d.errorAt(f, "%s is empty: fill in %s", key, hint)
 	}
 }
 
@@ -60,9 +81,22 @@ func typeName(v any) string {
 		return "a date"
 	case []frontmatter.Field:
 		return "a list"
+	case map[string]any:
+		return "a table"
+	case []map[string]any:
+		return "a list of tables"
 	default:
 		return fmt.Sprintf("%T", v)
 	}
+}
+
+// quoteHint suggests quotes only where quoting would fix the value.
+func quoteHint(v any) string {
+	switch v.(type) {
+	case int64, float64, bool, time.Time:
+		return ": put it in quotes"
+	}
+	return ""
 }
 
 func (d *decoder) str(key string) string {
@@ -72,60 +106,68 @@ func (d *decoder) str(key string) string {
 	}
 	s, ok := f.Value.(string)
 	if !ok {
-		d.errorf(f.Line, "%s must be text, not %s: put it in quotes", key, typeName(f.Value))
+		d.errorAt(f, "%s must be text, not %s%s", key, typeName(f.Value), quoteHint(f.Value))
 		return ""
 	}
 	return strings.TrimSpace(s)
 }
 
-func (d *decoder) strs(key string) []string {
+// items returns a list field's items; a single text value is a one-item list.
+func (d *decoder) items(key, what string) ([]frontmatter.Field, bool) {
 	f, ok := d.field(key)
 	if !ok {
-		return nil
+		return nil, false
 	}
-	if s, ok := f.Value.(string); ok { // a single value is a one-item list
-		return []string{s}
+	if _, ok := f.Value.(string); ok {
+		return []frontmatter.Field{f}, true
 	}
 	items, ok := f.Value.([]frontmatter.Field)
 	if !ok {
-		d.errorf(f.Line, "%s must be a list of text, like [\"a\", \"b\"], not %s", key, typeName(f.Value))
-		return nil
+		d.errorAt(f, "%s must be a list of %s, like [\"a\", \"b\"], not %s", key, what, typeName(f.Value))
+		return nil, false
 	}
+	return items, true
+}
+
+func (d *decoder) strs(key string) []string {
+	items, _ := d.items(key, "text")
 	out := make([]string, 0, len(items))
 	for i, it := range items {
 		s, ok := it.Value.(string)
 		if !ok {
-			d.errorf(it.Line, "%s[%d] must be text, not %s", key, i, typeName(it.Value))
+			d.errorAt(it, "%s: item %d must be text, not %s%s", key, i+1, typeName(it.Value), quoteHint(it.Value))
 			continue
 		}
-		out = append(out, strings.TrimSpace(s))
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
 	}
 	return out
 }
 
 func (d *decoder) refs(key string) []Ref {
-	f, ok := d.field(key)
-	if !ok {
-		return nil
-	}
-	if s, ok := f.Value.(string); ok {
-		return []Ref{{Slug: s, Line: f.Line}}
-	}
-	items, ok := f.Value.([]frontmatter.Field)
-	if !ok {
-		d.errorf(f.Line, "%s must be a list of page names, like [\"paid-pilot\"], not %s", key, typeName(f.Value))
-		return nil
-	}
+	items, _ := d.items(key, "page names")
 	out := make([]Ref, 0, len(items))
 	for i, it := range items {
-		s, ok := it.Value.(string)
-		if !ok {
-			d.errorf(it.Line, "%s[%d] must be a page name in quotes, not %s", key, i, typeName(it.Value))
-			continue
+		if r, ok := d.toRef(key, i, it); ok {
+			out = append(out, r)
 		}
-		out = append(out, Ref{Slug: strings.TrimSpace(s), Line: it.Line})
 	}
 	return out
+}
+
+func (d *decoder) toRef(key string, i int, it frontmatter.Field) (Ref, bool) {
+	s, ok := it.Value.(string)
+	if !ok {
+		d.errorAt(it, "%s: item %d must be a page name in quotes, not %s", key, i+1, typeName(it.Value))
+		return Ref{}, false
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		d.errorAt(it, "%s: item %d is empty: write the file name of the page, without .md", key, i+1)
+		return Ref{}, false
+	}
+	return Ref{Slug: strings.TrimSuffix(s, ".md"), Line: it.Line, Col: it.Col}, true
 }
 
 func (d *decoder) ref(key string) Ref {
@@ -133,12 +175,12 @@ func (d *decoder) ref(key string) Ref {
 	if !ok {
 		return Ref{}
 	}
-	s, ok := f.Value.(string)
-	if !ok {
-		d.errorf(f.Line, "%s must be one page name in quotes, not %s", key, typeName(f.Value))
+	if _, isText := f.Value.(string); !isText {
+		d.errorAt(f, "%s must be one page name in quotes, not %s", key, typeName(f.Value))
 		return Ref{}
 	}
-	return Ref{Slug: strings.TrimSpace(s), Line: f.Line}
+	r, _ := d.toRef(key, 0, f)
+	return r
 }
 
 func (d *decoder) integer(key string) int {
@@ -148,7 +190,7 @@ func (d *decoder) integer(key string) int {
 	}
 	i, ok := f.Value.(int64)
 	if !ok {
-		d.errorf(f.Line, "%s must be a whole number, not %s", key, typeName(f.Value))
+		d.errorAt(f, "%s must be a whole number, not %s", key, typeName(f.Value))
 		return 0
 	}
 	return int(i)
@@ -161,7 +203,7 @@ func (d *decoder) boolean(key string) bool {
 	}
 	b, ok := f.Value.(bool)
 	if !ok {
-		d.errorf(f.Line, "%s must be true or false, not %s", key, typeName(f.Value))
+		d.errorAt(f, "%s must be true or false, not %s", key, typeName(f.Value))
 		return false
 	}
 	return b
@@ -174,30 +216,38 @@ func (d *decoder) date(key string) time.Time {
 	}
 	switch v := f.Value.(type) {
 	case time.Time:
+		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
+			d.errorAt(f, "%s must be a date without a time, written YYYY-MM-DD", key)
+		}
 		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)
 	case string:
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(v))
 		if err != nil {
-			d.errorf(f.Line, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31", key, v)
+			d.errorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31", key, v)
 			return time.Time{}
 		}
 		return t
 	default:
-		d.errorf(f.Line, "%s must be a date written YYYY-MM-DD, not %s", key, typeName(f.Value))
+		d.errorAt(f, "%s must be a date written YYYY-MM-DD, not %s", key, typeName(f.Value))
 		return time.Time{}
 	}
 }
 
 func (d *decoder) oneOf(key, value string, allowed []string) {
+	d.oneOfAt(d.doc.Fields[key], key, value, allowed)
+}
+
+func (d *decoder) oneOfAt(f frontmatter.Field, key, value string, allowed []string) {
 	if value == "" || slices.Contains(allowed, value) {
 		return
 	}
-	f := d.doc.Fields[key]
-	d.errorf(f.Line, "%s %q is not one of: %s%s", key, value, strings.Join(allowed, ", "), diag.DidYouMean(value, allowed))
+	d.errorAt(f, "%s %q is not one of: %s%s", key, value, strings.Join(allowed, ", "), diag.DidYouMean(value, allowed))
 }
 
-// unknown reports every key nobody read, with a suggestion.
-func (d *decoder) unknown(known []string) {
+// finish reports unknown keys with a suggestion, then missing required
+// fields, except those an unknown key was evidently meant to be: a typo
+// gives one message ("unknown field sayz (did you mean says?)"), not two.
+func (d *decoder) finish(known []string) {
 	var keys []string
 	for k := range d.doc.Fields {
 		if !d.used[k] {
@@ -205,18 +255,27 @@ func (d *decoder) unknown(known []string) {
 		}
 	}
 	sort.Strings(keys)
+	meant := map[string]bool{}
 	for _, k := range keys {
 		f := d.doc.Fields[k]
-		d.errorf(f.Line, "unknown field %q%s", k, diag.DidYouMean(k, known))
+		if kinds := kindsWithField(k); len(kinds) > 0 {
+			d.errorAt(f, "field %q belongs to %s pages, but this page's kind is %q: set kind = %q, or remove the field", k, strings.Join(kinds, " and "), d.kind, kinds[0])
+			continue
+		}
+		s := diag.Suggest(k, known)
+		meant[s] = true
+		d.errorAt(f, "unknown field %q%s", k, diag.DidYouMean(k, known))
+	}
+	for _, m := range d.missing {
+		if !meant[m.key] {
+			d.diags.Errorf(d.file, d.doc.Line, 1, "front-matter", "missing required field %q: %s", m.key, m.hint)
+		}
 	}
 }
 
 var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience"}
 
 var kindKeys = map[string][]string{
-	KindPage:        nil,
-	KindSection:     nil,
-	KindHome:        nil,
 	KindObjection:   {"says", "also_heard", "category", "personas", "stages", "proof", "closing_tools", "avoid"},
 	KindClosingTool: {"when", "value", "cost", "approver", "answers"},
 	KindTerm:        {"marketing", "sales", "agreed", "aliases"},
@@ -230,22 +289,33 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	d := &decoder{file: p.File, doc: doc, used: map[string]bool{}, diags: diags}
 
 	p.Title = d.str("title")
-	d.required("title", "every page needs a title")
+	d.required("title", "the page title")
 	p.Description = d.str("description")
 	if k := d.str("kind"); k != "" {
-		if kinds := Kinds(); !slices.Contains(kinds, k) {
-			d.errorf(doc.Fields["kind"].Line, "unknown kind %q: use one of %s%s", k, strings.Join(kinds, ", "), diag.DidYouMean(k, kinds))
-		} else if !p.IsSection {
+		f := doc.Fields["kind"]
+		switch kinds := Kinds(); {
+		case p.IsSection:
+			d.errorAt(f, "kind cannot be set on a folder's _index.md page: set it on each page, or put the pages in the kind's folder")
+		case !slices.Contains(kinds, k):
+			d.errorAt(f, "unknown kind %q: use one of %s%s", k, strings.Join(kinds, ", "), diag.DidYouMean(k, kinds))
+		default:
 			p.Kind = k
 		}
 	}
-	for _, o := range d.refs("owners") {
-		if !cfg.HasOwner(o.Slug) {
-			d.errorf(o.Line, "unknown owner %q: declare it under [owners.%s] in playbook.toml, or use one of: %s%s",
-				o.Slug, o.Slug, strings.Join(cfg.OwnerIDs(), ", "), diag.DidYouMean(o.Slug, cfg.OwnerIDs()))
-			continue
+	if items, ok := d.items("owners", "owner ids"); ok {
+		ids := cfg.OwnerIDs()
+		for i, it := range items {
+			o, ok := d.toRef("owners", i, it)
+			if !ok {
+				continue
+			}
+			if !cfg.HasOwner(o.Slug) {
+				d.errorAt(it, "unknown owner %q: declare it under [owners.%s] in playbook.toml, or use one of: %s%s",
+					o.Slug, o.Slug, strings.Join(ids, ", "), diag.DidYouMean(o.Slug, ids))
+				continue
+			}
+			p.Owners = append(p.Owners, o)
 		}
-		p.Owners = append(p.Owners, o)
 	}
 	p.Reviewed = d.date("reviewed")
 	every := cfg.Review.Every
@@ -254,7 +324,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	}
 	iv, err := config.ParseDuration(every)
 	if err != nil {
-		d.errorf(doc.Fields["review_every"].Line, "review_every: %v", err)
+		d.errorAt(doc.Fields["review_every"], "review_every: %v", err)
 	}
 	p.ReviewEvery = iv
 	p.Tags = d.strs("tags")
@@ -278,12 +348,10 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 			ClosingTools: d.refs("closing_tools"),
 			Avoid:        d.strs("avoid"),
 		}
-		d.required("says", "the customer's words, e.g. says = \"It's too expensive.\"")
+		d.required("says", `the customer's words, like "It's too expensive."`)
 		d.required("category", "one of "+strings.Join(cfg.Objections.Categories, ", "))
 		d.oneOf("category", o.Category, cfg.Objections.Categories)
-		for _, s := range o.Stages {
-			d.oneOf("stages", s, cfg.Stages)
-		}
+		d.oneOfEach("stages", cfg.Stages)
 		p.Objection = o
 	case KindClosingTool:
 		p.ClosingTool = &ClosingTool{
@@ -296,7 +364,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		d.required("when", "when a rep should use this tool")
 		d.required("value", "the value to the customer")
 		d.required("cost", "the cost to the firm")
-		d.required("approver", "who approves it, e.g. \"Regional Sales Director\"")
+		d.required("approver", `who approves it, like "Regional Sales Director"`)
 	case KindTerm:
 		p.Term = &Term{
 			Marketing: d.str("marketing"),
@@ -316,7 +384,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 			Value:   d.strs("value"),
 			Proof:   d.strs("proof"),
 		}
-		d.required("role", "the buyer's job title, e.g. \"VP Supply Chain\"")
+		d.required("role", `the buyer's job title, like "VP Supply Chain"`)
 	case KindPlay:
 		pl := &Play{
 			Persona:      d.ref("persona"),
@@ -326,7 +394,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 			Objections:   d.refs("objections"),
 			ClosingTools: d.refs("closing_tools"),
 		}
-		d.required("persona", "the slug of the persona page this call is with")
+		d.required("persona", "the file name of the persona page this call is with")
 		d.required("stage", "one of "+strings.Join(cfg.Stages, ", "))
 		d.required("goal", "what the call must achieve")
 		d.oneOf("stage", pl.Stage, cfg.Stages)
@@ -340,6 +408,24 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		p.Brand = b
 	}
 
-	known := append(append([]string{}, commonKeys...), kindKeys[p.Kind]...)
-	d.unknown(known)
+	d.kind = p.Kind
+	d.finish(append(append([]string{}, commonKeys...), kindKeys[p.Kind]...))
+}
+
+// oneOfEach checks every item of a list field against allowed values,
+// pointing at the item.
+func (d *decoder) oneOfEach(key string, allowed []string) {
+	f, ok := d.doc.Fields[key]
+	if !ok {
+		return
+	}
+	items, ok := f.Value.([]frontmatter.Field)
+	if !ok {
+		items = []frontmatter.Field{f}
+	}
+	for _, it := range items {
+		if s, ok := it.Value.(string); ok {
+			d.oneOfAt(it, key, strings.TrimSpace(s), allowed)
+		}
+	}
 }

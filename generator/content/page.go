@@ -68,6 +68,7 @@ const (
 type Ref struct {
 	Slug string
 	Line int
+	Col  int
 }
 
 // Page is one markdown file with its validated front matter.

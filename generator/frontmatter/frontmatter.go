@@ -19,12 +19,14 @@ import (
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
 )
 
-// Field is one front matter value and the line it was written on.
-// Value is a string, int64, float64, bool, time.Time or []Field.
+// Field is one front matter value and where it was written. Value is a
+// string, int64, float64, bool, time.Time, []Field, map[string]any (a TOML
+// table) or nil (YAML null).
 type Field struct {
 	Key   string
 	Value any
 	Line  int
+	Col   int // 1-based; 0 when unknown
 }
 
 // Doc is parsed front matter.
@@ -125,8 +127,6 @@ func hasDelimLine(src []byte, delim string) bool {
 	return strings.TrimSpace(string(rest[:i])) == ""
 }
 
-var tomlDecodeErr = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
-
 // parseTOML decodes TOML front matter; offset is the number of file lines
 // before the front matter text.
 func parseTOML(fm []byte, offset int) (map[string]Field, error) {
@@ -134,40 +134,79 @@ func parseTOML(fm []byte, offset int) (map[string]Field, error) {
 	if _, err := toml.Decode(string(fm), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML front matter: " + pe.Message}
+			return nil, &Error{Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML front matter: " + tomlAdvice(pe.Message)}
 		}
-		if m := tomlDecodeErr.FindStringSubmatch(err.Error()); m != nil {
-			line, _ := strconv.Atoi(m[1])
-			return nil, &Error{Line: line + offset, Msg: "invalid TOML front matter: " + m[3]}
+		if line, _, msg, ok := tomlpos.DecodeError(err); ok {
+			return nil, &Error{Line: line + offset, Msg: "invalid TOML front matter: " + msg}
 		}
 		return nil, &Error{Line: 1 + offset, Msg: "invalid TOML front matter: " + err.Error()}
 	}
-	lines := tomlpos.Scan(fm)
+	positions := tomlpos.Scan(fm)
+	lines := strings.Split(string(fm), "\n")
 	out := make(map[string]Field, len(raw))
 	for k, v := range raw {
-		line := lines.Find(k) + offset
-		out[k] = Field{Key: k, Value: tomlValue(v, line), Line: line}
+		pos := positions.FindPos(k)
+		pos.Line += offset
+		f := Field{Key: k, Line: pos.Line, Col: pos.Col}
+		if list, ok := v.([]any); ok {
+			f.Value = tomlList(list, lines, pos.Line-offset, offset)
+		} else {
+			f.Value = v
+		}
+		out[k] = f
 	}
 	return out, nil
 }
 
-func tomlValue(v any, line int) any {
-	switch x := v.(type) {
-	case []any:
-		items := make([]Field, len(x))
-		for i, e := range x {
-			items[i] = Field{Value: tomlValue(e, line), Line: line}
-		}
-		return items
-	case []map[string]any:
-		items := make([]Field, len(x))
-		for i, e := range x {
-			items[i] = Field{Value: e, Line: line}
-		}
-		return items
-	default:
-		return v
+var tomlKeyDefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.?$`)
+
+// tomlAdvice rewrites the TOML parser's terse messages into advice.
+func tomlAdvice(msg string) string {
+	switch {
+	case strings.HasPrefix(msg, "invalid datetime") || strings.Contains(msg, "invalid date"):
+		return msg + ": write dates as YYYY-MM-DD, like 2026-03-31"
+	case tomlKeyDefined.MatchString(msg):
+		return fmt.Sprintf("key %q appears twice", tomlKeyDefined.FindStringSubmatch(msg)[1])
+	case strings.Contains(msg, "expected value but found") || strings.HasPrefix(msg, "bare keys cannot contain"):
+		return msg + ": put text in quotes, like title = \"Too expensive\""
 	}
+	return msg
+}
+
+// tomlList gives each list item the position it is written at, found by
+// searching for the quoted item from the key's "=" on.
+func tomlList(list []any, lines []string, keyLine, offset int) []Field {
+	items := make([]Field, len(list))
+	line, from := keyLine, 0
+	if keyLine >= 1 && keyLine <= len(lines) {
+		from = strings.Index(lines[keyLine-1], "=") + 1
+	}
+	for i, e := range list {
+		items[i] = Field{Value: e, Line: line + offset}
+		if sub, ok := e.([]any); ok {
+			items[i].Value = tomlList(sub, lines, line, offset)
+		}
+		s, ok := e.(string)
+		if !ok {
+			continue
+		}
+	search:
+		for l := line; l >= 1 && l <= len(lines); l++ {
+			text := lines[l-1]
+			start := 0
+			if l == line {
+				start = min(from, len(text))
+			}
+			for _, needle := range []string{`"` + s + `"`, `'` + s + `'`} {
+				if j := strings.Index(text[start:], needle); j >= 0 {
+					line, from = l, start+j+len(needle)
+					items[i].Line, items[i].Col = l+offset, start+j+1
+					break search
+				}
+			}
+		}
+	}
+	return items
 }
 
 var yamlLineRe = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -188,6 +227,9 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 		} else {
 			msg = strings.TrimPrefix(msg, "yaml: ")
 		}
+		if tab := tabLine(fm); tab > 0 && (strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token")) {
+			return nil, &Error{Line: tab + offset, Msg: "invalid YAML front matter: YAML does not allow tabs for indentation; indent with spaces"}
+		}
 		return nil, &Error{Line: line + offset, Msg: "invalid YAML front matter: " + msg}
 	}
 	out := map[string]Field{}
@@ -203,6 +245,9 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Value == "" {
+			return nil, &Error{Line: k.Line + offset, Col: k.Column, Msg: "front matter keys must be plain words, like \"title\""}
+		}
 		if _, dup := out[k.Value]; dup {
 			return nil, &Error{Line: k.Line + offset, Col: k.Column, Msg: fmt.Sprintf("key %q appears twice", k.Value)}
 		}
@@ -210,12 +255,26 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 		if err != nil {
 			return nil, err
 		}
-		out[k.Value] = Field{Key: k.Value, Value: val, Line: k.Line + offset}
+		out[k.Value] = Field{Key: k.Value, Value: val, Line: k.Line + offset, Col: k.Column}
 	}
 	return out, nil
 }
 
+// tabLine returns the first line of src indented with a tab, or 0.
+func tabLine(src []byte) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(strings.TrimLeft(l, " "), "\t") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 func yamlValue(n *yaml.Node, offset int) (any, error) {
+	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+		// Aliases can expand exponentially; front matter never needs them.
+		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "YAML anchors and aliases (& and *) are not supported in front matter: write the value out"}
+	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		switch n.Tag {
@@ -248,11 +307,9 @@ func yamlValue(n *yaml.Node, offset int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			items = append(items, Field{Value: v, Line: c.Line + offset})
+			items = append(items, Field{Value: v, Line: c.Line + offset, Col: c.Column})
 		}
 		return items, nil
-	case yaml.AliasNode:
-		return yamlValue(n.Alias, offset)
 	default:
 		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "nested mappings are not supported in front matter; use a flat key or a list"}
 	}

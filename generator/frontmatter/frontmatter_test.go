@@ -75,6 +75,12 @@ func TestErrors(t *testing.T) {
 		{"yaml duplicate", "---\ntitle: A\ntitle: B\n---\n", 3, `key "title" appears twice`},
 		{"yaml list top", "---\n- a\n- b\n---\n", 2, "must be a mapping"},
 		{"yaml nested", "---\ntitle: A\nx:\n  y: 1\n---\n", 4, "nested mappings"},
+		{"yaml alias", "---\ntitle: A\ntags: &x [a, *x]\n---\n", 3, "anchors and aliases"},
+		{"yaml alias bomb", "---\na: &a [x, x]\nb: [*a, *a]\n---\n", 2, "anchors and aliases"},
+		{"yaml tab", "---\ntitle: A\ntags:\n\t- a\n---\n", 4, "does not allow tabs"},
+		{"yaml complex key", "---\n? [x]\n: 1\n---\n", 2, "keys must be plain words"},
+		{"toml bad date", "+++\ntitle = \"A\"\nreviewed = 2026-13-40\n+++\n", 3, "write dates as YYYY-MM-DD"},
+		{"toml bare text", "+++\ntitle = Too expensive\n+++\n", 2, "put text in quotes"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -87,5 +93,27 @@ func TestErrors(t *testing.T) {
 				t.Errorf("got line %d %q; want line %d containing %q", fe.Line, fe.Msg, c.line, c.msg)
 			}
 		})
+	}
+}
+
+func TestTOMLListItemPositions(t *testing.T) {
+	src := "+++\ntitle = \"A\"\nclosing_tools = [\n  \"pilot\",\n  \"pilot-2\", \"x\",\n]\ntags = [\"a\", \"b\"]\n+++\n"
+	doc, _, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := doc.Fields["closing_tools"].Value.([]Field)
+	want := [][2]int{{4, 3}, {5, 3}, {5, 14}} // the opening quote
+	for i, w := range want {
+		if items[i].Line != w[0] || items[i].Col != w[1] {
+			t.Errorf("item %d (%v) at %d:%d, want %d:%d", i, items[i].Value, items[i].Line, items[i].Col, w[0], w[1])
+		}
+	}
+	tags := doc.Fields["tags"].Value.([]Field)
+	if tags[1].Line != 7 || tags[1].Col != 14 {
+		t.Errorf("tags[1] at %d:%d", tags[1].Line, tags[1].Col)
+	}
+	if f := doc.Fields["title"]; f.Line != 2 || f.Col != 1 {
+		t.Errorf("title at %d:%d", f.Line, f.Col)
 	}
 }

@@ -1,7 +1,7 @@
 package site
 
 import (
-	"strings"
+	"sort"
 
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -11,6 +11,8 @@ import (
 // the reverse direction, so each closing tool lists the objections that
 // name it and each persona the objections and plays about it.
 func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
+	// Pages by kind and slug. Relations name pages by file name, so two
+	// pages of a kind with one name would make a relation ambiguous.
 	bySlug := map[string]map[string]*Page{}
 	for _, p := range s.Pages {
 		if p.IsSection {
@@ -19,14 +21,20 @@ func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
 		if bySlug[p.Kind] == nil {
 			bySlug[p.Kind] = map[string]*Page{}
 		}
+		if other, dup := bySlug[p.Kind][p.Slug]; dup && relatedKind(p.Kind) {
+			diags.Errorf(p.File, 1, 1, "duplicate-name", "another %s page is also named %q (%s): relations name pages by file name, so rename one of them", p.Kind, p.Slug, other.File)
+			continue
+		}
 		bySlug[p.Kind][p.Slug] = p
 	}
-	// Slugs of every loaded page, including left-out ones, to explain why
-	// a relation cannot be resolved.
+	// Every loaded page, including left-out ones, to explain why a
+	// relation cannot be resolved. Sorted by file so the message is stable.
 	loaded := map[string]*content.Page{}
-	for _, cp := range all {
+	for _, cp := range sortedPages(all) {
 		if !cp.IsSection {
-			loaded[cp.Kind+"/"+cp.Slug] = cp
+			if _, seen := loaded[cp.Kind+"/"+cp.Slug]; !seen {
+				loaded[cp.Kind+"/"+cp.Slug] = cp
+			}
 		}
 	}
 	resolve := func(from *Page, field, kind string, ref content.Ref) *Page {
@@ -37,15 +45,20 @@ func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
 			return p
 		}
 		if cp, ok := loaded[kind+"/"+ref.Slug]; ok {
-			diags.Errorf(from.File, ref.Line, 0, "relation", "%s names %q (%s), which is %s and left out of this build: %s",
-				field, ref.Slug, cp.File, s.excluded(cp), leftOutHint(s.excluded(cp)))
+			// A draft just drops out of the lists that name it; an
+			// internal page named by an external one is a leak to report.
+			if s.excluded(cp) == "internal" {
+				diags.Errorf(from.File, ref.Line, ref.Col, "audience", "%s names %q (%s), which is internal and left out of external builds: mark it audience = \"external\" or remove it from %s",
+					field, ref.Slug, cp.File, field)
+			}
 			return nil
 		}
-		var slugs []string
+		slugs := make([]string, 0, len(bySlug[kind]))
 		for slug := range bySlug[kind] {
 			slugs = append(slugs, slug)
 		}
-		diags.Errorf(from.File, ref.Line, 0, "relation", "%s names %q, but there is no %s page with that name%s",
+		sort.Strings(slugs)
+		diags.Errorf(from.File, ref.Line, ref.Col, "relation", "%s names %q, but there is no %s page with that file name%s",
 			field, ref.Slug, kind, diag.DidYouMean(ref.Slug, slugs))
 		return nil
 	}
@@ -110,9 +123,20 @@ func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
 	}
 }
 
-func leftOutHint(reason string) string {
-	if reason == "draft" {
-		return "publish it (remove draft = true) or build with --drafts"
+// relatedKind reports whether relations name pages of kind by slug.
+func relatedKind(kind string) bool {
+	switch kind {
+	case content.KindObjection, content.KindClosingTool, content.KindPersona, content.KindPlay:
+		return true
 	}
-	return strings.TrimSpace("mark it audience = \"external\" or remove the reference")
+	return false
+}
+
+func sortedPages(all map[string]*content.Page) []*content.Page {
+	out := make([]*content.Page, 0, len(all))
+	for _, p := range all {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
+	return out
 }

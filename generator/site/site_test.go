@@ -126,7 +126,7 @@ func TestRelationToExcludedPage(t *testing.T) {
 		"content/closing-tools/pilot.md": "+++\ntitle = \"Pilot\"\nwhen = \"w\"\nvalue = \"v\"\ncost = \"c\"\napprover = \"a\"\n+++\n",
 	}
 	s, errs := link(t, files, "", Options{Audience: content.External})
-	if s != nil || !strings.Contains(errs, `content/objections/x.md:6: error: closing_tools names "pilot" (content/closing-tools/pilot.md), which is internal and left out of this build`) {
+	if s != nil || !strings.Contains(errs, `content/objections/x.md:6:18: error: closing_tools names "pilot" (content/closing-tools/pilot.md), which is internal and left out of external builds`) {
 		t.Errorf("got %s", errs)
 	}
 }
@@ -158,5 +158,36 @@ func TestBasePath(t *testing.T) {
 		if got := basePath(in); got != want {
 			t.Errorf("basePath(%s) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+func TestDuplicateNamesWithinAKind(t *testing.T) {
+	tool := "+++\ntitle = \"Pilot\"\nwhen = \"w\"\nvalue = \"v\"\ncost = \"c\"\napprover = \"a\"\n+++\n"
+	files := map[string]string{
+		"content/closing-tools/pilot.md":        tool,
+		"content/closing-tools/legacy/pilot.md": tool,
+		"content/glossary/a.md":                 "+++\ntitle = \"A\"\nmarketing = \"m\"\nsales = \"s\"\nagreed = \"a\"\n+++\n",
+		"content/glossary/more/a.md":            "+++\ntitle = \"A2\"\nmarketing = \"m\"\nsales = \"s\"\nagreed = \"a\"\n+++\n",
+	}
+	s, errs := link(t, files, "", Options{})
+	if s != nil || !strings.Contains(errs, `content/closing-tools/pilot.md:1:1: error: another closing-tool page is also named "pilot" (content/closing-tools/legacy/pilot.md)`) {
+		t.Errorf("got %s", errs)
+	}
+	if strings.Contains(errs, "glossary") {
+		t.Errorf("terms are not named by relations, so duplicates are fine: %s", errs)
+	}
+}
+
+func TestRelationToDraftIsDropped(t *testing.T) {
+	files := map[string]string{
+		"content/objections/x.md":        "+++\ntitle = \"X\"\nsays = \"s\"\ncategory = \"price\"\nclosing_tools = [\"pilot\"]\n+++\n",
+		"content/closing-tools/pilot.md": "+++\ntitle = \"Pilot\"\nwhen = \"w\"\nvalue = \"v\"\ncost = \"c\"\napprover = \"a\"\ndraft = true\n+++\n",
+	}
+	s, errs := link(t, files, "", Options{})
+	if s == nil {
+		t.Fatal(errs)
+	}
+	if n := len(s.Page("/objections/x/").ClosingTools); n != 0 {
+		t.Errorf("draft tool listed on the objection")
 	}
 }
