@@ -393,3 +393,83 @@ func TestRobots(t *testing.T) {
 		t.Errorf("external build is not indexable")
 	}
 }
+
+func TestFrontMatterLinks(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/closing-tools/paid-pilot.md", `---
+title: Paid pilot
+when: When [price](../objections/too-expensive.md#respond) comes up.
+value: |
+  # Not a heading
+cost: See [ghost](nope.md).
+approver: Director
+---
+## How to run it
+`)
+	_, err := Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "content/closing-tools/paid-pilot.md:6:1: error: broken link: no page content/closing-tools/nope.md") {
+		t.Fatalf("got %v, want the broken link in cost reported at its line", err)
+	}
+	writeFile(t, dir, "content/closing-tools/paid-pilot.md", strings.Replace(string(mustRead(t, dir, "content/closing-tools/paid-pilot.md")), "See [ghost](nope.md).", "Low.", 1))
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["closing-tools/paid-pilot/index.html"])
+	for _, want := range []string{
+		`When <a href="/playbook/objections/too-expensive/#respond">price</a> comes up.`,
+		`# Not a heading`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("tool page lacks %s", want)
+		}
+	}
+}
+
+func TestLinkForms(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n"+
+		"[q](../img-note.png?v=2#page=3) [f](../plays/) [s](/img/logo.svg?x=1) [t](../objections/too-expensive.md?utm=x#respond)\n\n"+
+		"Hi <first name>.\n")
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["guides/internal-notes/index.html"])
+	for _, want := range []string{
+		`href="/playbook/img-note.png?v=2#page=3"`,
+		`href="/playbook/plays/"`,
+		`href="/playbook/img/logo.svg?x=1"`,
+		`href="/playbook/objections/too-expensive/?utm=x#respond"`,
+		`Hi &lt;first name&gt;.`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("lacks %s", want)
+		}
+	}
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n[x](javascript:alert(1))\n")
+	if _, err := Generate(Options{Source: dir, Today: fixtureToday}); err == nil || !strings.Contains(err.Error(), "internal-notes.md:4:1: error: link \"javascript:alert(1)\": javascript: links are not allowed") {
+		t.Errorf("javascript: link: %v", err)
+	}
+}
+
+func TestAttachmentsFollowTheirPages(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/price-list.pdf", "%PDF secret")
+	writeFile(t, dir, "content/guides/unused.pdf", "%PDF unused")
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n[prices](price-list.pdf)\n")
+	internal := generate(t, Options{Source: dir})
+	if _, ok := internal.Files["guides/price-list.pdf"]; !ok {
+		t.Errorf("internal build lacks the attachment its page links to")
+	}
+	if _, ok := internal.Files["guides/unused.pdf"]; ok {
+		t.Errorf("a file no page links to was published")
+	}
+	external := generate(t, Options{Source: dir, Audience: "external"})
+	if _, ok := external.Files["guides/price-list.pdf"]; ok {
+		t.Errorf("an internal page's attachment leaked into the external build")
+	}
+}
+
+func mustRead(t *testing.T, dir, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -21,6 +21,7 @@ type decoder struct {
 	used    map[string]bool
 	missing []missingField // required fields not present, reported last
 	kind    string
+	texts   map[string]Pos // where each text value was written
 	diags   *diag.List
 }
 
@@ -109,7 +110,15 @@ func (d *decoder) str(key string) string {
 		d.errorAt(f, "%s must be text, not %s%s", key, typeName(f.Value), quoteHint(f.Value))
 		return ""
 	}
-	return strings.TrimSpace(s)
+	s = strings.TrimSpace(s)
+	d.remember(s, f)
+	return s
+}
+
+func (d *decoder) remember(text string, f frontmatter.Field) {
+	if _, seen := d.texts[text]; !seen {
+		d.texts[text] = Pos{Line: f.Line, Col: f.Col}
+	}
 }
 
 // items returns a list field's items; a single text value is a one-item list.
@@ -139,6 +148,7 @@ func (d *decoder) strs(key string) []string {
 			continue
 		}
 		if s = strings.TrimSpace(s); s != "" {
+			d.remember(s, it)
 			out = append(out, s)
 		}
 	}
@@ -286,7 +296,8 @@ var kindKeys = map[string][]string{
 
 // decodePage fills p from its front matter.
 func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.List) {
-	d := &decoder{file: p.File, doc: doc, used: map[string]bool{}, diags: diags}
+	d := &decoder{file: p.File, doc: doc, used: map[string]bool{}, texts: map[string]Pos{}, diags: diags}
+	p.TextPos = d.texts
 
 	p.Title = d.str("title")
 	d.required("title", "the page title")

@@ -64,6 +64,9 @@ const (
 	External = "external"
 )
 
+// Pos is a 1-based line and column in a page's file.
+type Pos struct{ Line, Col int }
+
 // Ref names another page by slug, remembering where it was written.
 type Ref struct {
 	Slug string
@@ -99,9 +102,35 @@ type Page struct {
 	Play        *Play
 	Brand       *Brand
 
-	Body     []byte // markdown after front matter
-	BodyLine int    // line in File where Body starts
-	Source   []byte // the whole file, for diagnostics
+	Body     []byte         // markdown after front matter
+	BodyLine int            // line in File where Body starts
+	Source   []byte         // the whole file, for diagnostics
+	TextPos  map[string]Pos // where each front matter text was written
+}
+
+// MarkdownFields returns the front matter texts that render as inline
+// markdown (proof points, definitions, questions …), in a fixed order.
+func (p *Page) MarkdownFields() []string {
+	var out []string
+	switch {
+	case p.Objection != nil:
+		out = append(out, p.Objection.Proof...)
+	case p.ClosingTool != nil:
+		t := p.ClosingTool
+		out = append(out, t.When, t.Value, t.Cost, t.Approver)
+	case p.Term != nil:
+		out = append(out, p.Term.Marketing, p.Term.Sales, p.Term.Agreed)
+	case p.Persona != nil:
+		pe := p.Persona
+		for _, list := range [][]string{pe.Goals, pe.Pains, pe.Value, pe.Proof} {
+			out = append(out, list...)
+		}
+	case p.Play != nil:
+		out = append(append(out, p.Play.Goal), p.Play.Questions...)
+	case p.Brand != nil:
+		out = append(append(out, p.Brand.Do...), p.Brand.Dont...)
+	}
+	return out
 }
 
 // Objection is a customer objection and the response to it.

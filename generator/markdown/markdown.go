@@ -7,7 +7,9 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strings"
+	"unicode"
 
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -16,9 +18,11 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/renderer/html"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/playbook-ssg/playbook/generator/diag"
 )
 
 // Options configure a Renderer.
@@ -34,9 +38,13 @@ type Renderer struct {
 // New returns a Renderer with GFM, footnotes, definition lists, typographic
 // punctuation, heading IDs and chroma highlighting (CSS classes).
 func New(opts Options) *Renderer {
-	var htmlOpts []renderer.Option
+	htmlOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100))}
 	if opts.UnsafeHTML {
-		htmlOpts = append(htmlOpts, html.WithUnsafe())
+		htmlOpts = append(htmlOpts, gmhtml.WithUnsafe())
+	} else {
+		// goldmark registers lower priority numbers last, so these (100)
+		// replace its HTML renderer's (1000) functions for raw HTML.
+		htmlOpts = append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -50,8 +58,7 @@ func New(opts Options) *Renderer {
 			),
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(append(htmlOpts,
-			renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100)))...),
+		goldmark.WithRendererOptions(htmlOpts...),
 	)
 	return &Renderer{md: md}
 }
@@ -93,7 +100,7 @@ type Doc struct {
 // Parse parses src. Headings get unique IDs and a trailing anchor link.
 func (r *Renderer) Parse(src []byte) *Doc {
 	doc := &Doc{src: src}
-	doc.root = r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	doc.root = r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
 	var headings []*ast.Heading
 	_ = ast.Walk(doc.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -139,10 +146,34 @@ func (r *Renderer) Render(doc *Doc) ([]byte, error) {
 	return bytes.ReplaceAll(buf.Bytes(), []byte(`<pre class="chroma">`), []byte(`<pre tabindex="0" class="chroma">`)), nil
 }
 
-// Inline renders a short string of inline markdown (a proof point, a
-// definition) without the surrounding paragraph.
-func (r *Renderer) Inline(s string) ([]byte, error) {
-	out, err := r.Render(r.Parse([]byte(s)))
+// ParseInline parses a short front matter text (a proof point, a
+// definition) as one paragraph of inline markdown. Text that would start a
+// block ("# Heading", "- item", "> quote") is taken literally: these fields
+// are phrases, and a stray heading inside a definition would break the page.
+func (r *Renderer) ParseInline(s string) *Doc {
+	s = strings.TrimSpace(s)
+	doc := r.Parse([]byte(s))
+	if isOneParagraph(doc.root) {
+		return doc
+	}
+	// Several paragraphs become one; a block marker is escaped.
+	s = strings.Join(strings.Fields(s), " ")
+	if doc = r.Parse([]byte(s)); isOneParagraph(doc.root) {
+		return doc
+	}
+	if i := strings.IndexFunc(s, func(c rune) bool { return c < 128 && unicode.IsPunct(c) || c == '+' || c == '|' || c == '=' || c == '>' || c == '`' || c == '~' }); i >= 0 {
+		s = s[:i] + `\` + s[i:]
+	}
+	return r.Parse([]byte(s))
+}
+
+func isOneParagraph(root ast.Node) bool {
+	return root.ChildCount() == 1 && root.FirstChild().Kind() == ast.KindParagraph
+}
+
+// RenderInline renders a document from ParseInline without its <p>.
+func (r *Renderer) RenderInline(doc *Doc) ([]byte, error) {
+	out, err := r.Render(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -151,6 +182,11 @@ func (r *Renderer) Inline(s string) ([]byte, error) {
 		out = out[3 : len(out)-4]
 	}
 	return out, nil
+}
+
+// Inline renders a short text as inline markdown, without checking links.
+func (r *Renderer) Inline(s string) ([]byte, error) {
+	return r.RenderInline(r.ParseInline(s))
 }
 
 func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
@@ -179,14 +215,8 @@ func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
 	if off < 0 {
 		off = 0
 	}
-	l.Line, l.Col = lineCol(d.src, start+off)
+	l.Line, l.Col = diag.LineCol(d.src, start+off)
 	return l
-}
-
-func lineCol(src []byte, offset int) (int, int) {
-	line := 1 + bytes.Count(src[:offset], []byte("\n"))
-	last := bytes.LastIndexByte(src[:offset], '\n')
-	return line, offset - last
 }
 
 // plainText concatenates the text under n.
@@ -203,7 +233,9 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(t.Value)
+			// Typographer output holds entities ("&rsquo;"); the text is
+			// escaped again where it is used.
+			b.WriteString(html.UnescapeString(string(t.Value)))
 		case *ast.CodeSpan:
 			for ch := t.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if tx, ok := ch.(*ast.Text); ok {

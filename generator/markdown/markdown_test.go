@@ -105,3 +105,60 @@ func TestHighlightCSS(t *testing.T) {
 		t.Errorf("bad style error: %v", err)
 	}
 }
+
+func TestRawHTMLShownAsText(t *testing.T) {
+	r := New(Options{})
+	out, _ := r.Render(r.Parse([]byte("Say: \"Hi <first name>, I saw <Company> grew.\"\n\n<div class=\"note\">A note</div>\n")))
+	html := string(out)
+	for _, want := range []string{"Hi &lt;first name&gt;, I saw &lt;Company&gt; grew.", "&lt;div class=&#34;note&#34;&gt;A note&lt;/div&gt;"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("lacks %s:\n%s", want, html)
+		}
+	}
+}
+
+func TestUnicodeHeadingIDs(t *testing.T) {
+	r := New(Options{})
+	doc := r.Parse([]byte("## Café & crème brûlée\n\n## 日本語の見出し\n\n## Ελληνικά κεφάλαια\n\n## \"Quoted\" heading's -- here\n\n## 🚀 Launch\n\n## !!!\n\n## Café & crème brûlée\n"))
+	want := []Heading{
+		{2, "café--crème-brûlée", "Café & crème brûlée"},
+		{2, "日本語の見出し", "日本語の見出し"},
+		{2, "ελληνικά-κεφάλαια", "Ελληνικά κεφάλαια"},
+		{2, "quoted-headings----here", "“Quoted” heading’s – here"},
+		{2, "-launch", "🚀 Launch"},
+		{2, "section", "!!!"},
+		{2, "café--crème-brûlée-1", "Café & crème brûlée"},
+	}
+	for i, w := range want {
+		if i >= len(doc.Headings) || doc.Headings[i] != w {
+			t.Errorf("heading %d = %+v, want %+v", i, doc.Headings[i], w)
+		}
+	}
+	out, _ := r.Render(doc)
+	if !strings.Contains(string(out), `aria-label="Link to section: “Quoted” heading’s – here"`) {
+		t.Errorf("anchor label double-escaped:\n%s", out)
+	}
+}
+
+func TestInlineStaysInline(t *testing.T) {
+	r := New(Options{})
+	cases := map[string]string{
+		"# Heading":           "# Heading",
+		"- item":              "- item",
+		"> quote":             "&gt; quote",
+		"1. first":            "1. first",
+		"Plain **bold** text": "Plain <strong>bold</strong> text",
+		"Two\n\nparagraphs":   "Two paragraphs",
+		"Hi <first name>":     "Hi &lt;first name&gt;",
+		"```\ncode\n```":      "<code>code</code>",
+	}
+	for in, want := range cases {
+		out, err := r.Inline(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(out) != want {
+			t.Errorf("Inline(%q) = %q, want %q", in, out, want)
+		}
+	}
+}

@@ -147,6 +147,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url": func(p string) string { return s.BasePath + strings.TrimPrefix(p, "/") },
 		// inline renders a short markdown string (a proof point, a definition).
 		"inline": func(md string) (template.HTML, error) {
+			if h, ok := s.InlineHTML(md); ok {
+				return h, nil
+			}
 			b, err := r.md.Inline(md)
 			return template.HTML(b), err
 		},

@@ -3,35 +3,54 @@ package site
 import (
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/markdown"
 )
 
-// resolver rewrites links in page bodies: markdown-file links become page
-// URLs (anchors kept and checked), relative file links become site paths.
+// resolver rewrites links in page bodies and front matter text:
+// markdown-file links become page URLs (anchors kept and checked), relative
+// file links become site paths. It only reads shared state, so pages can be
+// resolved in parallel.
 type resolver struct {
 	site      *Site
 	all       map[string]*content.Page // every loaded page, by path under content/
-	published map[string]*Page
-	static    map[string]bool // files under static/
-	files     map[string]bool // non-markdown files under content/
+	published map[string]*Page         // by path under content/
+	static    map[string]bool          // files under static/
+	files     map[string]bool          // non-markdown files under content/
+	rels      []string                 // sorted keys of all, for suggestions
 }
 
-func (r *resolver) rewrite(p *Page, diags *diag.List) {
-	for _, l := range p.doc.Links {
-		line, col := p.BodyLine+l.Line-1, l.Col
+// rewriteLinks checks and rewrites links of page p; pos gives each link's
+// position in p's file. It returns the content files the links use.
+func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markdown.Link) (int, int), diags *diag.List) (used []string) {
+	for _, l := range links {
+		line, col := pos(l)
 		dest := l.Dest
-		if dest == "" || isExternal(dest) {
+		if dest == "" {
 			continue
 		}
-		target, frag := dest, ""
+		if u, err := url.Parse(dest); err == nil && u.Scheme != "" {
+			switch strings.ToLower(u.Scheme) {
+			case "javascript", "vbscript", "data", "file":
+				if !(l.IsImage && strings.HasPrefix(strings.ToLower(dest), "data:image/")) {
+					diags.Errorf(p.File, line, col, "link", "link %q: %s: links are not allowed; link to a page or a web address", truncate(dest, 40), u.Scheme)
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(dest, "//") {
+			continue
+		}
+		target, frag, query := dest, "", ""
 		if i := strings.IndexByte(target, '#'); i >= 0 {
 			target, frag = target[:i], target[i+1:]
 		}
 		if j := strings.IndexByte(target, '?'); j >= 0 {
-			target = target[:j]
+			target, query = target[:j], target[j:]
 		}
 		if target == "" { // same-page anchor
 			if !hasHeading(p, frag) {
@@ -39,8 +58,7 @@ func (r *resolver) rewrite(p *Page, diags *diag.List) {
 			}
 			continue
 		}
-		unescaped, err := url.PathUnescape(target)
-		if err == nil {
+		if unescaped, err := url.PathUnescape(target); err == nil {
 			target = unescaped
 		}
 		var rel string
@@ -49,55 +67,46 @@ func (r *resolver) rewrite(p *Page, diags *diag.List) {
 		} else {
 			rel = path.Clean(path.Join(p.Dir, target))
 		}
-		if strings.HasPrefix(rel, "..") {
+		if rel == ".." || strings.HasPrefix(rel, "../") {
 			diags.Errorf(p.File, line, col, "link", "link %q points outside content/", dest)
 			continue
 		}
-		if strings.HasSuffix(rel, ".md") || r.all[path.Join(rel, "_index.md")] != nil && !r.files[rel] && !r.static[rel] {
-			if !strings.HasSuffix(rel, ".md") {
-				rel = path.Join(rel, "_index.md")
-			}
-			r.pageLink(p, l, rel, frag, line, col, diags)
-			continue
-		}
-		if strings.HasPrefix(target, "/") {
-			// Site-absolute: a file from static/ or content/.
-			if !r.static[rel] && !r.files[rel] && r.site.byURL["/"+strings.TrimSuffix(rel, "/")+"/"] == nil && rel != "." {
-				diags.Errorf(p.File, line, col, "link", "link %q: no file static/%s or content/%s", dest, rel, rel)
-				continue
-			}
-			l.Rewrite(r.site.BasePath + strings.TrimPrefix(target, "/") + fragment(frag))
-			continue
-		}
-		if !r.files[rel] {
+		switch {
+		case strings.HasSuffix(rel, ".md"):
+			r.pageLink(p, l, rel, frag, query, line, col, diags)
+		case r.files[rel]:
+			used = append(used, rel)
+			l.Rewrite(r.site.BasePath + escapePath(rel) + query + fragment(frag))
+		case r.static[rel]:
+			l.Rewrite(r.site.BasePath + escapePath(rel) + query + fragment(frag))
+		case r.all[path.Join(rel, "_index.md")] != nil:
+			r.pageLink(p, l, path.Join(rel, "_index.md"), frag, query, line, col, diags)
+		case rel == "." || r.site.byURL["/"+rel+"/"] != nil:
+			// A folder with pages but no _index.md.
+			l.Rewrite(r.site.BasePath + escapePath(strings.TrimPrefix(rel+"/", "./")) + query + fragment(frag))
+		default:
 			what := "link"
 			if l.IsImage {
 				what = "image"
 			}
-			diags.Errorf(p.File, line, col, "link", "%s %q: no file content/%s (links to pages must end in .md)", what, dest, rel)
-			continue
+			diags.Errorf(p.File, line, col, "link", "%s %q: no file content/%s or static/%s (links to pages end in .md)%s", what, dest, rel, rel, r.suggest(rel, p.Dir))
 		}
-		l.Rewrite(r.site.BasePath + rel + fragment(frag))
 	}
+	return used
 }
 
-func (r *resolver) pageLink(p *Page, l interface{ Rewrite(string) }, rel, frag string, line, col int, diags *diag.List) {
+func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, line, col int, diags *diag.List) {
 	cp, ok := r.all[rel]
 	if !ok {
-		var rels []string
-		for k := range r.all {
-			rels = append(rels, k)
-		}
-		diags.Errorf(p.File, line, col, "link", "broken link: no page content/%s%s", rel, suggestPath(rel, rels))
+		diags.Errorf(p.File, line, col, "link", "broken link: no page content/%s%s", rel, r.suggest(rel, p.Dir))
 		return
 	}
 	target, ok := r.published[rel]
 	if !ok {
-		reason := r.site.excluded(cp)
-		if reason == "internal" {
+		if r.site.excluded(cp) == "internal" {
 			diags.Errorf(p.File, line, col, "audience", "external page %s links to internal page %s, which external builds leave out: make the target audience = \"external\" or remove the link", p.File, cp.File)
 		} else {
-			diags.Errorf(p.File, line, col, "link", "links to %s, which is a draft: publish it (remove draft = true) or build with --drafts", cp.File)
+			diags.Errorf(p.File, line, col, "link", "links to %s, which is a draft: publish it (set draft to false) or build with --drafts", cp.File)
 		}
 		return
 	}
@@ -105,22 +114,33 @@ func (r *resolver) pageLink(p *Page, l interface{ Rewrite(string) }, rel, frag s
 		diags.Errorf(p.File, line, col, "link", "link to %s#%s: that page has no heading with that ID%s", cp.File, frag, diag.DidYouMean(frag, headingIDs(target)))
 		return
 	}
-	l.Rewrite(target.Permalink() + fragment(frag))
+	if r.site.Options.Audience != content.External && p.Audience == content.External && cp.Audience != content.External && !p.IsSection {
+		diags.Warnf(p.File, line, col, "audience", "external page links to internal page %s: an external build (--audience external) will fail until the target is external too", cp.File)
+	}
+	l.Rewrite(target.Permalink() + query + fragment(frag))
 }
 
-func suggestPath(rel string, rels []string) string {
+// suggest proposes the closest existing file by name, preferring the
+// linking page's folder, so the same typo always gets the same answer.
+func (r *resolver) suggest(rel, dir string) string {
 	base := path.Base(rel)
-	var bases []string
-	byBase := map[string]string{}
-	for _, r := range rels {
-		b := path.Base(r)
-		bases = append(bases, b)
-		byBase[b] = r
+	best, bestScore := "", 0
+	for _, cand := range r.rels {
+		if diag.Suggest(base, []string{path.Base(cand)}) == "" {
+			continue
+		}
+		score := 1
+		if path.Dir(cand) == dir || path.Dir(cand) == "." && dir == "" {
+			score = 2
+		}
+		if score > bestScore {
+			best, bestScore = cand, score
+		}
 	}
-	if s := diag.Suggest(base, bases); s != "" {
-		return " (did you mean content/" + byBase[s] + "?)"
+	if best == "" {
+		return ""
 	}
-	return ""
+	return " (did you mean content/" + best + "?)"
 }
 
 func fragment(frag string) string {
@@ -130,12 +150,20 @@ func fragment(frag string) string {
 	return "#" + frag
 }
 
-func isExternal(dest string) bool {
-	if strings.HasPrefix(dest, "//") {
-		return true
+// escapePath percent-encodes each segment of a slash-separated path.
+func escapePath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		parts[i] = url.PathEscape(s)
 	}
-	u, err := url.Parse(dest)
-	return err == nil && u.Scheme != ""
+	return strings.Join(parts, "/")
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
 }
 
 func hasHeading(p *Page, id string) bool {
@@ -151,9 +179,21 @@ func hasHeading(p *Page, id string) bool {
 }
 
 func headingIDs(p *Page) []string {
-	var ids []string
+	if p.doc == nil {
+		return nil
+	}
+	ids := make([]string, 0, len(p.doc.Headings))
 	for _, h := range p.doc.Headings {
 		ids = append(ids, h.ID)
 	}
 	return ids
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }

@@ -35,12 +35,48 @@ type Site struct {
 	Home     *Page
 	Pages    []*Page // every published page, sorted by URL
 	Sections []*Page // top-level sections in menu order
-	Files    []string
-	BaseURL  string // absolute or root-relative, ending in "/"
+	Files    []string // content files (images, PDFs) that published pages use
+	BaseURL  string   // absolute or root-relative, ending in "/"
 	BasePath string // path part of BaseURL, ending in "/"
 	Today    time.Time
 
-	byURL map[string]*Page
+	byURL  map[string]*Page
+	inline map[string]template.HTML // rendered front matter texts
+}
+
+type inlineText struct {
+	text string
+	html template.HTML
+}
+
+// renderInline renders p's front matter texts as inline markdown, checking
+// and rewriting their links like the body's.
+func (s *Site) renderInline(p *Page, r *resolver, md *markdown.Renderer, diags *diag.List, used []string) ([]inlineText, []string) {
+	var out []inlineText
+	for _, text := range p.MarkdownFields() {
+		doc := md.ParseInline(text)
+		pos := p.TextPos[text]
+		used = append(used, r.rewriteLinks(p, doc.Links, func(l *markdown.Link) (int, int) {
+			if pos.Line == 0 {
+				return 0, 0
+			}
+			return pos.Line, pos.Col
+		}, diags)...)
+		html, err := md.RenderInline(doc)
+		if err != nil {
+			diags.Errorf(p.File, pos.Line, pos.Col, "markdown", "%v", err)
+			continue
+		}
+		out = append(out, inlineText{text, template.HTML(html)})
+	}
+	return out, used
+}
+
+// InlineHTML returns a front matter text rendered as inline markdown, with
+// its links resolved; ok is false for text the site did not render.
+func (s *Site) InlineHTML(text string) (template.HTML, bool) {
+	h, ok := s.inline[strings.TrimSpace(text)]
+	return h, ok
 }
 
 // Page is a published page with everything its template needs.
@@ -120,7 +156,6 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		s.Pages = append(s.Pages, p)
 	}
 	s.buildTree(&diags)
-	s.Files = set.Files
 
 	// Parse markdown in parallel: headings are needed before any link to
 	// an anchor can be checked.
@@ -144,10 +179,14 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	for _, f := range set.Files {
 		contentFiles[f] = true
 	}
-	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles}
+	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all)}
+	usedFiles := make([][]string, len(s.Pages))
+	inline := make([][]inlineText, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
 		p := s.Pages[i]
-		r.rewrite(p, &perPage[i])
+		usedFiles[i] = r.rewriteLinks(p, p.doc.Links, func(l *markdown.Link) (int, int) {
+			return p.BodyLine + l.Line - 1, l.Col
+		}, &perPage[i])
 		for _, h := range p.doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
 				p.TOC = append(p.TOC, h)
@@ -158,6 +197,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 			perPage[i].Errorf(p.File, p.BodyLine, 0, "markdown", "%v", err)
 		}
 		p.HTML = template.HTML(html)
+		inline[i], usedFiles[i] = s.renderInline(p, r, md, &perPage[i], usedFiles[i])
 	})
 	// Other pages' goroutines read headings until all are done.
 	for _, p := range s.Pages {
@@ -166,6 +206,27 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	for _, l := range perPage {
 		diags = append(diags, l...)
 	}
+	// Front matter texts render once, as their first page resolved them.
+	s.inline = map[string]template.HTML{}
+	for _, texts := range inline {
+		for _, t := range texts {
+			if _, ok := s.inline[t.text]; !ok {
+				s.inline[t.text] = t.html
+			}
+		}
+	}
+	// Only the content files that published pages use are published, so
+	// an internal page's attachment stays out of an external build.
+	seen := map[string]bool{}
+	for _, files := range usedFiles {
+		for _, f := range files {
+			if !seen[f] {
+				seen[f] = true
+				s.Files = append(s.Files, f)
+			}
+		}
+	}
+	sort.Strings(s.Files)
 	diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
