@@ -161,7 +161,9 @@ func (r *Renderer) ParseInline(s string) *Doc {
 	if doc = r.Parse([]byte(s)); isOneParagraph(doc.root) {
 		return doc
 	}
-	if i := strings.IndexFunc(s, func(c rune) bool { return c < 128 && unicode.IsPunct(c) || c == '+' || c == '|' || c == '=' || c == '>' || c == '`' || c == '~' }); i >= 0 {
+	if i := strings.IndexFunc(s, func(c rune) bool {
+		return c < 128 && unicode.IsPunct(c) || c == '+' || c == '|' || c == '=' || c == '>' || c == '`' || c == '~'
+	}); i >= 0 {
 		s = s[:i] + `\` + s[i:]
 	}
 	return r.Parse([]byte(s))

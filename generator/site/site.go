@@ -33,11 +33,11 @@ type Site struct {
 	Config   *config.Config
 	Options  Options
 	Home     *Page
-	Pages    []*Page // every published page, sorted by URL
-	Sections []*Page // top-level sections in menu order
+	Pages    []*Page  // every published page, sorted by URL
+	Sections []*Page  // top-level sections in menu order
 	Files    []string // content files (images, PDFs) that published pages use
 	BaseURL  string   // absolute or root-relative, ending in "/"
-	BasePath string // path part of BaseURL, ending in "/"
+	BasePath string   // path part of BaseURL, ending in "/"
 	Today    time.Time
 
 	byURL  map[string]*Page
