@@ -5,13 +5,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/output"
 )
 
 // Exit statuses.
@@ -122,79 +125,93 @@ func hasFlags(fs *flag.FlagSet) bool {
 	return n > 0
 }
 
-// buildFlags are shared by build and serve.
-type buildFlags struct {
+// buildCommand holds the flags build and serve share, and parses them
+// with the playbook folder argument.
+type buildCommand struct {
+	name     string
+	fs       *flag.FlagSet
 	drafts   bool
 	audience string
 	baseURL  string
 	today    string
 }
 
-func (b *buildFlags) register(fs *flag.FlagSet, withBaseURL bool) {
-	fs.BoolVar(&b.drafts, "drafts", false, "include pages marked draft = true")
-	fs.StringVar(&b.audience, "audience", "internal", "internal (every page) or external (only pages with audience = \"external\")")
+func newBuildCommand(name, about string, withBaseURL bool, stderr io.Writer) *buildCommand {
+	c := &buildCommand{name: name, fs: newFlagSet(name, "[DIR] [flags]", about, stderr)}
+	c.fs.BoolVar(&c.drafts, "drafts", false, "include pages marked as drafts")
+	c.fs.StringVar(&c.audience, "audience", "internal", "internal (every page) or external (only pages with audience = \"external\")")
 	if withBaseURL {
-		fs.StringVar(&b.baseURL, "base-url", "", "URL the site is served from, overriding base_url in playbook.toml")
+		c.fs.StringVar(&c.baseURL, "base-url", "", "`URL` the site is served from, overriding base_url in playbook.toml")
 	}
-	fs.StringVar(&b.today, "today", "", "date `YYYY-MM-DD` to judge review dates against (default: today)")
+	c.fs.StringVar(&c.today, "today", "", "date `YYYY-MM-DD` to judge review dates against (default: today)")
+	return c
 }
 
-func (b *buildFlags) options(dir string) (build.Options, error) {
-	opts := build.Options{Source: dir, Drafts: b.drafts, Audience: b.audience, BaseURL: b.baseURL}
-	if b.audience != "internal" && b.audience != "external" {
-		return opts, fmt.Errorf("--audience %q: use internal or external", b.audience)
+// parse reads the command line. When it returns ok false, the caller exits
+// with code: help was shown, or the usage error was printed.
+func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Options, code int, ok bool) {
+	positional, err := parseInterspersed(c.fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return opts, exitOK, false
+		}
+		return opts, exitUsage, false
 	}
-	if b.today != "" {
-		t, err := time.Parse("2006-01-02", b.today)
+	usageErr := func(format string, args ...any) (build.Options, int, bool) {
+		fmt.Fprintf(stderr, "playbook %s: %s\n", c.name, fmt.Sprintf(format, args...))
+		return opts, exitUsage, false
+	}
+	dir := "."
+	switch len(positional) {
+	case 0:
+	case 1:
+		dir = positional[0]
+	default:
+		return usageErr("expected one playbook folder, got %d: %s", len(positional), strings.Join(positional, " "))
+	}
+	if fi, err := os.Stat(dir); err != nil {
+		return usageErr("no playbook folder %s", dir)
+	} else if !fi.IsDir() {
+		return usageErr("%s is a file: give the playbook folder, the one holding playbook.toml", dir)
+	}
+	opts = build.Options{Source: dir, Drafts: c.drafts, Audience: c.audience, BaseURL: c.baseURL}
+	if c.audience != "internal" && c.audience != "external" {
+		return usageErr("--audience %q: use internal or external", c.audience)
+	}
+	if c.baseURL != "" {
+		if err := config.CheckBaseURL(c.baseURL); err != nil {
+			return usageErr("--base-url: %v", err)
+		}
+	}
+	if c.today != "" {
+		t, err := time.Parse("2006-01-02", c.today)
 		if err != nil {
-			return opts, fmt.Errorf("--today %q: write the date as YYYY-MM-DD", b.today)
+			return usageErr("--today %q: write the date as YYYY-MM-DD", c.today)
 		}
 		opts.Today = t
 	}
-	return opts, nil
-}
-
-// sourceDir resolves the playbook folder argument.
-func sourceDir(positional []string) (string, error) {
-	switch len(positional) {
-	case 0:
-		return ".", nil
-	case 1:
-		return positional[0], nil
-	default:
-		return "", fmt.Errorf("expected one playbook folder, got %d: %s", len(positional), strings.Join(positional, " "))
-	}
+	return opts, exitOK, true
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("build", "[DIR] [flags]", "Build the playbook in DIR (default: the current folder) into a static site.\nThe previous output is replaced only when the build succeeds.", stderr)
-	out := fs.String("o", "", "output `folder` (default: DIR/public)")
-	verbose := fs.Bool("v", false, "print how long each stage took")
-	var bf buildFlags
-	bf.register(fs, true)
-	positional, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	dir, err := sourceDir(positional)
-	if err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n", err)
-		return exitUsage
-	}
-	opts, err := bf.options(dir)
-	if err != nil {
-		fmt.Fprintf(stderr, "playbook build: %v\n", err)
-		return exitUsage
+	c := newBuildCommand("build", "Build the playbook in DIR (default: the current folder) into a static site.\nThe previous output is replaced only when the build succeeds.", true, stderr)
+	out := c.fs.String("o", "", "output `folder` (default: DIR/public)")
+	verbose := c.fs.Bool("v", false, "print how long each stage took")
+	opts, code, ok := c.parse(args, stderr)
+	if !ok {
+		return code
 	}
 	dest := *out
 	if dest == "" {
-		dest = filepath.Join(dir, "public")
+		dest = filepath.Join(opts.Source, "public")
 	}
 	res, err := build.Build(opts, dest)
 	if err != nil {
+		var refused *output.RefusedError
+		if errors.As(err, &refused) {
+			fmt.Fprintf(stderr, "playbook build: %v\n", err)
+			return exitUsage
+		}
 		return reportFailure(stderr, "build", err, dest)
 	}
 	printDiags(stderr, res.Diags)
@@ -203,8 +220,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "%-26s %s\n", st.Name, roundDuration(st.Duration))
 		}
 	}
-	fmt.Fprintf(stdout, "Built %d pages (%d files) in %s into %s\n", res.Pages, res.Files, roundDuration(res.Duration), res.Out)
+	fmt.Fprintf(stdout, "Built %s (%d files) in %s into %s\n", plural(res.Pages, "page"), res.Files, roundDuration(res.Duration), res.Out)
 	return exitOK
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // reportFailure prints content diagnostics one per line, or a plain error,
@@ -212,15 +236,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 func reportFailure(stderr io.Writer, cmd string, err error, dest string) int {
 	if list, ok := diag.From(err); ok {
 		printDiags(stderr, list)
-		n := len(list.Errors())
-		plural := "s"
-		if n == 1 {
-			plural = ""
-		}
+		n := plural(len(list.Errors()), "error")
 		if dest != "" {
-			fmt.Fprintf(stderr, "playbook %s: %d error%s; %s was left unchanged\n", cmd, n, plural, dest)
+			fmt.Fprintf(stderr, "playbook %s: %s; %s was left unchanged\n", cmd, n, dest)
 		} else {
-			fmt.Fprintf(stderr, "playbook %s: %d error%s\n", cmd, n, plural)
+			fmt.Fprintf(stderr, "playbook %s: %s\n", cmd, n)
 		}
 		return exitContent
 	}

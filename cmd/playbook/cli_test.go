@@ -192,7 +192,14 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"version", "extra"}, 2, "takes no arguments"},
 		{[]string{"serve", "-h"}, 0, "Usage: playbook serve"},
 		{[]string{"version", "-h"}, 0, "Usage: playbook version"},
-		{[]string{"build", filepath.Join(dir, "missing")}, 1, "no playbook.toml"},
+		{[]string{"build", filepath.Join(dir, "missing")}, 2, "no playbook folder"},
+		{[]string{"build", filepath.Join(dir, "playbook.toml")}, 2, "is a file: give the playbook folder"},
+		{[]string{"build", t.TempDir()}, 1, "no playbook.toml"},
+		{[]string{"build", dir, "--base-url", "example.com/docs"}, 2, `--base-url: "example.com/docs" must start with https://, http:// or /`},
+		{[]string{"build", dir, "--base-url", "not a url"}, 2, `--base-url: "not a url" is not a URL`},
+		{[]string{"build", dir, "--today", "yesterday"}, 2, `--today "yesterday": write the date as YYYY-MM-DD`},
+		{[]string{"serve", dir, "--port", "99999"}, 2, "--port 99999: use a port from 1 to 65535"},
+		{[]string{"serve", dir, "--bind", "nonsense"}, 2, `--bind "nonsense": use an IP address`},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(c.args...)
@@ -242,7 +249,7 @@ func TestOutputSafety(t *testing.T) {
 	}
 	for _, c := range cases {
 		code, _, stderr := runCLI("build", dir, "-o", c.out)
-		if code != 1 || !strings.Contains(stderr, c.want) {
+		if code != 2 || !strings.Contains(stderr, c.want) {
 			t.Errorf("-o %s: exit %d, stderr %s\nwant %q", c.out, code, stderr, c.want)
 		}
 	}

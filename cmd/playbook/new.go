@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/config"
@@ -54,7 +53,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		rel, err := scaffold.Page(*dir, kind, pageTitle, *section, cfg.OwnerIDs(), today)
 		if err != nil {
 			fmt.Fprintf(stderr, "playbook new: %v\n", err)
-			if strings.HasPrefix(err.Error(), "unknown kind") {
+			if errors.Is(err, scaffold.ErrUnknownKind) {
 				return exitUsage
 			}
 			return exitContent

@@ -171,7 +171,7 @@ func Build(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	writeStart := time.Now()
-	if err := output.Write(out, s.Files); err != nil {
+	if err := output.Write(out, opts.Source, s.Files); err != nil {
 		return nil, err
 	}
 	times := append(s.Times, Stage{"write", time.Since(writeStart)})

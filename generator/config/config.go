@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -221,8 +222,8 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	if _, err := ParseDuration(c.Review.Every); err != nil {
 		diags.Errorf(FileName, lines.Find("review", "every"), 0, "config", "review.every: %v", err)
 	}
-	if c.BaseURL != "/" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "/") {
-		diags.Errorf(FileName, lines.Find("base_url"), 0, "config", "base_url %q must start with https://, http:// or /", c.BaseURL)
+	if err := CheckBaseURL(c.BaseURL); err != nil {
+		diags.Errorf(FileName, lines.Find("base_url"), 0, "config", "base_url: %v", err)
 	}
 	for key, name := range map[string]string{"highlight_light": c.Markdown.HighlightLight, "highlight_dark": c.Markdown.HighlightDark} {
 		if _, ok := styles.Registry[name]; !ok {
@@ -251,6 +252,25 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 			diags.Errorf(FileName, lines.Find("owners", id, "team"), 0, "config", "owners.%s.team %q must be a handle starting with @ (e.g. \"@org/team\")", id, o.Team)
 		}
 	}
+}
+
+// CheckBaseURL checks a base URL: a full http(s) address with a host, or a
+// path starting with "/", without spaces, query or fragment.
+func CheckBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	switch {
+	case err != nil || strings.ContainsAny(raw, " \t"):
+		return fmt.Errorf("%q is not a URL: write it like \"https://example.github.io/playbook/\" or \"/playbook/\"", raw)
+	case u.Scheme == "" && !strings.HasPrefix(raw, "/"):
+		return fmt.Errorf("%q must start with https://, http:// or /, like \"https://example.github.io/playbook/\"", raw)
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+		return fmt.Errorf("%q: use an http:// or https:// address", raw)
+	case u.Scheme != "" && u.Host == "":
+		return fmt.Errorf("%q has no host name", raw)
+	case u.RawQuery != "" || u.Fragment != "":
+		return fmt.Errorf("%q must not have a query or fragment", raw)
+	}
+	return nil
 }
 
 // HasOwner reports whether id is a declared owner.

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,12 +9,13 @@ import (
 )
 
 func TestWriteAndReplace(t *testing.T) {
+	src := t.TempDir()
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "site")
-	if err := Write(dest, map[string][]byte{"index.html": []byte("one"), "a/b/index.html": []byte("ab")}); err != nil {
+	if err := Write(dest, src, map[string][]byte{"index.html": []byte("one"), "a/b/index.html": []byte("ab")}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dest, map[string][]byte{"index.html": []byte("two")}); err != nil {
+	if err := Write(dest, src, map[string][]byte{"index.html": []byte("two")}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(b) != "two" {
@@ -35,13 +37,14 @@ func TestWriteAndReplace(t *testing.T) {
 }
 
 func TestFailedWriteKeepsPrevious(t *testing.T) {
+	src := t.TempDir()
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "site")
-	if err := Write(dest, map[string][]byte{"index.html": []byte("good")}); err != nil {
+	if err := Write(dest, src, map[string][]byte{"index.html": []byte("good")}); err != nil {
 		t.Fatal(err)
 	}
 	// A file and a folder with the same name cannot both be written.
-	err := Write(dest, map[string][]byte{"x": []byte("file"), "x/index.html": []byte("dir")})
+	err := Write(dest, src, map[string][]byte{"x": []byte("file"), "x/index.html": []byte("dir")})
 	if err == nil {
 		t.Fatal("expected an error")
 	}
@@ -85,5 +88,65 @@ func TestCheckDest(t *testing.T) {
 		if err := CheckDest(ok, src); err != nil {
 			t.Errorf("CheckDest(%s) = %v, want nil", ok, err)
 		}
+	}
+}
+
+func TestSymlinkedOutputReplacesTheTarget(t *testing.T) {
+	src := t.TempDir()
+	real := filepath.Join(t.TempDir(), "site")
+	if err := Write(real, src, map[string][]byte{"index.html": []byte("v1"), "keep/me.html": []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(link, src, map[string][]byte{"index.html": []byte("v2")}); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(real, "index.html")); string(b) != "v2" {
+		t.Errorf("target holds %q, want v2", b)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(link, "index.html")); string(b) != "v2" {
+		t.Errorf("through the link: %q", b)
+	}
+}
+
+func TestStaleTemporaryFoldersRemoved(t *testing.T) {
+	src := t.TempDir()
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "site")
+	os.MkdirAll(filepath.Join(parent, ".site.tmp-123.old", "x"), 0o755)
+	os.MkdirAll(filepath.Join(parent, ".site.tmp-456"), 0o755)
+	os.MkdirAll(filepath.Join(parent, ".other.tmp-1"), 0o755)
+	if err := Write(dest, src, map[string][]byte{"index.html": []byte("v")}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(parent)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if strings.Join(names, ",") != ".other.tmp-1,site" {
+		t.Errorf("left: %v", names)
+	}
+}
+
+func TestRefuseCurrentFolder(t *testing.T) {
+	src := t.TempDir()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, dest := range []string{".", "..", dir} {
+		err := Write(dest, src, map[string][]byte{"index.html": []byte("v")})
+		var refused *RefusedError
+		if !errors.As(err, &refused) {
+			t.Errorf("-o %s: %v", dest, err)
+		}
+	}
+	if err := Write("public", src, map[string][]byte{"index.html": []byte("v")}); err != nil {
+		t.Errorf("-o public: %v", err)
 	}
 }

@@ -1,6 +1,6 @@
-// Package scaffold creates new playbooks and new pages with front matter
-// that already passes validation, so a writer starts from something that
-// builds and fills in the blanks.
+// Package scaffold creates new playbooks, which build as they are, and new
+// pages whose front matter lists every field of their kind with the
+// required ones left empty, so the build names what is left to write.
 package scaffold
 
 import (
@@ -48,7 +48,13 @@ func Slug(title string) string {
 func Page(root, kind, title, section string, owners []string, today time.Time) (string, error) {
 	body, ok := pageTemplates[kind]
 	if !ok {
-		return "", fmt.Errorf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(), ", "))
+		return "", fmt.Errorf("%w %q: use one of %s", ErrUnknownKind, kind, strings.Join(Kinds(), ", "))
+	}
+	if section != "" {
+		clean := filepath.ToSlash(filepath.Clean(section))
+		if filepath.IsAbs(section) || clean == ".." || strings.HasPrefix(clean, "../") {
+			return "", fmt.Errorf("section %q must be a folder inside content/", section)
+		}
 	}
 	slug := Slug(title)
 	if slug == "" {
@@ -83,6 +89,9 @@ func Page(root, kind, title, section string, owners []string, today time.Time) (
 	}
 	return rel, nil
 }
+
+// ErrUnknownKind is returned by Page for a kind it cannot create.
+var ErrUnknownKind = errors.New("unknown kind")
 
 // Kinds lists the kinds Page can create.
 func Kinds() []string {

@@ -1,6 +1,7 @@
 package scaffold_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,6 +88,12 @@ func TestNewPages(t *testing.T) {
 	}
 	if _, err := scaffold.Page(dir, "objection", "Too expensive", "", nil, today); err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Errorf("overwrote an existing page: %v", err)
+	}
+	if _, err := scaffold.Page(dir, "objection", "x", "../../outside", nil, today); err == nil || !strings.Contains(err.Error(), "must be a folder inside content/") {
+		t.Errorf("section outside content/: %v", err)
+	}
+	if _, err := scaffold.Page(dir, "widget", "x", "", nil, today); !errors.Is(err, scaffold.ErrUnknownKind) {
+		t.Errorf("unknown kind: %v", err)
 	}
 	if _, err := scaffold.Page(t.TempDir(), "objection", "x", "", nil, today); err == nil || !strings.Contains(err.Error(), "not a playbook folder") {
 		t.Errorf("page outside a playbook: %v", err)
