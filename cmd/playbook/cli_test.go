@@ -84,6 +84,8 @@ func TestBadFrontMatter(t *testing.T) {
 			`content/guides/bad.md:1:1: error: the file is not UTF-8 text`},
 		{"file clashes with folder", "content/objections.md", "+++\ntitle = \"T\"\n+++\n",
 			`content/objections.md:1:1: error: page URL /objections/ is also the URL of the folder content/objections/`},
+		{"URL-unsafe file name", "content/objections/50% off?.md", "+++\ntitle = \"T\"\n+++\n",
+			`content/objections/50% off?.md: error: file or folder name has "%", which breaks its URL`},
 		{"missing relation", "content/objections/bad.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nclosing_tools = [\"pilot\"]\n+++\n",
 			`content/objections/bad.md:5:18: error: closing_tools names "pilot", but there is no closing-tool page with that file name`},
 	}

@@ -78,7 +78,14 @@ func Generate(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	fsys := os.DirFS(opts.Source)
+	// An os.Root keeps every read inside the playbook folder: a symbolic
+	// link to /etc/passwd in static/ must not publish it.
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", opts.Source, err)
+	}
+	defer root.Close()
+	fsys := root.FS()
 	set, diags, err := content.Load(fsys, cfg)
 	watch.lap("load content")
 	if err != nil {
@@ -112,7 +119,7 @@ func Generate(opts Options) (*Site, error) {
 	for _, f := range s.Files {
 		b, err := fs.ReadFile(fsys, path.Join(content.Dir, f))
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", f, err)
+			return nil, content.ReadError(path.Join(content.Dir, f), err)
 		}
 		out.Files[f] = b
 	}
@@ -143,7 +150,11 @@ func Generate(opts Options) (*Site, error) {
 		return nil, err
 	}
 	out.Files["404.html"] = notFound
-	out.Files["sitemap.xml"] = sitemap(s)
+	if strings.Contains(s.BaseURL, "://") {
+		out.Files["sitemap.xml"] = sitemap(s)
+	} else if opts.BaseURL == "" {
+		out.Diags.Notef(config.FileName, 0, 0, "sitemap", "no sitemap.xml: a sitemap needs full addresses, so set base_url to where the site will live, like \"https://example.github.io/playbook/\"")
+	}
 	watch.lap("render templates")
 	out.Times = watch.stages
 	return out, nil
@@ -189,11 +200,15 @@ type urlSet struct {
 	URLs    []urlEntry `xml:"url"`
 }
 
-// sitemap lists every published page with its last review date.
+// sitemap lists every published page with its last review date. Drafts,
+// shown only in preview builds, are left out.
 func sitemap(s *site.Site) []byte {
 	set := urlSet{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range s.Pages {
-		e := urlEntry{Loc: p.AbsURL()}
+		if p.Draft {
+			continue
+		}
+		e := urlEntry{Loc: s.BaseURL + site.EscapePath(strings.TrimPrefix(p.URL, "/"))}
 		if !p.Reviewed.IsZero() {
 			e.LastMod = p.Reviewed.Format("2006-01-02")
 		}

@@ -473,3 +473,54 @@ func mustRead(t *testing.T, dir, rel string) []byte {
 	}
 	return b
 }
+
+func TestSymlinksStayInside(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	writeFile(t, filepath.Dir(secret), "secret.txt", "password")
+	if err := os.Symlink(secret, filepath.Join(dir, "static", "leak.txt")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "static/leak.txt: is a symbolic link that leads outside the playbook folder") {
+		t.Fatalf("got %v", err)
+	}
+	os.Remove(filepath.Join(dir, "static", "leak.txt"))
+	// A link that stays inside the playbook is fine.
+	if err := os.Symlink("../img-note.png", filepath.Join(dir, "content", "guides", "same.png")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n![x](same.png)\n")
+	s := generate(t, Options{Source: dir})
+	if string(s.Files["guides/same.png"]) != "PNG" {
+		t.Errorf("in-playbook symlink not followed")
+	}
+}
+
+func TestSitemap(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/my notes.md", "+++\ntitle = \"Notes\"\n+++\n")
+	s := generate(t, Options{Source: dir, Drafts: true})
+	sm := string(s.Files["sitemap.xml"])
+	for _, want := range []string{
+		"<loc>https://acme.example/playbook/</loc>",
+		"<loc>https://acme.example/playbook/guides/my%20notes/</loc>",
+		"<loc>https://acme.example/playbook/objections/too-expensive/</loc>\n    <lastmod>2026-01-15</lastmod>",
+	} {
+		if !strings.Contains(sm, want) {
+			t.Errorf("sitemap lacks %s:\n%s", want, sm)
+		}
+	}
+	if strings.Contains(sm, "secret-draft") {
+		t.Errorf("draft in sitemap")
+	}
+	// Without a host there is no valid sitemap to write.
+	writeFile(t, dir, "playbook.toml", "title = \"T\"\nbase_url = \"/docs/\"\n[owners.sales]\nname = \"S\"\n[owners.marketing]\nname = \"M\"\n")
+	s = generate(t, Options{Source: dir})
+	if _, ok := s.Files["sitemap.xml"]; ok {
+		t.Errorf("sitemap written without a host")
+	}
+	if len(s.Diags) != 1 || s.Diags[0].Severity != diag.Info || !strings.Contains(s.Diags[0].Message, "no sitemap.xml") {
+		t.Errorf("no note about the missing sitemap: %v", s.Diags)
+	}
+}

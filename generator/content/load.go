@@ -30,6 +30,7 @@ type Set struct {
 // together, sorted, so one run reports all of them.
 func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 	var mdFiles []string
+	var badNames diag.List
 	set := &Set{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -43,6 +44,10 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 			return nil
 		}
 		if d.IsDir() || isEditorJunk(name) {
+			return nil
+		}
+		if bad := urlUnsafe(p); bad != "" {
+			badNames.Errorf(p, 0, 0, "content", "file or folder name has %s, which breaks its URL: rename it using letters, digits and hyphens", bad)
 			return nil
 		}
 		if strings.HasSuffix(name, ".md") {
@@ -68,7 +73,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 	parallel.Each(len(mdFiles), func(i int) {
 		src, err := fs.ReadFile(fsys, mdFiles[i])
 		if err != nil {
-			readErrs[i] = fmt.Errorf("reading %s: %w", mdFiles[i], err)
+			readErrs[i] = ReadError(mdFiles[i], err)
 			return
 		}
 		set.Pages[i] = Parse(mdFiles[i], src, cfg, &perPage[i])
@@ -76,7 +81,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 	if err := errors.Join(readErrs...); err != nil {
 		return nil, nil, err
 	}
-	var diags diag.List
+	diags := badNames
 	pages := set.Pages[:0]
 	for i, p := range set.Pages {
 		diags = append(diags, perPage[i]...)
@@ -87,6 +92,32 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 	set.Pages = pages
 	diags.Sort()
 	return set, diags, nil
+}
+
+// urlUnsafe names a character of a file or folder name that cannot appear
+// in a URL path as is, or returns "".
+func urlUnsafe(name string) string {
+	for _, r := range name {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			return "a control character"
+		case strings.ContainsRune(`?#%"<>\|`, r):
+			return fmt.Sprintf("%q", string(r))
+		}
+	}
+	return ""
+}
+
+// ReadError explains why a file of the playbook could not be read. A
+// symbolic link leading outside the playbook folder is refused on purpose.
+func ReadError(file string, err error) error {
+	switch {
+	case strings.Contains(err.Error(), "escapes from parent"):
+		return fmt.Errorf("%s: is a symbolic link that leads outside the playbook folder, which is never published: copy the file into the playbook instead", file)
+	case strings.Contains(err.Error(), "is a directory"):
+		return fmt.Errorf("%s: is a symbolic link to a folder, which is not supported: copy the files in instead", file)
+	}
+	return fmt.Errorf("reading %s: %w", file, err)
 }
 
 // isEditorJunk reports swap, backup and lock files editors leave behind.

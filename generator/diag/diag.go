@@ -22,7 +22,7 @@ const (
 func (s Severity) String() string {
 	switch s {
 	case Info:
-		return "info"
+		return "note"
 	case Warning:
 		return "warning"
 	default:
@@ -80,6 +80,22 @@ func (l *List) Errorf(file string, line, col int, rule, format string, args ...a
 // Warnf appends a warning diagnostic.
 func (l *List) Warnf(file string, line, col int, rule, format string, args ...any) {
 	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// Notef appends an informational diagnostic.
+func (l *List) Notef(file string, line, col int, rule, format string, args ...any) {
+	*l = append(*l, Diagnostic{File: file, Line: line, Col: col, Severity: Info, Rule: rule, Message: fmt.Sprintf(format, args...)})
+}
+
+// Problems returns the warnings and errors, leaving out notes.
+func (l List) Problems() List {
+	var out List
+	for _, d := range l {
+		if d.Severity > Info {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // HasErrors reports whether any diagnostic is an error.

@@ -48,7 +48,7 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 	for _, f := range staticFiles {
 		b, err := fs.ReadFile(layers, f)
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", f, err)
+			return nil, content.ReadError(f, err)
 		}
 		r.addAsset(strings.TrimPrefix(f, "static/"), b)
 	}

@@ -43,7 +43,7 @@ func TestNewPlaybookBuildsCleanly(t *testing.T) {
 	if err != nil {
 		t.Fatalf("new playbook does not build: %v", err)
 	}
-	if len(s.Diags) > 0 {
+	if len(s.Diags.Problems()) > 0 {
 		t.Errorf("new playbook has warnings: %v", s.Diags)
 	}
 	if !strings.Contains(string(s.Files["index.html"]), `Acme &#34;Sales&#34; Playbook`) {

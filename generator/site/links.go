@@ -76,14 +76,14 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 			r.pageLink(p, l, rel, frag, query, line, col, diags)
 		case r.files[rel]:
 			used = append(used, rel)
-			l.Rewrite(r.site.BasePath + escapePath(rel) + query + fragment(frag))
+			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
 		case r.static[rel]:
-			l.Rewrite(r.site.BasePath + escapePath(rel) + query + fragment(frag))
+			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
 		case r.all[path.Join(rel, "_index.md")] != nil:
 			r.pageLink(p, l, path.Join(rel, "_index.md"), frag, query, line, col, diags)
 		case rel == "." || r.site.byURL["/"+rel+"/"] != nil:
 			// A folder with pages but no _index.md.
-			l.Rewrite(r.site.BasePath + escapePath(strings.TrimPrefix(rel+"/", "./")) + query + fragment(frag))
+			l.Rewrite(r.site.BasePath + EscapePath(strings.TrimPrefix(rel+"/", "./")) + query + fragment(frag))
 		default:
 			what := "link"
 			if l.IsImage {
@@ -150,8 +150,8 @@ func fragment(frag string) string {
 	return "#" + frag
 }
 
-// escapePath percent-encodes each segment of a slash-separated path.
-func escapePath(p string) string {
+// EscapePath percent-encodes each segment of a slash-separated path.
+func EscapePath(p string) string {
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		parts[i] = url.PathEscape(s)
