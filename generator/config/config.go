@@ -4,8 +4,8 @@ package config
 import (
 	"errors"
 	"fmt"
-	"os"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
