@@ -129,7 +129,7 @@ func Generate(opts Options) (*Site, error) {
 	parallel.Each(len(s.Pages), func(i int) {
 		htmls[i], errs[i] = r.Page(s.Pages[i])
 	})
-	if err := errors.Join(errs...); err != nil {
+	if err := templateErrors(errs); err != nil {
 		return nil, err
 	}
 	var clash diag.List
@@ -221,4 +221,48 @@ func sitemap(s *site.Site) []byte {
 	_ = enc.Encode(set)
 	buf.WriteByte('\n')
 	return buf.Bytes()
+}
+
+// templateErrors reports each distinct template failure once, however many
+// pages hit it, naming one page and how many others.
+func templateErrors(errs []error) error {
+	type seen struct {
+		d     diag.Diagnostic
+		url   string
+		count int
+	}
+	var order []string
+	byKey := map[string]*seen{}
+	var other []error
+	for _, err := range errs {
+		var te *render.TemplateError
+		switch {
+		case err == nil:
+		case errors.As(err, &te):
+			key := te.Diag.String()
+			if byKey[key] == nil {
+				byKey[key] = &seen{d: te.Diag, url: te.URL}
+				order = append(order, key)
+			}
+			byKey[key].count++
+		default:
+			other = append(other, err)
+		}
+	}
+	if len(other) > 0 {
+		return errors.Join(other...)
+	}
+	var list diag.List
+	for _, key := range order {
+		s := byKey[key]
+		d := s.d
+		d.Message += fmt.Sprintf(" (rendering %s", s.url)
+		if s.count > 1 {
+			d.Message += fmt.Sprintf(" and %d other pages", s.count-1)
+		}
+		d.Message += ")"
+		list = append(list, d)
+	}
+	list.Sort()
+	return list.Err()
 }

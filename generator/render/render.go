@@ -11,11 +11,14 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
@@ -33,13 +36,16 @@ type Renderer struct {
 	sets   map[string]*template.Template
 	assets map[string][]byte // static files from theme and playbook, by path under static/
 	hashes map[string]string // short content hash per asset, for cache busting
+	layers overlay
+	names  map[string]string // template name -> layout path, for messages
 }
 
 // New loads templates and static files from the playbook's layouts/ and
 // static/ over the theme's. playbook and theme are rooted at their folders.
 func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer, error) {
 	layers := overlay{playbook, theme}
-	r := &Renderer{site: s, md: md, sets: map[string]*template.Template{}, assets: map[string][]byte{}, hashes: map[string]string{}}
+	r := &Renderer{site: s, md: md, sets: map[string]*template.Template{}, assets: map[string][]byte{}, hashes: map[string]string{},
+		layers: layers, names: map[string]string{}}
 
 	staticFiles, err := layers.files("static")
 	if err != nil {
@@ -67,7 +73,7 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 		if !strings.HasPrefix(f, "layouts/partials/") && f != "layouts/baseof.html" {
 			continue
 		}
-		if err := parseInto(base, layers, f); err != nil {
+		if err := r.parseInto(base, f); err != nil {
 			return nil, err
 		}
 	}
@@ -76,7 +82,7 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 		if err != nil {
 			return nil, fmt.Errorf("cloning templates: %w", err)
 		}
-		if err := parseInto(t, layers, "layouts/"+kind+".html"); err != nil {
+		if err := r.parseInto(t, "layouts/"+kind+".html"); err != nil {
 			return nil, err
 		}
 		r.sets[kind] = t
@@ -84,15 +90,49 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 	return r, nil
 }
 
-func parseInto(t *template.Template, fsys fs.FS, name string) error {
-	b, err := fs.ReadFile(fsys, name)
+func (r *Renderer) parseInto(t *template.Template, name string) error {
+	b, err := fs.ReadFile(r.layers, name)
 	if err != nil {
 		return fmt.Errorf("theme is missing %s: %w", name, err)
 	}
+	r.names[path.Base(name)] = name
 	if _, err := t.New(path.Base(name)).Parse(string(b)); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return r.diagnose(err, "").List().Err()
 	}
 	return nil
+}
+
+// TemplateError is a template that failed, located at its layout file.
+type TemplateError struct {
+	Diag diag.Diagnostic
+	URL  string // the page being rendered, if any
+}
+
+func (e *TemplateError) Error() string { return e.Diag.String() }
+
+// List wraps the diagnostic for callers that print diagnostics.
+func (e *TemplateError) List() diag.List { return diag.List{e.Diag} }
+
+var templateErrRe = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// diagnose locates a template error at its layout file: the playbook's own
+// layouts/ file when it overrides the theme, else the built-in theme's.
+func (r *Renderer) diagnose(err error, url string) *TemplateError {
+	d := diag.Diagnostic{Severity: diag.Error, Rule: "template", Message: err.Error()}
+	if m := templateErrRe.FindStringSubmatch(err.Error()); m != nil {
+		name := r.names[m[1]]
+		if name == "" {
+			name = "layouts/" + m[1]
+		}
+		d.File = name
+		if _, err := fs.Stat(r.layers[0], name); err != nil {
+			d.File = "themes/default/" + name + " (built-in theme)"
+		}
+		d.Line, _ = strconv.Atoi(m[2])
+		d.Col, _ = strconv.Atoi(m[3])
+		d.Message = strings.NewReplacer("render.view", "page", "*site.Page", "page", "*site.Site", "site").Replace(m[4])
+	}
+	return &TemplateError{Diag: d, URL: url}
 }
 
 func (r *Renderer) addAsset(name string, b []byte) {
@@ -121,7 +161,7 @@ func (r *Renderer) NotFound() ([]byte, error) {
 func (r *Renderer) execute(kind string, p *site.Page) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.sets[kind].ExecuteTemplate(&buf, "baseof.html", view{Page: p, Layout: kind}); err != nil {
-		return nil, fmt.Errorf("rendering %s with layouts/%s.html: %w", p.URL, kind, err)
+		return nil, r.diagnose(err, p.URL)
 	}
 	return buf.Bytes(), nil
 }
