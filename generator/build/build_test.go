@@ -338,15 +338,16 @@ func TestThemeOverrides(t *testing.T) {
 
 func TestBrokenTemplateOverride(t *testing.T) {
 	dir := copyFixture(t, "testdata/basic")
-	writeFile(t, dir, "layouts/objection.html", `{{define "main"}}{{.Nope}}{{end}}`)
+	writeFile(t, dir, "layouts/partials/meta.html", "<p>{{.Title}}</p>\n{{.Nope}}")
 	_, err := Generate(Options{Source: dir, Today: fixtureToday})
-	if err == nil || !strings.Contains(err.Error(), "layouts/objection.html") {
-		t.Fatalf("got %v, want an error naming layouts/objection.html", err)
+	want := `layouts/partials/meta.html:2:2: error: executing "meta.html" at <.Nope>: can't evaluate field Nope in type page (rendering /brand/colours/ and 8 other pages)`
+	if err == nil || err.Error() != want {
+		t.Fatalf("got  %v\nwant %s", err, want)
 	}
-	writeFile(t, dir, "layouts/objection.html", `{{define "main"}}{{if}}{{end}}`)
+	writeFile(t, dir, "layouts/objection.html", "{{define \"main\"}}\n{{if}}{{end}}")
 	_, err = Generate(Options{Source: dir, Today: fixtureToday})
-	if err == nil || !strings.Contains(err.Error(), "layouts/objection.html") {
-		t.Fatalf("got %v, want a parse error naming layouts/objection.html", err)
+	if err == nil || err.Error() != "layouts/objection.html:2: error: missing value for if" {
+		t.Fatalf("got %v, want a parse error at layouts/objection.html:2", err)
 	}
 }
 
