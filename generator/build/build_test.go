@@ -89,7 +89,7 @@ func TestPageHead(t *testing.T) {
 		`<link rel="canonical" href="https://acme.example/playbook/objections/too-expensive/">`,
 		`<meta name="description" content="The customer thinks the price is too high.">`,
 		`<html lang="en">`,
-		`<a class="skip-link" href="#main">`,
+		`<a class="skip-link" href="#pb-main">`,
 		`href="/playbook/css/playbook.css?v=`,
 	} {
 		if !strings.Contains(html, want) {
@@ -359,7 +359,7 @@ func TestLargeSectionNavIsCapped(t *testing.T) {
 	}
 	s := generate(t, Options{Source: dir})
 	page := string(s.Files["guides/g25/index.html"])
-	nav := page[strings.Index(page, `<nav id="site-nav"`):strings.Index(page, `</nav>`)]
+	nav := page[strings.Index(page, `<nav id="pb-site-nav"`):strings.Index(page, `</nav>`)]
 	if n := strings.Count(nav, `href="/guides/g`); n != 13 {
 		t.Errorf("nav lists %d guides, want 12 plus the current page", n)
 	}
@@ -523,5 +523,30 @@ func TestSitemap(t *testing.T) {
 	}
 	if len(s.Diags) != 1 || s.Diags[0].Severity != diag.Info || !strings.Contains(s.Diags[0].Message, "no sitemap.xml") {
 		t.Errorf("no note about the missing sitemap: %v", s.Diags)
+	}
+}
+
+func TestExternalEditionHidesInternalProcess(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic", Audience: "external"})
+	page := string(s.Files["glossary/discount/index.html"])
+	for _, leak := range []string{"@acme/marketing", "Edit this page", "git.example", "Next review"} {
+		if strings.Contains(page, leak) {
+			t.Errorf("external page shows %q", leak)
+		}
+	}
+}
+
+func TestHeadingIDsDoNotClashWithTheTheme(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/objections/too-expensive.md", strings.Replace(string(mustRead(t, dir, "content/objections/too-expensive.md")), "## Acknowledge", "## Response title\n\n## Main\n\n## Site nav\n\n## Acknowledge", 1))
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["objections/too-expensive/index.html"])
+	ids := regexp.MustCompile(` id="([^"]+)"`).FindAllStringSubmatch(page, -1)
+	seen := map[string]bool{}
+	for _, m := range ids {
+		if seen[m[1]] {
+			t.Errorf("id %q appears twice", m[1])
+		}
+		seen[m[1]] = true
 	}
 }

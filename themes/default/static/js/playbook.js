@@ -43,7 +43,7 @@
   function setupNav() {
     var toggle = document.querySelector(".nav-toggle");
     if (!toggle) return;
-    var nav = document.getElementById(toggle.getAttribute("aria-controls") || "site-nav");
+    var nav = document.getElementById(toggle.getAttribute("aria-controls") || "pb-site-nav");
     if (!nav) return;
 
     function setOpen(open, returnFocus) {
