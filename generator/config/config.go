@@ -41,7 +41,12 @@ type Config struct {
 	OwnerOrder []string `toml:"-"`
 
 	colourTables []string // where each brand colour was declared, for messages
+	lines        tomlpos.Lines
 }
+
+// Line returns the line of a key in playbook.toml, or 0, for diagnostics
+// about settings found wrong only later (a menu entry naming no section).
+func (c *Config) Line(key ...string) int { return c.lines.Find(key...) }
 
 // Repository locates the playbook in its code host, for "Edit this page".
 type Repository struct {
@@ -160,6 +165,7 @@ func Parse(src []byte) (*Config, error) {
 		return nil, diags.Err()
 	}
 	lines := tomlpos.Scan(src)
+	c.lines = lines
 	for _, k := range md.Undecoded() {
 		diags.Errorf(FileName, lines.Find(k...), 0, "config", "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], knownKeys(k[:len(k)-1])))
 	}

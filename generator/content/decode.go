@@ -329,6 +329,9 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		}
 	}
 	p.Reviewed = d.date("reviewed")
+	if f, ok := doc.Fields["reviewed"]; ok {
+		p.ReviewedPos = Pos{f.Line, f.Col}
+	}
 	every := cfg.Review.Every
 	if s := d.str("review_every"); s != "" {
 		every = s

@@ -89,6 +89,7 @@ type Page struct {
 	Description string
 	Owners      []Ref
 	Reviewed    time.Time // zero when never reviewed
+	ReviewedPos Pos       // where reviewed was written
 	ReviewEvery config.Interval
 	Tags        []string
 	Weight      int

@@ -19,6 +19,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/textcase"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
@@ -200,7 +201,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return t.Format("2 Jan 2006")
 		},
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"title":   titleCase,
+		"title":   textcase.Capitalize,
 		"join":    strings.Join,
 		"first": func(n int, ps []*site.Page) []*site.Page {
 			if len(ps) > n {
@@ -227,13 +228,6 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-func titleCase(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
 func kindName(kind string) string {
 	switch kind {
 	case content.KindClosingTool:
@@ -243,7 +237,7 @@ func kindName(kind string) string {
 	case content.KindBrand:
 		return "Brand"
 	default:
-		return titleCase(kind)
+		return textcase.Capitalize(kind)
 	}
 }
 

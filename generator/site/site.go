@@ -16,6 +16,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/textcase"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 )
@@ -156,6 +157,12 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		s.Pages = append(s.Pages, p)
 	}
 	s.buildTree(&diags)
+	s.checkMenu(set, &diags)
+	for _, p := range s.Pages {
+		if p.Reviewed.After(s.Today) {
+			diags.Warnf(p.File, p.ReviewedPos.Line, p.ReviewedPos.Col, "review", "reviewed %s is in the future: write the date the page was last checked", p.Reviewed.Format("2006-01-02"))
+		}
+	}
 
 	// Parse markdown in parallel: headings are needed before any link to
 	// an anchor can be checked.
@@ -232,6 +239,23 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		return nil, diags
 	}
 	return s, diags
+}
+
+// checkMenu reports menu.order entries that name no top-level folder, so a
+// typo does not silently leave a section out of order.
+func (s *Site) checkMenu(set *content.Set, diags *diag.List) {
+	folders := map[string]bool{}
+	for _, p := range set.Pages {
+		if p.Section != "" {
+			folders[p.Section] = true
+		}
+	}
+	names := sortedKeys(folders)
+	for _, entry := range s.Config.Menu.Order {
+		if !folders[entry] {
+			diags.Errorf(config.FileName, s.Config.Line("menu", "order"), 0, "config", "menu.order names %q, but content/ has no folder %s/%s", entry, entry, diag.DidYouMean(entry, names))
+		}
+	}
 }
 
 // excluded says why a page is left out of this build, or "" when it is published.
@@ -411,12 +435,7 @@ func sortPages(ps []*Page) {
 
 func titleFromSlug(slug string) string {
 	words := strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' })
-	for i, w := range words {
-		if i == 0 && w != "" {
-			words[i] = strings.ToUpper(w[:1]) + w[1:]
-		}
-	}
-	return strings.Join(words, " ")
+	return textcase.Capitalize(strings.Join(words, " "))
 }
 
 // PagesOfKind returns published pages of a kind, in navigation order.

@@ -191,3 +191,19 @@ func TestRelationToDraftIsDropped(t *testing.T) {
 		t.Errorf("draft tool listed on the objection")
 	}
 }
+
+func TestMenuOrderTypo(t *testing.T) {
+	files := map[string]string{"content/working-together/a.md": page("A")}
+	_, errs := link(t, files, "title = \"T\"\n\n[menu]\norder = [\"working-togther\"]\n", Options{})
+	if !strings.Contains(errs, `playbook.toml:4: error: menu.order names "working-togther", but content/ has no folder working-togther/ (did you mean "working-together"?)`) {
+		t.Errorf("got %s", errs)
+	}
+}
+
+func TestFutureReviewDateWarns(t *testing.T) {
+	files := map[string]string{"content/a.md": page("A", "reviewed = 2030-01-01")}
+	s, errs := link(t, files, "", Options{})
+	if s == nil || !strings.Contains(errs, "content/a.md:3:1: warning: reviewed 2030-01-01 is in the future") {
+		t.Errorf("got %s", errs)
+	}
+}
