@@ -148,12 +148,12 @@ func TestAllErrorsReportedTogether(t *testing.T) {
 
 func TestConfigErrors(t *testing.T) {
 	cases := []struct{ name, config, want string }{
-		{"unknown key", "title = \"T\"\nbase_ulr = \"https://x/\"\n", `playbook.toml:2: error: unknown key "base_ulr" (did you mean "base_url"?)`},
-		{"unknown nested key", "title = \"T\"\n\n[owners.sales]\nname = \"Sales\"\nteem = \"@x/y\"\n", `playbook.toml:5: error: unknown key "owners.sales.teem" (did you mean "team"?)`},
+		{"unknown key", "title = \"T\"\nbase_ulr = \"https://x/\"\n", `playbook.toml:2:1: error: unknown key "base_ulr" (did you mean "base_url"?)`},
+		{"unknown nested key", "title = \"T\"\n\n[owners.sales]\nname = \"Sales\"\nteem = \"@x/y\"\n", `playbook.toml:5:1: error: unknown key "owners.sales.teem" (did you mean "team"?)`},
 		{"bad TOML", "title = \"T\n", `playbook.toml:1:`},
 		{"wrong type", "title = 3\n", `playbook.toml:1: error: title:`},
-		{"bad interval", "[review]\nevery = \"soon\"\n", `playbook.toml:2: error: review.every: "soon" is not an interval`},
-		{"bad colour", "[[brand.colours]]\nname = \"Blue\"\nhex = \"blue\"\n", `playbook.toml:3: error: brand colour "Blue": hex "blue" is not a colour`},
+		{"bad interval", "[review]\nevery = \"soon\"\n", `playbook.toml:2:1: error: review.every: "soon" is not an interval`},
+		{"bad colour", "[[brand.colours]]\nname = \"Blue\"\nhex = \"blue\"\n", `playbook.toml:3:1: error: brand colour "Blue": hex "blue" is not a colour`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

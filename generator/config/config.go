@@ -44,9 +44,13 @@ type Config struct {
 	lines        tomlpos.Lines
 }
 
-// Line returns the line of a key in playbook.toml, or 0, for diagnostics
-// about settings found wrong only later (a menu entry naming no section).
-func (c *Config) Line(key ...string) int { return c.lines.Find(key...) }
+// Pos returns the line and column of a key in playbook.toml (0 when not
+// found), for settings found wrong only later (a menu entry naming no
+// section).
+func (c *Config) Pos(key ...string) (line, col int) {
+	p := c.lines.FindPos(key...)
+	return p.Line, p.Col
+}
 
 // Repository locates the playbook in its code host, for "Edit this page".
 type Repository struct {
@@ -167,7 +171,7 @@ func Parse(src []byte) (*Config, error) {
 	lines := tomlpos.Scan(src)
 	c.lines = lines
 	for _, k := range md.Undecoded() {
-		diags.Errorf(FileName, lines.Find(k...), 0, "config", "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], knownKeys(k[:len(k)-1])))
+		errorAt(&diags, lines.FindPos(k...), "config", "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], knownKeys(k[:len(k)-1])))
 	}
 	for _, k := range md.Keys() {
 		if len(k) == 2 && k[0] == "owners" {
@@ -226,36 +230,36 @@ func (c *Config) applyDefaults() {
 
 func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	if _, err := ParseDuration(c.Review.Every); err != nil {
-		diags.Errorf(FileName, lines.Find("review", "every"), 0, "config", "review.every: %v", err)
+		errorAt(diags, lines.FindPos("review", "every"), "config", "review.every: %v", err)
 	}
 	if err := CheckBaseURL(c.BaseURL); err != nil {
-		diags.Errorf(FileName, lines.Find("base_url"), 0, "config", "base_url: %v", err)
+		errorAt(diags, lines.FindPos("base_url"), "config", "base_url: %v", err)
 	}
 	for key, name := range map[string]string{"highlight_light": c.Markdown.HighlightLight, "highlight_dark": c.Markdown.HighlightDark} {
 		if _, ok := styles.Registry[name]; !ok {
-			diags.Errorf(FileName, lines.Find("markdown", key), 0, "config", "markdown.%s: unknown highlight style %q%s; see the chroma style gallery for names", key, name, diag.DidYouMean(name, styles.Names()))
+			errorAt(diags, lines.FindPos("markdown", key), "config", "markdown.%s: unknown highlight style %q%s; see the chroma style gallery for names", key, name, diag.DidYouMean(name, styles.Names()))
 		}
 	}
 	for i, col := range c.Brand.Colours {
 		table := c.colourTables[i]
 		if col.Name == "" {
-			diags.Errorf(FileName, lines.Find("brand", table), 0, "config", "brand.%s: name is required", table)
+			errorAt(diags, lines.FindPos("brand", table), "config", "brand.%s: name is required", table)
 		}
 		if !hexColour.MatchString(col.Hex) {
-			diags.Errorf(FileName, lines.Find("brand", table, "hex"), 0, "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
+			errorAt(diags, lines.FindPos("brand", table, "hex"), "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
 		}
 	}
 	for i, f := range c.Brand.Fonts {
 		if f.Stack != "" && !ValidFontStack(f.Stack) {
-			diags.Errorf(FileName, lines.Find("brand", fmt.Sprintf("fonts[%d]", i), "stack"), 0, "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
+			errorAt(diags, lines.FindPos("brand", fmt.Sprintf("fonts[%d]", i), "stack"), "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
 		}
 	}
 	for id, o := range c.Owners {
 		if o.Name == "" {
-			diags.Errorf(FileName, lines.Find("owners", id), 0, "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
+			errorAt(diags, lines.FindPos("owners", id), "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
 		}
 		if o.Team != "" && !strings.HasPrefix(o.Team, "@") {
-			diags.Errorf(FileName, lines.Find("owners", id, "team"), 0, "config", "owners.%s.team %q must be a handle starting with @ (e.g. \"@org/team\")", id, o.Team)
+			errorAt(diags, lines.FindPos("owners", id, "team"), "config", "owners.%s.team %q must be a handle starting with @ (e.g. \"@org/team\")", id, o.Team)
 		}
 	}
 }
@@ -277,6 +281,11 @@ func CheckBaseURL(raw string) error {
 		return fmt.Errorf("%q must not have a query or fragment", raw)
 	}
 	return nil
+}
+
+// errorAt records a config error at a key's position.
+func errorAt(diags *diag.List, pos tomlpos.Pos, rule, format string, args ...any) {
+	diags.Errorf(FileName, pos.Line, pos.Col, rule, format, args...)
 }
 
 // HasOwner reports whether id is a declared owner.

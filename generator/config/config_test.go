@@ -65,10 +65,10 @@ func TestErrorsCollectedWithLines(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		`playbook.toml:2: error: unknown key "colour"`,
-		`playbook.toml:4: error: owners.sales: name is required`,
-		`playbook.toml:5: error: owners.sales.team "sales" must be a handle starting with @`,
-		`playbook.toml:8: error: review.every: "often" is not an interval`,
+		`playbook.toml:2:1: error: unknown key "colour"`,
+		`playbook.toml:4:1: error: owners.sales: name is required`,
+		`playbook.toml:5:1: error: owners.sales.team "sales" must be a handle starting with @`,
+		`playbook.toml:8:1: error: review.every: "often" is not an interval`,
 	}
 	all := strings.Join(got, "\n")
 	for _, w := range want {
@@ -99,7 +99,7 @@ func TestIntervals(t *testing.T) {
 
 func TestHighlightStyle(t *testing.T) {
 	_, err := Parse([]byte("[markdown]\nhighlight_dark = \"github-drak\"\n"))
-	if err == nil || !strings.Contains(err.Error(), `playbook.toml:2: error: markdown.highlight_dark: unknown highlight style "github-drak" (did you mean "github-dark"?)`) {
+	if err == nil || !strings.Contains(err.Error(), `playbook.toml:2:1: error: markdown.highlight_dark: unknown highlight style "github-drak" (did you mean "github-dark"?)`) {
 		t.Errorf("got %v", err)
 	}
 }
@@ -110,7 +110,7 @@ func TestBrandSpellingsAndFonts(t *testing.T) {
 		t.Errorf("brand.colors not accepted: %v %+v", err, c)
 	}
 	_, err = Parse([]byte("[[brand.fonts]]\nname = \"X\"\nstack = \"x; background: url(evil)\"\n"))
-	if err == nil || !strings.Contains(err.Error(), `playbook.toml:3: error: brand font "X": stack`) {
+	if err == nil || !strings.Contains(err.Error(), `playbook.toml:3:1: error: brand font "X": stack`) {
 		t.Errorf("unsafe font stack accepted: %v", err)
 	}
 }
@@ -118,7 +118,7 @@ func TestBrandSpellingsAndFonts(t *testing.T) {
 func TestColourErrorsPointAtTheirEntry(t *testing.T) {
 	src := "[[brand.colours]]\nname = \"A\"\nhex = \"#000\"\n\n[[brand.colours]]\nname = \"B\"\nhex = \"red\"\n\n[[brand.colors]]\nname = \"C\"\nhex = \"blue\"\n"
 	_, err := Parse([]byte(src))
-	for _, want := range []string{`playbook.toml:7: error: brand colour "B"`, `playbook.toml:11: error: brand colour "C"`} {
+	for _, want := range []string{`playbook.toml:7:1: error: brand colour "B"`, `playbook.toml:11:1: error: brand colour "C"`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("got %v, want %s", err, want)
 		}

@@ -251,9 +251,10 @@ func (s *Site) checkMenu(set *content.Set, diags *diag.List) {
 		}
 	}
 	names := sortedKeys(folders)
+	line, col := s.Config.Pos("menu", "order")
 	for _, entry := range s.Config.Menu.Order {
 		if !folders[entry] {
-			diags.Errorf(config.FileName, s.Config.Line("menu", "order"), 0, "config", "menu.order names %q, but content/ has no folder %s/%s", entry, entry, diag.DidYouMean(entry, names))
+			diags.Errorf(config.FileName, line, col, "config", "menu.order names %q, but content/ has no folder %s/%s", entry, entry, diag.DidYouMean(entry, names))
 		}
 	}
 }

@@ -195,7 +195,7 @@ func TestRelationToDraftIsDropped(t *testing.T) {
 func TestMenuOrderTypo(t *testing.T) {
 	files := map[string]string{"content/working-together/a.md": page("A")}
 	_, errs := link(t, files, "title = \"T\"\n\n[menu]\norder = [\"working-togther\"]\n", Options{})
-	if !strings.Contains(errs, `playbook.toml:4: error: menu.order names "working-togther", but content/ has no folder working-togther/ (did you mean "working-together"?)`) {
+	if !strings.Contains(errs, `playbook.toml:4:1: error: menu.order names "working-togther", but content/ has no folder working-togther/ (did you mean "working-together"?)`) {
 		t.Errorf("got %s", errs)
 	}
 }
