@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -158,5 +159,48 @@ func TestNoHorizontalOverflow(t *testing.T) {
 				t.Errorf("%s at %d px overflows the viewport: %v", p, width, overflow)
 			}
 		}
+	}
+}
+
+// TestReviewStatusFollowsToday checks that a page built as up to date shows
+// as overdue when read after its review date: the script re-judges it.
+func TestReviewStatusFollowsToday(t *testing.T) {
+	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: serve.Handler(site.Files)}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	ctx := browser.New(t)
+	url := "http://" + ln.Addr().String() + "/objections/too-expensive/"
+	// stateOn reads the page's review status as if the reader's clock said
+	// the given date: Date is replaced before the page's script runs.
+	stateOn := func(y, m, d int) string {
+		script, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+			Source: fmt.Sprintf(`(() => { const R = Date; window.Date = class extends R { constructor(...a) { super(...(a.length ? a : [%d, %d, %d])); } static now() { return new R(%d, %d, %d).getTime(); } }; })();`, y, m-1, d, y, m-1, d),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer chromedp.Call(ctx, page.RemoveScriptToEvaluateOnNewDocument, page.RemoveScriptToEvaluateOnNewDocumentParams{Identifier: script.Identifier})
+		if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+			t.Fatal(err)
+		}
+		state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("time[data-review-due]").className + "|" + document.querySelector("[data-review-badge]").textContent`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return state
+	}
+	if got := stateOn(2026, 11, 25); got != "review review--ok|" {
+		t.Errorf("read on the build day: %q", got)
+	}
+	if got := stateOn(2030, 1, 1); got != "review review--overdue| Overdue" {
+		t.Errorf("read in 2030: %q", got)
 	}
 }

@@ -8,6 +8,8 @@
  * - Print button: prints a play as a call prep sheet.
  * - Copy buttons: copy a talk track (a blockquote in an objection response
  *   or a play) to the clipboard, and announce "Copied" to screen readers.
+ * - Review status: the build marks a page overdue as of the day it was
+ *   built; a site read months later re-judges it against today.
  */
 (function () {
   "use strict";
@@ -188,8 +190,32 @@
     });
   }
 
+  function isoDay(d) {
+    function pad(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  }
+
+  function setupReviewStatus() {
+    var due = document.querySelector("time[data-review-due]");
+    var badge = document.querySelector("[data-review-badge]");
+    if (!due || !badge) return;
+    var now = new Date();
+    var today = isoDay(now);
+    var soon = isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 14));
+    var when = due.getAttribute("datetime");
+    var state = when < today ? "overdue" : when < soon ? "due-soon" : "ok";
+    due.className = "review review--" + state;
+    badge.textContent = "";
+    if (state === "ok") return;
+    var el = document.createElement(state === "overdue" ? "strong" : "span");
+    el.className = "review review--" + state;
+    el.textContent = state === "overdue" ? "Overdue" : "Due soon";
+    badge.appendChild(document.createTextNode(" "));
+    badge.appendChild(el);
+  }
+
   function init() {
-    var steps = [setupNav, setupPrint, setupCopy];
+    var steps = [setupNav, setupPrint, setupCopy, setupReviewStatus];
     for (var i = 0; i < steps.length; i++) {
       try {
         steps[i]();
