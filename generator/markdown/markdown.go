@@ -38,7 +38,11 @@ type Renderer struct {
 // New returns a Renderer with GFM, footnotes, definition lists, typographic
 // punctuation, heading IDs and chroma highlighting (CSS classes).
 func New(opts Options) *Renderer {
-	htmlOpts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(anchorRenderer{}, 100))}
+	htmlOpts := []renderer.Option{renderer.WithNodeRenderers(
+		util.Prioritized(anchorRenderer{}, 100),
+		// Lower numbers register last and win: this replaces GFM's (500).
+		util.Prioritized(taskCheckBox{}, 100),
+	)}
 	if opts.UnsafeHTML {
 		htmlOpts = append(htmlOpts, gmhtml.WithUnsafe())
 	} else {

@@ -56,7 +56,8 @@ func TestRewriteAndExtensions(t *testing.T) {
 	html := string(out)
 	for _, want := range []string{
 		`<a href="/a/#y">x</a>`,
-		`<input disabled="" type="checkbox"> todo`,
+		`<input disabled="" type="checkbox" aria-hidden="true" tabindex="-1"> todo`,
+		`<span class="visually-hidden">Done: </span> done`,
 		`<del>old</del>`,
 		`<a href="https://example.com">https://example.com</a>`,
 		`&ldquo;quoted&rdquo;`,
