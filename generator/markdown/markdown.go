@@ -16,7 +16,6 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
@@ -61,7 +60,6 @@ func New(opts Options) *Renderer {
 				highlighting.WithGuessLanguage(false),
 			),
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
 	return &Renderer{md: md}
@@ -104,7 +102,7 @@ type Doc struct {
 // Parse parses src. Headings get unique IDs and a trailing anchor link.
 func (r *Renderer) Parse(src []byte) *Doc {
 	doc := &Doc{src: src}
-	doc.root = r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
+	doc.root = r.md.Parser().Parse(text.NewReader(src))
 	var headings []*ast.Heading
 	_ = ast.Walk(doc.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -117,26 +115,23 @@ func (r *Renderer) Parse(src []byte) *Doc {
 			doc.Links = append(doc.Links, doc.newLink(n, string(n.Destination), false))
 		case *ast.Image:
 			doc.Links = append(doc.Links, doc.newLink(n, string(n.Destination), true))
+		case *ast.AutoLink:
+			// Checked for dangerous schemes only; an autolink is never rewritten.
+			doc.Links = append(doc.Links, doc.newLink(n, string(n.URL(src)), false))
 		}
 		return ast.WalkContinue, nil
 	})
+	// IDs come from the text a reader sees, as on GitHub: "## See
+	// [pricing](pricing.md)" is #see-pricing, not #see-pricingpricingmd.
+	ids := newHeadingIDs()
 	for _, h := range headings {
-		id, _ := h.AttributeString("id")
-		idStr := string(asBytes(id))
-		doc.Headings = append(doc.Headings, Heading{Level: h.Level, ID: idStr, Text: plainText(h, src)})
-		h.AppendChild(h, &anchorNode{id: idStr, label: plainText(h, src)})
+		text := plainText(h, src)
+		id := string(ids.Generate([]byte(typedText(h, src)), ast.KindHeading))
+		h.SetAttributeString("id", []byte(id))
+		doc.Headings = append(doc.Headings, Heading{Level: h.Level, ID: id, Text: text})
+		h.AppendChild(h, &anchorNode{id: id, label: text})
 	}
 	return doc
-}
-
-func asBytes(v any) []byte {
-	switch x := v.(type) {
-	case []byte:
-		return x
-	case string:
-		return []byte(x)
-	}
-	return nil
 }
 
 // Render writes the document as HTML.
@@ -225,8 +220,19 @@ func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
 	return l
 }
 
-// plainText concatenates the text under n.
-func plainText(n ast.Node, src []byte) string {
+// typographerSource maps the typographer's substitutions back to what the
+// writer typed, since GitHub makes heading IDs from the typed text.
+var typographerSource = strings.NewReplacer("&ndash;", "--", "&mdash;", "---", "&hellip;", "...",
+	"&ldquo;", `"`, "&rdquo;", `"`, "&lsquo;", "'", "&rsquo;", "'", "&laquo;", "<<", "&raquo;", ">>")
+
+// typedText is the heading's text as typed, for its ID.
+func typedText(n ast.Node, src []byte) string { return strings.TrimSpace(textOf(n, src, true)) }
+
+// plainText is the text under n as a reader sees it.
+func plainText(n ast.Node, src []byte) string { return strings.TrimSpace(textOf(n, src, false)) }
+
+// textOf concatenates the text under n. typed undoes the typographer.
+func textOf(n ast.Node, src []byte, typed bool) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -241,7 +247,20 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.String:
 			// Typographer output holds entities ("&rsquo;"); the text is
 			// escaped again where it is used.
-			b.WriteString(html.UnescapeString(string(t.Value)))
+			if typed {
+				b.WriteString(typographerSource.Replace(string(t.Value)))
+			} else {
+				b.WriteString(html.UnescapeString(string(t.Value)))
+			}
+		case *ast.RawHTML:
+			// Shown as text on the page (see escapedHTML), so part of the
+			// heading's text; comments are hidden there, and here.
+			for i := 0; i < t.Segments.Len(); i++ {
+				seg := t.Segments.At(i)
+				if v := seg.Value(src); !bytes.HasPrefix(v, []byte("<!--")) {
+					b.Write(v)
+				}
+			}
 		case *ast.CodeSpan:
 			for ch := t.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if tx, ok := ch.(*ast.Text); ok {
@@ -249,8 +268,10 @@ func plainText(n ast.Node, src []byte) string {
 				}
 			}
 			return ast.WalkSkipChildren, nil
+		case *anchorNode:
+			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return b.String()
 }

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"html"
+	"regexp"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -10,8 +12,12 @@ import (
 
 // escapedHTML shows raw HTML in markdown as text. goldmark's default drops
 // it with a comment, which silently eats talk-track placeholders such as
-// "Hi <first name>"; escaping keeps what the writer typed visible.
+// "Hi <first name>"; escaping keeps what the writer typed visible. Two
+// exceptions behave as on GitHub: comments stay hidden (writers leave notes
+// in them), and a line break <br> inside a table cell still breaks.
 type escapedHTML struct{}
+
+var lineBreak = regexp.MustCompile(`^<br\s*/?>$`)
 
 func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -19,14 +25,21 @@ func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 			segs := n.(*ast.RawHTML).Segments
 			for i := 0; i < segs.Len(); i++ {
 				seg := segs.At(i)
-				_, _ = w.WriteString(html.EscapeString(string(seg.Value(src))))
+				v := string(seg.Value(src))
+				switch {
+				case strings.HasPrefix(v, "<!--"):
+				case lineBreak.MatchString(strings.ToLower(v)):
+					_, _ = w.WriteString("<br>")
+				default:
+					_, _ = w.WriteString(html.EscapeString(v))
+				}
 			}
 		}
 		return ast.WalkSkipChildren, nil
 	})
 	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		b := n.(*ast.HTMLBlock)
-		if entering {
+		if entering && b.HTMLBlockType != ast.HTMLBlockType2 { // type 2 is a comment
 			_, _ = w.WriteString("<p>")
 			lines := b.Lines()
 			for i := 0; i < lines.Len(); i++ {
