@@ -550,3 +550,41 @@ func TestHeadingIDsDoNotClashWithTheTheme(t *testing.T) {
 		seen[m[1]] = true
 	}
 }
+
+func TestFrontMatterTextsBelongToTheirPage(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	brand := func(title string) string {
+		return "+++\ntitle = \"" + title + "\"\ndo = [\"Follow [the rule](x.md)\"]\n+++\n"
+	}
+	writeFile(t, dir, "content/brand/a.md", brand("A"))
+	writeFile(t, dir, "content/brand/x.md", "+++\ntitle = \"X\"\n+++\n")
+	writeFile(t, dir, "content/brand/sub/b.md", brand("B"))
+	writeFile(t, dir, "content/brand/sub/x.md", "+++\ntitle = \"X2\"\n+++\n")
+	writeFile(t, dir, "content/closing-tools/paid-pilot.md", "+++\ntitle = \"Paid pilot\"\nwhen = \"See [the maths](#how-to-run-it) and **[price](../objections/too-expensive.md)**.\"\nvalue = \"v\"\ncost = \"c\"\napprover = \"a\"\n+++\n## How to run it\n")
+	s := generate(t, Options{Source: dir})
+	if !strings.Contains(string(s.Files["brand/a/index.html"]), `href="/playbook/brand/x/"`) ||
+		!strings.Contains(string(s.Files["brand/sub/b/index.html"]), `href="/playbook/brand/sub/x/"`) {
+		t.Errorf("the same text in two folders links to the same page")
+	}
+	play := string(s.Files["plays/business-case-cfo/index.html"])
+	if !strings.Contains(play, `<a href="/playbook/closing-tools/paid-pilot/#how-to-run-it">the maths</a>`) {
+		t.Errorf("a tool's same-page anchor shown on a play does not point at the tool page")
+	}
+	obj := string(s.Files["objections/too-expensive/index.html"])
+	if !strings.Contains(obj, `<span class="card__desc">See the maths and price.</span>`) {
+		t.Errorf("card description is not plain text:\n%s", obj[strings.Index(obj, "card__desc"):][:200])
+	}
+}
+
+func TestMoreLinkForms(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n## 日本語\n\n"+
+		"[u](../objections/too-expensive/) [e](#%E6%97%A5%E6%9C%AC%E8%AA%9E) [top](#) [q](?x=1) www.example.com <https://example.org/a.md>\n")
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["guides/internal-notes/index.html"])
+	for _, want := range []string{`href="/playbook/objections/too-expensive/"`, `href="#%E6%97%A5%E6%9C%AC%E8%AA%9E"`, `href="http://www.example.com"`, `href="https://example.org/a.md"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("lacks %s", want)
+		}
+	}
+}

@@ -78,6 +78,7 @@ type Link struct {
 	Line    int // 1-based, relative to the markdown source
 	Col     int
 	IsImage bool
+	IsAuto  bool // an autolink (<https://…> or a bare www. address): never rewritten
 	node    ast.Node
 }
 
@@ -117,7 +118,9 @@ func (r *Renderer) Parse(src []byte) *Doc {
 			doc.Links = append(doc.Links, doc.newLink(n, string(n.Destination), true))
 		case *ast.AutoLink:
 			// Checked for dangerous schemes only; an autolink is never rewritten.
-			doc.Links = append(doc.Links, doc.newLink(n, string(n.URL(src)), false))
+			l := doc.newLink(n, string(n.URL(src)), false)
+			l.IsAuto = true
+			doc.Links = append(doc.Links, l)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -183,6 +186,13 @@ func (r *Renderer) RenderInline(doc *Doc) ([]byte, error) {
 		out = out[3 : len(out)-4]
 	}
 	return out, nil
+}
+
+// PlainText returns a short text's words without markdown ("See **x**" ->
+// "See x").
+func (r *Renderer) PlainText(s string) string {
+	doc := r.ParseInline(s)
+	return plainText(doc.root, doc.src)
 }
 
 // Inline renders a short text as inline markdown, without checking links.

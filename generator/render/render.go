@@ -186,14 +186,19 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		// url prefixes a site-relative path with the base path.
 		"url": func(p string) string { return s.BasePath + strings.TrimPrefix(p, "/") },
-		// inline renders a short markdown string (a proof point, a definition).
-		"inline": func(md string) (template.HTML, error) {
-			if h, ok := s.InlineHTML(md); ok {
-				return h, nil
+		// inline renders a front matter text of owner (a page) as inline
+		// markdown, with links resolved from the owner's folder.
+		"inline": func(owner any, text string) (template.HTML, error) {
+			if p := pageOf(owner); p != nil {
+				if h, ok := p.InlineHTML(text); ok {
+					return h, nil
+				}
 			}
-			b, err := r.md.Inline(md)
+			b, err := r.md.Inline(text)
 			return template.HTML(b), err
 		},
+		// plain strips markdown from a front matter text.
+		"plain": r.md.PlainText,
 		"date": func(t time.Time) string {
 			if t.IsZero() {
 				return ""
@@ -226,6 +231,19 @@ func (r *Renderer) funcs() template.FuncMap {
 		"navItems":  navItems,
 		"fontStack": fontStack,
 	}
+}
+
+// pageOf returns the page behind a template value: a page, or the view of one.
+func pageOf(v any) *site.Page {
+	switch x := v.(type) {
+	case *site.Page:
+		return x
+	case view:
+		return x.Page
+	case *view:
+		return x.Page
+	}
+	return nil
 }
 
 func kindName(kind string) string {

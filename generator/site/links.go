@@ -26,7 +26,10 @@ type resolver struct {
 
 // rewriteLinks checks and rewrites links of page p; pos gives each link's
 // position in p's file. It returns the content files the links use.
-func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markdown.Link) (int, int), diags *diag.List) (used []string) {
+//
+// In front matter texts (absolute true) a same-page anchor becomes the full
+// page address, because the text is also shown on other pages.
+func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markdown.Link) (int, int), absolute bool, diags *diag.List) (used []string) {
 	for _, l := range links {
 		line, col := pos(l)
 		dest := l.Dest
@@ -42,7 +45,7 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 			}
 			continue
 		}
-		if strings.HasPrefix(dest, "//") {
+		if strings.HasPrefix(dest, "//") || l.IsAuto {
 			continue
 		}
 		target, frag, query := dest, "", ""
@@ -52,9 +55,14 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 		if j := strings.IndexByte(target, '?'); j >= 0 {
 			target, query = target[:j], target[j:]
 		}
-		if target == "" { // same-page anchor
-			if !hasHeading(p, frag) {
+		if f, err := url.PathUnescape(frag); err == nil {
+			frag = f // a heading ID copied from the address bar arrives encoded
+		}
+		if target == "" { // this page: "#", "?x", or an anchor
+			if frag != "" && !hasHeading(p, frag) {
 				diags.Errorf(p.File, line, col, "link", "link to #%s: this page has no heading with that ID%s", frag, diag.DidYouMean(frag, headingIDs(p)))
+			} else if absolute && frag != "" {
+				l.Rewrite(p.Permalink() + query + fragment(frag))
 			}
 			continue
 		}
@@ -81,15 +89,18 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
 		case r.all[path.Join(rel, "_index.md")] != nil:
 			r.pageLink(p, l, path.Join(rel, "_index.md"), frag, query, line, col, diags)
+		case r.all[rel+".md"] != nil:
+			// A page written as its URL: "../objections/too-expensive/".
+			r.pageLink(p, l, rel+".md", frag, query, line, col, diags)
 		case rel == "." || r.site.byURL["/"+rel+"/"] != nil:
 			// A folder with pages but no _index.md.
 			l.Rewrite(r.site.BasePath + EscapePath(strings.TrimPrefix(rel+"/", "./")) + query + fragment(frag))
+		case l.IsImage:
+			diags.Errorf(p.File, line, col, "link", "image %q: no file content/%s or static/%s%s", dest, rel, rel, r.suggest(rel, p.Dir))
+		case r.hasPagesUnder(rel):
+			diags.Errorf(p.File, line, col, "link", "link %q: every page in content/%s/ is a draft or left out of this build", dest, rel)
 		default:
-			what := "link"
-			if l.IsImage {
-				what = "image"
-			}
-			diags.Errorf(p.File, line, col, "link", "%s %q: no file content/%s or static/%s (links to pages end in .md)%s", what, dest, rel, rel, r.suggest(rel, p.Dir))
+			diags.Errorf(p.File, line, col, "link", "link %q: no file content/%s or static/%s (links to pages end in .md)%s", dest, rel, rel, r.suggest(rel, p.Dir))
 		}
 	}
 	return used
@@ -118,6 +129,13 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 		diags.Warnf(p.File, line, col, "audience", "external page links to internal page %s: an external build (--audience external) will fail until the target is external too", cp.File)
 	}
 	l.Rewrite(target.Permalink() + query + fragment(frag))
+}
+
+// hasPagesUnder reports whether any loaded page lives in folder rel.
+func (r *resolver) hasPagesUnder(rel string) bool {
+	prefix := rel + "/"
+	i := sort.SearchStrings(r.rels, prefix)
+	return i < len(r.rels) && strings.HasPrefix(r.rels[i], prefix)
 }
 
 // suggest proposes the closest existing file by name, preferring the
@@ -160,10 +178,10 @@ func EscapePath(p string) string {
 }
 
 func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
 	}
-	return s[:n] + "…"
+	return s
 }
 
 func hasHeading(p *Page, id string) bool {

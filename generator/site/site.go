@@ -41,43 +41,42 @@ type Site struct {
 	BasePath string   // path part of BaseURL, ending in "/"
 	Today    time.Time
 
-	byURL  map[string]*Page
-	inline map[string]template.HTML // rendered front matter texts
-}
-
-type inlineText struct {
-	text string
-	html template.HTML
+	byURL map[string]*Page
+	md    *markdown.Renderer
 }
 
 // renderInline renders p's front matter texts as inline markdown, checking
 // and rewriting their links like the body's.
-func (s *Site) renderInline(p *Page, r *resolver, md *markdown.Renderer, diags *diag.List, used []string) ([]inlineText, []string) {
-	var out []inlineText
+func (s *Site) renderInline(p *Page, r *resolver, md *markdown.Renderer, diags *diag.List, used []string) (map[string]template.HTML, []string) {
+	out := map[string]template.HTML{}
 	for _, text := range p.MarkdownFields() {
 		doc := md.ParseInline(text)
 		pos := p.TextPos[text]
 		used = append(used, r.rewriteLinks(p, doc.Links, func(l *markdown.Link) (int, int) {
-			if pos.Line == 0 {
-				return 0, 0
-			}
 			return pos.Line, pos.Col
-		}, diags)...)
+		}, true, diags)...)
 		html, err := md.RenderInline(doc)
 		if err != nil {
 			diags.Errorf(p.File, pos.Line, pos.Col, "markdown", "%v", err)
 			continue
 		}
-		out = append(out, inlineText{text, template.HTML(html)})
+		out[text] = template.HTML(html)
 	}
 	return out, used
 }
 
-// InlineHTML returns a front matter text rendered as inline markdown, with
-// its links resolved; ok is false for text the site did not render.
-func (s *Site) InlineHTML(text string) (template.HTML, bool) {
-	h, ok := s.inline[strings.TrimSpace(text)]
+// InlineHTML returns one of the page's front matter texts rendered as
+// inline markdown, its links resolved from the page's folder; ok is false
+// for text that is not the page's.
+func (p *Page) InlineHTML(text string) (template.HTML, bool) {
+	h, ok := p.inline[strings.TrimSpace(text)]
 	return h, ok
+}
+
+// PlainText returns a front matter text without markdown, for places that
+// cannot hold links, such as a card that is itself a link.
+func (p *Page) PlainText(text string) string {
+	return p.Site.md.PlainText(text)
 }
 
 // Page is a published page with everything its template needs.
@@ -98,6 +97,8 @@ type Page struct {
 	Personas     []*Page // objection: who raises it
 	PersonaPage  *Page   // play: who the call is with
 	Plays        []*Page // persona, objection, closing tool: plays that use it
+
+	inline map[string]template.HTML // front matter texts rendered
 
 	doc *markdown.Doc
 }
@@ -120,7 +121,7 @@ func (p *Page) Crumbs() []*Page {
 // Link builds the site from a loaded content set. It returns diagnostics for
 // every broken link or relation; the Site is nil when any is an error.
 func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Renderer, opts Options) (*Site, diag.List) {
-	s := &Site{Config: cfg, Options: opts, Today: opts.Today, byURL: map[string]*Page{}}
+	s := &Site{Config: cfg, Options: opts, Today: opts.Today, byURL: map[string]*Page{}, md: md}
 	if s.Today.IsZero() {
 		now := time.Now()
 		s.Today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -188,12 +189,11 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	}
 	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all)}
 	usedFiles := make([][]string, len(s.Pages))
-	inline := make([][]inlineText, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
 		p := s.Pages[i]
 		usedFiles[i] = r.rewriteLinks(p, p.doc.Links, func(l *markdown.Link) (int, int) {
 			return p.BodyLine + l.Line - 1, l.Col
-		}, &perPage[i])
+		}, false, &perPage[i])
 		for _, h := range p.doc.Headings {
 			if h.Level == 2 || h.Level == 3 {
 				p.TOC = append(p.TOC, h)
@@ -204,7 +204,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 			perPage[i].Errorf(p.File, p.BodyLine, 0, "markdown", "%v", err)
 		}
 		p.HTML = template.HTML(html)
-		inline[i], usedFiles[i] = s.renderInline(p, r, md, &perPage[i], usedFiles[i])
+		p.inline, usedFiles[i] = s.renderInline(p, r, md, &perPage[i], usedFiles[i])
 	})
 	// Other pages' goroutines read headings until all are done.
 	for _, p := range s.Pages {
@@ -212,15 +212,6 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	}
 	for _, l := range perPage {
 		diags = append(diags, l...)
-	}
-	// Front matter texts render once, as their first page resolved them.
-	s.inline = map[string]template.HTML{}
-	for _, texts := range inline {
-		for _, t := range texts {
-			if _, ok := s.inline[t.text]; !ok {
-				s.inline[t.text] = t.html
-			}
-		}
 	}
 	// Only the content files that published pages use are published, so
 	// an internal page's attachment stays out of an external build.
