@@ -116,3 +116,22 @@ func TestLoadSample(t *testing.T) {
 		}
 	}
 }
+
+func TestOneMessagePerMistake(t *testing.T) {
+	cfg := sampleConfig(t)
+	cases := []struct{ file, src, want string }{
+		{"content/plays/p.md", "+++\ntitle = \"P\"\npersonas = [\"cfo\"]\nstage = \"discovery\"\ngoal = \"g\"\n+++\n",
+			`content/plays/p.md:3:1: error: unknown field "personas" (did you mean "persona"?)`},
+		{"content/plays/p.md", "+++\ntitle = \"P\"\npersona = \"\"\nstage = \"discovery\"\ngoal = \"g\"\n+++\n",
+			`content/plays/p.md:3:1: error: persona is empty: fill in the file name of the persona page this call is with`},
+		{"content/objections/_index.md", "+++\ntitle = \"O\"\nproof = [\"x\"]\n+++\n",
+			`content/objections/_index.md:3:1: error: field "proof" belongs to objection and persona pages, but this page's kind is "section": a folder's _index.md page takes only the common fields, so remove it`},
+	}
+	for _, c := range cases {
+		var diags diag.List
+		Parse(c.file, []byte(c.src), cfg, &diags)
+		if len(diags) != 1 || diags[0].String() != c.want {
+			t.Errorf("%s:\n got %v\nwant %s", c.file, diags, c.want)
+		}
+	}
+}

@@ -21,6 +21,7 @@ type decoder struct {
 	used    map[string]bool
 	missing []missingField // required fields not present, reported last
 	kind    string
+	section bool           // an _index.md page
 	texts   map[string]Pos // where each text value was written
 	diags   *diag.List
 }
@@ -185,9 +186,13 @@ func (d *decoder) ref(key string) Ref {
 	if !ok {
 		return Ref{}
 	}
-	if _, isText := f.Value.(string); !isText {
+	v, isText := f.Value.(string)
+	if !isText {
 		d.errorAt(f, "%s must be one page name in quotes, not %s", key, typeName(f.Value))
 		return Ref{}
+	}
+	if strings.TrimSpace(v) == "" {
+		return Ref{} // reported by required
 	}
 	r, _ := d.toRef(key, 0, f)
 	return r
@@ -268,13 +273,22 @@ func (d *decoder) finish(known []string) {
 	meant := map[string]bool{}
 	for _, k := range keys {
 		f := d.doc.Fields[k]
-		if kinds := kindsWithField(k); len(kinds) > 0 {
-			d.errorAt(f, "field %q belongs to %s pages, but this page's kind is %q: set kind = %q, or remove the field", k, strings.Join(kinds, " and "), d.kind, kinds[0])
+		// A near miss of this page's own field is a typo ("personas" on a
+		// play meant "persona"); otherwise it may be another kind's field.
+		if s := diag.Suggest(k, known); s != "" {
+			meant[s] = true
+			d.errorAt(f, "unknown field %q%s", k, diag.DidYouMean(k, known))
 			continue
 		}
-		s := diag.Suggest(k, known)
-		meant[s] = true
-		d.errorAt(f, "unknown field %q%s", k, diag.DidYouMean(k, known))
+		if kinds := kindsWithField(k); len(kinds) > 0 {
+			advice := fmt.Sprintf("set kind = %q, or remove the field", kinds[0])
+			if d.section {
+				advice = "a folder's _index.md page takes only the common fields, so remove it"
+			}
+			d.errorAt(f, "field %q belongs to %s pages, but this page's kind is %q: %s", k, strings.Join(kinds, " and "), d.kind, advice)
+			continue
+		}
+		d.errorAt(f, "unknown field %q", k)
 	}
 	for _, m := range d.missing {
 		if !meant[m.key] {
@@ -422,7 +436,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		p.Brand = b
 	}
 
-	d.kind = p.Kind
+	d.kind, d.section = p.Kind, p.IsSection
 	d.finish(append(append([]string{}, commonKeys...), kindKeys[p.Kind]...))
 }
 

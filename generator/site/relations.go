@@ -42,6 +42,9 @@ func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
 			return nil
 		}
 		if p, ok := bySlug[kind][ref.Slug]; ok {
+			if from.Audience == content.External && p.Audience != content.External {
+				diags.Warnf(from.File, ref.Line, ref.Col, "audience", "%s names %q (%s), which is internal: an external build (--audience external) will fail until it is external too", field, ref.Slug, p.File)
+			}
 			return p
 		}
 		if cp, ok := loaded[kind+"/"+ref.Slug]; ok {

@@ -207,3 +207,14 @@ func TestFutureReviewDateWarns(t *testing.T) {
 		t.Errorf("got %s", errs)
 	}
 }
+
+func TestRelationLeakWarnsInInternalBuild(t *testing.T) {
+	files := map[string]string{
+		"content/objections/x.md":        "+++\ntitle = \"X\"\nsays = \"s\"\ncategory = \"price\"\naudience = \"external\"\nclosing_tools = [\"pilot\"]\n+++\n",
+		"content/closing-tools/pilot.md": "+++\ntitle = \"Pilot\"\nwhen = \"w\"\nvalue = \"v\"\ncost = \"c\"\napprover = \"a\"\n+++\n",
+	}
+	s, errs := link(t, files, "", Options{})
+	if s == nil || !strings.Contains(errs, `content/objections/x.md:6:18: warning: closing_tools names "pilot" (content/closing-tools/pilot.md), which is internal`) {
+		t.Errorf("got %s", errs)
+	}
+}
