@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/agnivade/levenshtein"
+
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
@@ -273,14 +275,17 @@ func (d *decoder) finish(known []string) {
 	meant := map[string]bool{}
 	for _, k := range keys {
 		f := d.doc.Fields[k]
-		// A near miss of this page's own field is a typo ("personas" on a
-		// play meant "persona"); otherwise it may be another kind's field.
-		if s := diag.Suggest(k, known); s != "" {
+		// A one-letter miss of this page's own field is a typo ("personas"
+		// on a play meant "persona"); a field of another kind is more
+		// likely a kind mix-up ("says" on a plain page) than a typo.
+		s := diag.Suggest(k, known)
+		kinds := kindsWithField(k)
+		if s != "" && (len(kinds) == 0 || levenshtein.ComputeDistance(k, s) <= 1) {
 			meant[s] = true
 			d.errorAt(f, "unknown field %q%s", k, diag.DidYouMean(k, known))
 			continue
 		}
-		if kinds := kindsWithField(k); len(kinds) > 0 {
+		if len(kinds) > 0 {
 			advice := fmt.Sprintf("set kind = %q, or remove the field", kinds[0])
 			if d.section {
 				advice = "a folder's _index.md page takes only the common fields, so remove it"
