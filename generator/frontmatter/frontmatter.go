@@ -181,17 +181,20 @@ func tomlList(list []any, lines []string, keyLine, offset int) []Field {
 	if keyLine >= 1 && keyLine <= len(lines) {
 		from = strings.Index(lines[keyLine-1], "=") + 1
 	}
+	last := tomlpos.ValueEnd(lines, keyLine) // never search past this list
+
 	for i, e := range list {
 		items[i] = Field{Value: e, Line: line + offset}
 		if sub, ok := e.([]any); ok {
 			items[i].Value = tomlList(sub, lines, line, offset)
+			continue
 		}
 		s, ok := e.(string)
 		if !ok {
 			continue
 		}
 	search:
-		for l := line; l >= 1 && l <= len(lines); l++ {
+		for l := line; l >= 1 && l <= last; l++ {
 			text := lines[l-1]
 			start := 0
 			if l == line {
@@ -219,9 +222,9 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
-			// yaml.v3 counts lines from 0 for parser errors ("did not find
-			// expected ...") and from 1 for scanner errors.
-			if strings.HasPrefix(msg, "did not find expected") {
+			// yaml.v3 counts lines from 0 for parser errors and from 1 for
+			// scanner errors.
+			if yamlParserError(msg) {
 				line++
 			}
 		} else {
@@ -230,7 +233,10 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 		if tab := tabLine(fm); tab > 0 && (strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token")) {
 			return nil, &Error{Line: tab + offset, Msg: "invalid YAML front matter: YAML does not allow tabs for indentation; indent with spaces"}
 		}
-		return nil, &Error{Line: line + offset, Msg: "invalid YAML front matter: " + msg}
+		if q := unclosedQuote(fm); q > 0 {
+			return nil, &Error{Line: q + offset, Msg: "invalid YAML front matter: this value opens a quote it never closes"}
+		}
+		return nil, &Error{Line: line + offset, Msg: "invalid YAML front matter: " + msg + yamlAdvice(msg)}
 	}
 	out := map[string]Field{}
 	if root.Kind == 0 { // empty document
@@ -245,7 +251,7 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
-		if k.Kind != yaml.ScalarNode || k.Value == "" {
+		if k.Kind != yaml.ScalarNode || k.Value == "" || k.Value == "<<" {
 			return nil, &Error{Line: k.Line + offset, Col: k.Column, Msg: "front matter keys must be plain words, like \"title\""}
 		}
 		if _, dup := out[k.Value]; dup {
@@ -260,6 +266,66 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 	return out, nil
 }
 
+// yamlParserError reports whether yaml.v3 produced msg in its parser
+// (line counted from 0) rather than its scanner.
+func yamlParserError(msg string) bool {
+	for _, p := range []string{"did not find expected key", "did not find expected ',' or", "did not find expected '-' indicator",
+		"did not find expected node content", "did not find expected <document start>"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// yamlAdvice turns common YAML complaints into what to do.
+func yamlAdvice(msg string) string {
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return `: a value containing ": " must be in quotes, like title: "Pricing: the short answer"`
+	case strings.Contains(msg, "alphabetic or numeric character"), strings.Contains(msg, "did not find expected node content"):
+		return `: a value starting with *, &, !, @, ` + "`" + ` or | must be in quotes, like proof: "**30%** fewer expedites"`
+	case strings.Contains(msg, "did not find expected '-' indicator"), strings.Contains(msg, "did not find expected key"):
+		return ": check the indentation of this line and the one before"
+	}
+	return ""
+}
+
+// unclosedQuote returns the first line whose value opens a double or
+// single quote that the line does not close, or 0.
+func unclosedQuote(src []byte) int {
+	for i, l := range strings.Split(string(src), "\n") {
+		v := l
+		if j := strings.Index(v, ": "); j >= 0 {
+			v = v[j+2:]
+		} else if t := strings.TrimLeft(v, " "); strings.HasPrefix(t, "- ") {
+			v = t[2:]
+		} else {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if len(v) < 1 || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		q := v[0]
+		closed := false
+		for k := 1; k < len(v); k++ {
+			if q == '"' && v[k] == '\\' {
+				k++
+				continue
+			}
+			if v[k] == q {
+				closed = true
+				break
+			}
+		}
+		if !closed {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // tabLine returns the first line of src indented with a tab, or 0.
 func tabLine(src []byte) int {
 	for i, l := range strings.Split(string(src), "\n") {
@@ -271,9 +337,9 @@ func tabLine(src []byte) int {
 }
 
 func yamlValue(n *yaml.Node, offset int) (any, error) {
-	if n.Anchor != "" || n.Kind == yaml.AliasNode {
+	if n.Kind == yaml.AliasNode {
 		// Aliases can expand exponentially; front matter never needs them.
-		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "YAML anchors and aliases (& and *) are not supported in front matter: write the value out"}
+		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "YAML aliases (*name) are not supported in front matter: write the value out (a value starting with * must be in quotes)"}
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:

@@ -75,8 +75,8 @@ func TestErrors(t *testing.T) {
 		{"yaml duplicate", "---\ntitle: A\ntitle: B\n---\n", 3, `key "title" appears twice`},
 		{"yaml list top", "---\n- a\n- b\n---\n", 2, "must be a mapping"},
 		{"yaml nested", "---\ntitle: A\nx:\n  y: 1\n---\n", 4, "nested mappings"},
-		{"yaml alias", "---\ntitle: A\ntags: &x [a, *x]\n---\n", 3, "anchors and aliases"},
-		{"yaml alias bomb", "---\na: &a [x, x]\nb: [*a, *a]\n---\n", 2, "anchors and aliases"},
+		{"yaml alias", "---\ntitle: A\ntags: &x [a, *x]\n---\n", 3, "aliases (*name) are not supported"},
+		{"yaml alias bomb", "---\na: &a [x, x]\nb: [*a, *a]\n---\n", 3, "aliases (*name) are not supported"},
 		{"yaml tab", "---\ntitle: A\ntags:\n\t- a\n---\n", 4, "does not allow tabs"},
 		{"yaml complex key", "---\n? [x]\n: 1\n---\n", 2, "keys must be plain words"},
 		{"toml bad date", "+++\ntitle = \"A\"\nreviewed = 2026-13-40\n+++\n", 3, "write dates as YYYY-MM-DD"},
@@ -115,5 +115,40 @@ func TestTOMLListItemPositions(t *testing.T) {
 	}
 	if f := doc.Fields["title"]; f.Line != 2 || f.Col != 1 {
 		t.Errorf("title at %d:%d", f.Line, f.Col)
+	}
+}
+
+func TestYAMLAdvice(t *testing.T) {
+	cases := []struct {
+		src  string
+		line int
+		msg  string
+	}{
+		{"---\ntitle: T\nsays: *Really* too expensive\n---\n", 3, "must be in quotes"},
+		{"---\ntitle: T\nproof:\n  - **30%** cut\n---\n", 4, "must be in quotes"},
+		{"---\ntitle: \"T\nsays: x\n---\n", 2, "opens a quote it never closes"},
+		{"---\ntitle: T: the sequel\n---\n", 2, `a value containing ": " must be in quotes`},
+	}
+	for _, c := range cases {
+		_, _, err := Parse([]byte(c.src))
+		fe, ok := err.(*Error)
+		if !ok || fe.Line != c.line || !strings.Contains(fe.Msg, c.msg) {
+			t.Errorf("%q: got %v, want line %d with %q", c.src, err, c.line, c.msg)
+		}
+	}
+	// An anchor alone is harmless; an alias is refused.
+	if _, _, err := Parse([]byte("---\ntitle: T\ntags: &t [a, b]\n---\n")); err != nil {
+		t.Errorf("anchor refused: %v", err)
+	}
+}
+
+func TestTOMLItemSearchStaysInItsList(t *testing.T) {
+	src := "+++\ntitle = \"A\"\nstages = [\"n\\u0065gotiation\"]\nweight = 1\navoid = [\"negotiation\"]\n+++\n"
+	doc, _, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it := doc.Fields["stages"].Value.([]Field)[0]; it.Line != 3 {
+		t.Errorf("escaped item found on line %d, want its own line 3", it.Line)
 	}
 }

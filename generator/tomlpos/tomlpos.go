@@ -81,6 +81,23 @@ func Scan(src []byte) Lines {
 	return out
 }
 
+// ValueEnd returns the last line (1-based) of the value whose key is on
+// keyLine, following brackets across lines; lines is the document split on
+// newlines.
+func ValueEnd(lines []string, keyLine int) int {
+	if keyLine < 1 || keyLine > len(lines) {
+		return keyLine
+	}
+	text := lines[keyLine-1]
+	depth := bracketDelta(text[strings.Index(text, "=")+1:])
+	end := keyLine
+	for depth > 0 && end < len(lines) {
+		end++
+		depth += bracketDelta(lines[end-1])
+	}
+	return end
+}
+
 // bracketDelta counts opening minus closing brackets and braces outside
 // strings and comments.
 func bracketDelta(s string) int {
