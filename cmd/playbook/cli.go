@@ -237,7 +237,7 @@ func reportFailure(stderr io.Writer, cmd string, err error, dest string) int {
 	if list, ok := diag.From(err); ok {
 		printDiags(stderr, list)
 		n := plural(len(list.Errors()), "error")
-		if dest != "" {
+		if _, err := os.Stat(dest); dest != "" && err == nil {
 			fmt.Fprintf(stderr, "playbook %s: %s; %s was left unchanged\n", cmd, n, dest)
 		} else {
 			fmt.Fprintf(stderr, "playbook %s: %s\n", cmd, n)

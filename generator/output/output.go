@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/playbook-ssg/playbook/generator/parallel"
 )
@@ -56,7 +57,7 @@ func CheckDest(dest, source string) error {
 		return refuse("refusing to write the site to %s: that is the playbook source folder; choose a folder such as %s", dest, filepath.Join(source, "public"))
 	}
 	if within(absSrc, absDest) {
-		return refuse("refusing to write the site to %s: it contains the playbook source %s; choose a folder such as %s", dest, source, filepath.Join(source, "public"))
+		return refuse("refusing to write the site to %s: it contains the playbook source %s; choose a folder such as %s", dest, absSrc, filepath.Join(source, "public"))
 	}
 	if wd, err := os.Getwd(); err == nil {
 		if cwd, err := canonical(wd); err == nil && (cwd == absDest || within(cwd, absDest)) {
@@ -110,7 +111,7 @@ func canonical(p string) (string, error) {
 // within reports whether path lies strictly inside dir.
 func within(path, dir string) bool {
 	rel, err := filepath.Rel(dir, path)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)
+	return err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // Write puts files (slash-separated paths relative to the site root) into
@@ -134,6 +135,11 @@ func Write(dest, source string, files map[string][]byte) error {
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
 	if err != nil {
 		return fmt.Errorf("creating temporary output folder: %w", err)
+	}
+	// Marked at once, so an interrupted build's leftover is known as ours.
+	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing %s: %w", Marker, err)
 	}
 	ok := false
 	defer func() {
@@ -223,15 +229,29 @@ func makeDirs(root string, names []string) error {
 	return nil
 }
 
+// staleAfter is how old a leftover temporary folder must be before it is
+// removed, so that a build running at the same moment keeps its own.
+const staleAfter = time.Hour
+
 // removeStale deletes temporary folders an interrupted build left beside
-// the output (".public.tmp-123", ".public.tmp-123.old"). The names are
-// playbook's own.
+// the output (".public.tmp-123", ".public.tmp-123.old"): only folders with
+// that name, playbook's marker inside, and untouched for an hour.
 func removeStale(parent, base string) {
-	matches, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
-	for _, m := range matches {
-		if fi, err := os.Lstat(m); err == nil && fi.IsDir() {
-			_ = removeAll(m)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
 		}
+		dir := filepath.Join(parent, e.Name())
+		fi, err := os.Lstat(filepath.Join(dir, Marker))
+		if err != nil || time.Since(fi.ModTime()) < staleAfter {
+			continue
+		}
+		_ = removeAll(dir)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteAndReplace(t *testing.T) {
@@ -119,9 +120,19 @@ func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 	src := t.TempDir()
 	parent := t.TempDir()
 	dest := filepath.Join(parent, "site")
-	os.MkdirAll(filepath.Join(parent, ".site.tmp-123.old", "x"), 0o755)
-	os.MkdirAll(filepath.Join(parent, ".site.tmp-456"), 0o755)
-	os.MkdirAll(filepath.Join(parent, ".other.tmp-1"), 0o755)
+	old := time.Now().Add(-2 * time.Hour)
+	mk := func(name string, marker bool, when time.Time) {
+		os.MkdirAll(filepath.Join(parent, name, "x"), 0o755)
+		if marker {
+			m := filepath.Join(parent, name, Marker)
+			os.WriteFile(m, []byte("x"), 0o644)
+			os.Chtimes(m, when, when)
+		}
+	}
+	mk(".site.tmp-123.old", true, old)    // ours, interrupted long ago: removed
+	mk(".site.tmp-456", true, time.Now()) // ours, maybe a build running now: kept
+	mk(".site.tmp-notes", false, old)     // not ours: kept
+	mk(".other.tmp-1", true, old)         // another output's: kept
 	if err := Write(dest, src, map[string][]byte{"index.html": []byte("v")}); err != nil {
 		t.Fatal(err)
 	}
@@ -130,8 +141,21 @@ func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, ",") != ".other.tmp-1,site" {
+	if strings.Join(names, ",") != ".other.tmp-1,.site.tmp-456,.site.tmp-notes,site" {
 		t.Errorf("left: %v", names)
+	}
+}
+
+func TestDotDotNamesAreNotParents(t *testing.T) {
+	src := t.TempDir()
+	os.MkdirAll(filepath.Join(src, "content"), 0o755)
+	for _, dest := range []string{filepath.Join(src, "content", "..site"), filepath.Join(src, ".git", "..x")} {
+		if err := CheckDest(dest, src); err == nil {
+			t.Errorf("%s accepted", dest)
+		}
+	}
+	if !within("/a/b/..c", "/a/b") || within("/a", "/a/b") {
+		t.Errorf("within is wrong about ..names")
 	}
 }
 
