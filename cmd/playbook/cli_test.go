@@ -141,7 +141,7 @@ func TestAllErrorsReportedTogether(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "content/objections/a.md:1") || !strings.Contains(stderr, "content/objections/b.md:5") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
 	}
-	if !strings.Contains(stderr, "2 errors;") {
+	if !strings.Contains(stderr, "playbook build: 2 errors") {
 		t.Errorf("summary does not count 2 errors:\n%s", stderr)
 	}
 }
