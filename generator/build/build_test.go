@@ -588,3 +588,30 @@ func TestMoreLinkForms(t *testing.T) {
 		}
 	}
 }
+
+func TestContentOddities(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/README.md", "# How this folder works\n")
+	writeFile(t, dir, "shared/page.md", "+++\ntitle = \"Shared\"\n+++\n")
+	if err := os.Symlink("../shared", filepath.Join(dir, "content", "shared")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "content/shared: error: is a symbolic link to a folder") {
+		t.Fatalf("got %v", err)
+	}
+	os.Remove(filepath.Join(dir, "content", "shared"))
+	generate(t, Options{Source: dir}) // README.md is not a page
+}
+
+func TestUnsafeHTMLPublishesFolderFiles(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	cfg := string(mustRead(t, dir, "playbook.toml")) + "\n[markdown]\nunsafe_html = true\n"
+	writeFile(t, dir, "playbook.toml", cfg)
+	writeFile(t, dir, "content/guides/diagram.png", "PNG")
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n<img src=\"diagram.png\" alt=\"d\">\n")
+	s := generate(t, Options{Source: dir})
+	if _, ok := s.Files["guides/diagram.png"]; !ok {
+		t.Errorf("a file used only from raw HTML was not published")
+	}
+}

@@ -43,7 +43,15 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || isEditorJunk(name) {
+		if d.Type()&fs.ModeSymlink != 0 {
+			if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
+				badNames.Errorf(p, 0, 0, "content", "is a symbolic link to a folder, which is not supported: move or copy the folder into content/")
+				return nil
+			}
+		}
+		if d.IsDir() || isEditorJunk(name) || strings.EqualFold(name, "README.md") {
+			// A README.md explains a folder to people browsing the
+			// repository; it is not a page.
 			return nil
 		}
 		if bad := urlUnsafe(p); bad != "" {
