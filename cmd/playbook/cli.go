@@ -98,11 +98,16 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
-		if fs.NArg() == 0 {
+		rest := fs.Args()
+		if len(rest) == 0 {
 			return positional, nil
 		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
+		// After "--", everything is an argument, even if it looks like a flag.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
 	}
 }
 
@@ -164,6 +169,7 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 	dir := "."
 	switch len(positional) {
 	case 0:
+		dir = findPlaybook(".")
 	case 1:
 		dir = positional[0]
 	default:
@@ -191,6 +197,30 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 		opts.Today = t
 	}
 	return opts, exitOK, true
+}
+
+// findPlaybook returns the nearest folder, from start upwards, that holds
+// playbook.toml, so commands work from anywhere inside a playbook as git
+// does; it returns start when there is none.
+func findPlaybook(start string) string {
+	abs, err := filepath.Abs(start)
+	if err != nil {
+		return start
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
+			if dir == abs {
+				return start
+			}
+			if rel, err := filepath.Rel(abs, dir); err == nil {
+				return rel
+			}
+			return dir
+		}
+		if dir == filepath.Dir(dir) {
+			return start
+		}
+	}
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

@@ -266,3 +266,20 @@ func TestOutputSafety(t *testing.T) {
 		}
 	}
 }
+
+func TestFindsPlaybookFromSubfolder(t *testing.T) {
+	dir := writeTree(t, fixture)
+	t.Chdir(filepath.Join(dir, "content", "objections"))
+	out := filepath.Join(t.TempDir(), "site")
+	if code, stdout, stderr := runCLI("build", "-o", out); code != 0 || !strings.Contains(stdout, "Built 3 pages") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+}
+
+func TestDoubleDash(t *testing.T) {
+	dir := writeTree(t, fixture)
+	code, _, stderr := runCLI("build", "--", dir, "-o")
+	if code != 2 || !strings.Contains(stderr, "expected one playbook folder, got 2") {
+		t.Errorf("after --, -o is an argument: exit %d %s", code, stderr)
+	}
+}

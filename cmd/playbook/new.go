@@ -39,8 +39,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		target := positional[0]
 		files, err := scaffold.Playbook(target, *title, today)
 		if err != nil {
-			fmt.Fprintf(stderr, "playbook new: %v\n", err)
-			return exitContent
+			return newFailed(stderr, err)
 		}
 		fmt.Fprintf(stdout, "Created a playbook in %s (%d files). Next:\n  playbook serve %s\n", target, len(files), target)
 		return exitOK
@@ -52,11 +51,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		}
 		rel, err := scaffold.Page(*dir, kind, pageTitle, *section, cfg.OwnerIDs(), today)
 		if err != nil {
-			fmt.Fprintf(stderr, "playbook new: %v\n", err)
-			if errors.Is(err, scaffold.ErrUnknownKind) {
-				return exitUsage
-			}
-			return exitContent
+			return newFailed(stderr, err)
 		}
 		fmt.Fprintf(stdout, "Created %s: fill in its front matter, then run playbook build\n", filepath.Join(*dir, filepath.FromSlash(rel)))
 		return exitOK
@@ -64,4 +59,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return exitUsage
 	}
+}
+
+func newFailed(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "playbook new: %v\n", err)
+	var usage *scaffold.UsageError
+	if errors.As(err, &usage) {
+		return exitUsage
+	}
+	return exitContent
 }

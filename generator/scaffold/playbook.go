@@ -20,7 +20,7 @@ var starter embed.FS
 // and returns the files it wrote (relative to dir).
 func Playbook(dir, title string, today time.Time) ([]string, error) {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return nil, fmt.Errorf("%s is not empty: choose a new folder for the playbook", dir)
+		return nil, &UsageError{fmt.Sprintf("%s is not empty: choose a new folder for the playbook", dir)}
 	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("reading %s: %w", dir, err)
 	}

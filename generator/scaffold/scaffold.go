@@ -19,24 +19,28 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 )
 
-// Slug turns a title into a file name: lower case, ASCII letters and
-// digits, words joined by hyphens ("It's too expensive!" -> "its-too-expensive").
+// Slug turns a title into a file name: lower case, words joined by
+// hyphens, accents dropped from Latin letters, letters of other scripts
+// kept ("It's too expensive!" -> "its-too-expensive", "Café" -> "cafe").
 func Slug(title string) string {
 	var b strings.Builder
 	pendingHyphen := false
-	for _, r := range norm.NFKD.String(title) {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’':
-			// Drop accents and apostrophes without splitting the word.
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if pendingHyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			pendingHyphen = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			pendingHyphen = true
+	for _, r := range norm.NFC.String(title) {
+		if r == '\'' || r == '’' {
+			continue // apostrophes do not split a word
 		}
+		if base := []rune(norm.NFD.String(string(r)))[0]; base < unicode.MaxASCII && unicode.IsLetter(base) {
+			r = base // é -> e, but 日 and が stay as they are
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			pendingHyphen = true
+			continue
+		}
+		if pendingHyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		pendingHyphen = false
+		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }
@@ -48,20 +52,28 @@ func Slug(title string) string {
 func Page(root, kind, title, section string, owners []string, today time.Time) (string, error) {
 	body, ok := pageTemplates[kind]
 	if !ok {
-		return "", fmt.Errorf("%w %q: use one of %s", ErrUnknownKind, kind, strings.Join(Kinds(), ", "))
+		return "", &UsageError{fmt.Sprintf("unknown kind %q: use one of %s", kind, strings.Join(Kinds(), ", "))}
 	}
 	if section != "" {
 		clean := filepath.ToSlash(filepath.Clean(section))
 		if filepath.IsAbs(section) || clean == ".." || strings.HasPrefix(clean, "../") {
-			return "", fmt.Errorf("section %q must be a folder inside content/", section)
+			return "", &UsageError{fmt.Sprintf("section %q must be a folder inside content/", section)}
 		}
 	}
 	slug := Slug(title)
-	if slug == "" {
-		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
+	switch slug {
+	case "":
+		return "", &UsageError{fmt.Sprintf("title %q has no letters or digits to make a file name from", title)}
+	case "index", "_index":
+		return "", &UsageError{fmt.Sprintf("a page cannot be named %q: that name belongs to folder pages; choose another title", slug)}
 	}
+	kindLine := ""
 	if section == "" {
 		section = content.FolderOf(kind)
+	} else if content.FolderOf(kind) != section {
+		if def, ok := content.SectionKind(strings.Split(filepath.ToSlash(section), "/")[0]); !ok || def != kind {
+			kindLine = fmt.Sprintf("kind = %q\n", kind) // not the folder's default kind
+		}
 	}
 	rel := filepath.ToSlash(filepath.Join(content.Dir, section, slug+".md"))
 	path := filepath.Join(root, filepath.FromSlash(rel))
@@ -71,8 +83,8 @@ func Page(root, kind, title, section string, owners []string, today time.Time) (
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return "", fmt.Errorf("creating %s: %w", filepath.Dir(rel), err)
 	}
-	text := fmt.Sprintf("+++\ntitle = %q\ndescription = \"\"\n%sowners = []         # one or more of: %s\nreviewed = %s\n+++\n%s",
-		title, kindFields(kind), strings.Join(owners, ", "), today.Format("2006-01-02"), body)
+	text := fmt.Sprintf("+++\ntitle = %q\n%sdescription = \"\"\n%sowners = []          # one or more of: %s\nreviewed = %s\n+++\n%s",
+		title, kindLine, kindFields(kind), strings.Join(owners, ", "), today.Format("2006-01-02"), body)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		return "", fmt.Errorf("%s already exists: edit it, or choose another title", rel)
@@ -90,8 +102,11 @@ func Page(root, kind, title, section string, owners []string, today time.Time) (
 	return rel, nil
 }
 
-// ErrUnknownKind is returned by Page for a kind it cannot create.
-var ErrUnknownKind = errors.New("unknown kind")
+// UsageError is a mistake in what was asked for (an unknown kind, a title
+// with nothing to name a file after), as opposed to a failure to write.
+type UsageError struct{ Reason string }
+
+func (e *UsageError) Error() string { return e.Reason }
 
 // Kinds lists the kinds Page can create.
 func Kinds() []string {

@@ -21,7 +21,6 @@ func TestSlug(t *testing.T) {
 		"Café déjà vu":              "cafe-deja-vu",
 		"ROI/TCO workshop (2026)":   "roi-tco-workshop-2026",
 		"We’re already using a TMS": "were-already-using-a-tms",
-		"日本語":                       "",
 	}
 	for in, want := range cases {
 		if got := scaffold.Slug(in); got != want {
@@ -92,8 +91,19 @@ func TestNewPages(t *testing.T) {
 	if _, err := scaffold.Page(dir, "objection", "x", "../../outside", nil, today); err == nil || !strings.Contains(err.Error(), "must be a folder inside content/") {
 		t.Errorf("section outside content/: %v", err)
 	}
-	if _, err := scaffold.Page(dir, "widget", "x", "", nil, today); !errors.Is(err, scaffold.ErrUnknownKind) {
-		t.Errorf("unknown kind: %v", err)
+	var usage *scaffold.UsageError
+	for _, c := range [][3]string{{"widget", "x", ""}, {"objection", "!!!", ""}, {"objection", "Index", ""}, {"objection", "x", "/abs"}} {
+		if _, err := scaffold.Page(dir, c[0], c[1], c[2], nil, today); !errors.As(err, &usage) {
+			t.Errorf("%v: %v, want a usage error", c, err)
+		}
+	}
+	// A page of one kind in another kind's folder says its kind.
+	rel, err := scaffold.Page(dir, "objection", "Odd place", "glossary", []string{"sales"}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, rel)); !strings.Contains(string(b), "kind = \"objection\"\n") {
+		t.Errorf("no kind line:\n%s", b)
 	}
 	if _, err := scaffold.Page(t.TempDir(), "objection", "x", "", nil, today); err == nil || !strings.Contains(err.Error(), "not a playbook folder") {
 		t.Errorf("page outside a playbook: %v", err)
