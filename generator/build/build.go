@@ -111,6 +111,7 @@ func Generate(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	diags = append(diags, r.Warnings()...)
 
 	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags}
 	for name, b := range r.Assets() {

@@ -615,3 +615,24 @@ func TestUnsafeHTMLPublishesFolderFiles(t *testing.T) {
 		t.Errorf("a file used only from raw HTML was not published")
 	}
 }
+
+func TestMisnamedLayoutWarns(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "layouts/objections.html", "x")
+	writeFile(t, dir, "layouts/partial/meta.html", "y")
+	writeFile(t, dir, "layouts/partials/extra.html", "z")
+	s := generate(t, Options{Source: dir})
+	var got []string
+	for _, d := range s.Diags {
+		got = append(got, d.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{`layouts/objections.html: warning: this layout overrides nothing`, `(did you mean "objection.html"?)`, `layouts/partial/meta.html: warning: this layout overrides nothing: the only folder inside layouts/ is partials/ (did you mean layouts/partials/meta.html?)`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("lacks %s in:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "extra.html") {
+		t.Errorf("a new partial was flagged")
+	}
+}

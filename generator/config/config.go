@@ -123,6 +123,7 @@ func DefaultStages() []string {
 var (
 	hexColour   = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 	fontStackRe = regexp.MustCompile(`^[A-Za-z0-9 ,'"._-]+$`)
+	languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
 // ValidFontStack reports whether a CSS font-family list holds only font
@@ -231,6 +232,12 @@ func (c *Config) applyDefaults() {
 func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	if _, err := ParseDuration(c.Review.Every); err != nil {
 		errorAt(diags, lines.FindPos("review", "every"), "config", "review.every: %v", err)
+	}
+	if u := c.Repository.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		errorAt(diags, lines.FindPos("repository", "url"), "config", "repository.url %q must be a full address, like \"https://github.com/org/playbook\"", u)
+	}
+	if !languageTag.MatchString(c.Language) {
+		errorAt(diags, lines.FindPos("language"), "config", "language %q is not a language code: use one like \"en\", \"en-GB\" or \"de\"", c.Language)
 	}
 	if err := CheckBaseURL(c.BaseURL); err != nil {
 		errorAt(diags, lines.FindPos("base_url"), "config", "base_url: %v", err)

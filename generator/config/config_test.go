@@ -133,3 +133,15 @@ func TestDefaultsAreCopies(t *testing.T) {
 		t.Errorf("defaults shared between configs")
 	}
 }
+
+func TestRepositoryAndLanguage(t *testing.T) {
+	_, err := Parse([]byte("language = \"english\"\n[repository]\nurl = \"github.com/org/repo\"\n"))
+	for _, want := range []string{`playbook.toml:1:1: error: language "english" is not a language code`, `playbook.toml:3:1: error: repository.url "github.com/org/repo" must be a full address`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got %v, want %s", err, want)
+		}
+	}
+	if _, err := Parse([]byte("language = \"en-GB\"\n")); err != nil {
+		t.Errorf("en-GB refused: %v", err)
+	}
+}

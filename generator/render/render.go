@@ -39,7 +39,12 @@ type Renderer struct {
 	hashes map[string]string // short content hash per asset, for cache busting
 	layers overlay
 	names  map[string]string // template name -> layout path, for messages
+	warns  diag.List
 }
+
+// Warnings lists problems with the playbook's layout overrides that do not
+// stop a build, such as a file that overrides nothing.
+func (r *Renderer) Warnings() diag.List { return r.warns }
 
 // New loads templates and static files from the playbook's layouts/ and
 // static/ over the theme's. playbook and theme are rooted at their folders.
@@ -78,6 +83,7 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 			return nil, err
 		}
 	}
+	r.checkOverrides()
 	for _, kind := range kindLayouts {
 		t, err := base.Clone()
 		if err != nil {
@@ -89,6 +95,35 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 		r.sets[kind] = t
 	}
 	return r, nil
+}
+
+// checkOverrides warns about files in the playbook's layouts/ that no
+// template uses: a misspelt name ("objections.html") silently overrides
+// nothing. New partials are fine: an override may include them.
+func (r *Renderer) checkOverrides() {
+	own, err := overlay{r.layers[0]}.files("layouts")
+	if err != nil {
+		return
+	}
+	known := map[string]bool{"layouts/baseof.html": true}
+	for _, k := range kindLayouts {
+		known["layouts/"+k+".html"] = true
+	}
+	var names []string
+	for name := range known {
+		names = append(names, path.Base(name))
+	}
+	for _, f := range own {
+		if known[f] || strings.HasPrefix(f, "layouts/partials/") {
+			continue
+		}
+		if path.Dir(f) != "layouts" {
+			r.warns.Warnf(f, 0, 0, "layout", "this layout overrides nothing: the only folder inside layouts/ is partials/ (did you mean layouts/partials/%s?)", path.Base(f))
+			continue
+		}
+		r.warns.Warnf(f, 0, 0, "layout", "this layout overrides nothing: the theme's layouts are baseof.html, one per kind (%s.html) and partials/*.html%s",
+			strings.Join(kindLayouts, ".html, "), diag.DidYouMean(path.Base(f), names))
+	}
 }
 
 func (r *Renderer) parseInto(t *template.Template, name string) error {
