@@ -179,6 +179,11 @@ func Parse(src []byte) (*Config, error) {
 			c.OwnerOrder = append(c.OwnerOrder, k[1])
 		}
 	}
+	if c.BaseURL != "" {
+		if err := CheckBaseURL(c.BaseURL); err != nil {
+			errorAt(&diags, lines.FindPos("base_url"), "config", "base_url: %v", err)
+		}
+	}
 	c.applyDefaults()
 	c.validate(&diags, lines)
 	diags.Sort()
@@ -238,9 +243,6 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	if !languageTag.MatchString(c.Language) {
 		errorAt(diags, lines.FindPos("language"), "config", "language %q is not a language code: use one like \"en\", \"en-GB\" or \"de\"", c.Language)
-	}
-	if err := CheckBaseURL(c.BaseURL); err != nil {
-		errorAt(diags, lines.FindPos("base_url"), "config", "base_url: %v", err)
 	}
 	for key, name := range map[string]string{"highlight_light": c.Markdown.HighlightLight, "highlight_dark": c.Markdown.HighlightDark} {
 		if _, ok := styles.Registry[name]; !ok {
