@@ -30,12 +30,32 @@ func TestReadmeExamples(t *testing.T) {
 	if len(blocks) < 5 {
 		t.Fatalf("found %d front matter examples in README, want at least 5", len(blocks))
 	}
-	files := []string{"objections/x.md", "closing-tools/x.md", "glossary/x.md", "personas/x.md", "plays/x.md"}
+	// Each example goes in the folder of the kind its fields show.
+	folderFor := func(fm string) string {
+		for _, c := range []struct{ field, folder string }{
+			{"says", "objections"}, {"approver", "closing-tools"}, {"agreed", "glossary"},
+			{"role", "personas"}, {"goal", "plays"}, {"dont", "brand"},
+		} {
+			if regexp.MustCompile(`(?m)^` + c.field + `\s*[=:]`).MatchString(fm) {
+				return c.folder
+			}
+		}
+		return "guides"
+	}
+	kinds := map[string]bool{}
 	for i, b := range blocks {
+		file := "content/" + folderFor(string(b[1])) + "/x.md"
 		var diags diag.List
-		p := Parse("content/"+files[i%len(files)], b[1], cfg, &diags)
+		p := Parse(file, b[1], cfg, &diags)
 		if p == nil || len(diags) > 0 {
-			t.Errorf("README example %d (%s) is invalid: %v", i+1, files[i%len(files)], diags)
+			t.Errorf("README example %d (%s) is invalid: %v", i+1, file, diags)
+			continue
+		}
+		kinds[p.Kind] = true
+	}
+	for _, k := range Kinds() {
+		if !kinds[k] {
+			t.Errorf("README has no example of a %s page", k)
 		}
 	}
 }
