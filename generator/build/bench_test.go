@@ -43,3 +43,18 @@ func BenchmarkGenerate1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGenerate10000 is the in-memory pipeline on a 10,000-page
+// playbook, the size the serve and search targets are set for.
+func BenchmarkGenerate10000(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Generate(Options{Source: dir, Today: fixtureToday}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
