@@ -283,3 +283,15 @@ func TestDoubleDash(t *testing.T) {
 		t.Errorf("after --, -o is an argument: exit %d %s", code, stderr)
 	}
 }
+
+func TestNewFromSubfolder(t *testing.T) {
+	dir := writeTree(t, fixture)
+	t.Chdir(filepath.Join(dir, "content", "objections"))
+	code, stdout, stderr := runCLI("new", "objection", "Contract too long")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "objections", "contract-too-long.md")); err != nil {
+		t.Errorf("page not made in the playbook: %v (%s)", err, stdout)
+	}
+}

@@ -24,7 +24,7 @@ until it is filled in.`
 func runNew(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("new", "DIR | KIND TITLE", newAbout, stderr)
 	title := fs.String("title", "", "site title for a new playbook")
-	dir := fs.String("C", ".", "playbook `folder` to add a page to")
+	dir := fs.String("C", "", "playbook `folder` to add a page to (default: the one holding the current folder)")
 	section := fs.String("section", "", "folder under content/ for the page (default: the kind's folder)")
 	positional, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -45,6 +45,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	case 2:
 		kind, pageTitle := positional[0], positional[1]
+		if *dir == "" {
+			*dir = findPlaybook(".")
+		}
 		cfg, err := config.Load(*dir)
 		if err != nil {
 			return reportFailure(stderr, "new", err, "")

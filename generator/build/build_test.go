@@ -636,3 +636,23 @@ func TestMisnamedLayoutWarns(t *testing.T) {
 		t.Errorf("a new partial was flagged")
 	}
 }
+
+func TestInlineOfForeignTextIsPlain(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "layouts/partials/page-header.html", `<header><h1>{{.Title}}</h1><p class="lede">{{inline $ .Description}}</p></header>`)
+	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\ndescription = \"A [link](../objections/too-expensive.md) and **bold**\"\n+++\n")
+	s := generate(t, Options{Source: dir})
+	page := string(s.Files["guides/internal-notes/index.html"])
+	if !strings.Contains(page, `<p class="lede">A link and bold</p>`) {
+		t.Errorf("unchecked text rendered with its link:\n%s", page[strings.Index(page, "<header><h1>"):][:200])
+	}
+}
+
+func TestSameTextTwiceOneError(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/objections/too-expensive.md", "+++\ntitle = \"T\"\nsays = \"s\"\ncategory = \"price\"\nproof = [\"See [x](nope.md)\", \"See [x](nope.md)\"]\n+++\n")
+	_, err := Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || strings.Count(err.Error(), "nope.md") != 1 {
+		t.Errorf("got %v", err)
+	}
+}

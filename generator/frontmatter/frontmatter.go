@@ -233,8 +233,12 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 		if tab := tabLine(fm); tab > 0 && (strings.Contains(msg, "tab character") || strings.Contains(msg, "cannot start any token")) {
 			return nil, &Error{Line: tab + offset, Msg: "invalid YAML front matter: YAML does not allow tabs for indentation; indent with spaces"}
 		}
-		if q := unclosedQuote(fm); q > 0 {
-			return nil, &Error{Line: q + offset, Msg: "invalid YAML front matter: this value opens a quote it never closes"}
+		// An unclosed quote swallows the lines after it, so the parser
+		// complains later; point at the quote instead.
+		if strings.Contains(msg, "end of stream") || strings.HasPrefix(msg, "did not find expected key") {
+			if q := unclosedQuote(fm, line); q > 0 {
+				return nil, &Error{Line: q + offset, Msg: "invalid YAML front matter: this value opens a quote it never closes"}
+			}
 		}
 		return nil, &Error{Line: line + offset, Msg: "invalid YAML front matter: " + msg + yamlAdvice(msg)}
 	}
@@ -283,7 +287,8 @@ func yamlAdvice(msg string) string {
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
 		return `: a value containing ": " must be in quotes, like title: "Pricing: the short answer"`
-	case strings.Contains(msg, "alphabetic or numeric character"), strings.Contains(msg, "did not find expected node content"):
+	case strings.Contains(msg, "alphabetic or numeric character"), strings.Contains(msg, "did not find expected node content"),
+		strings.Contains(msg, "cannot start any token"):
 		return `: a value starting with *, &, !, @, ` + "`" + ` or | must be in quotes, like proof: "**30%** fewer expedites"`
 	case strings.Contains(msg, "did not find expected '-' indicator"), strings.Contains(msg, "did not find expected key"):
 		return ": check the indentation of this line and the one before"
@@ -291,10 +296,26 @@ func yamlAdvice(msg string) string {
 	return ""
 }
 
-// unclosedQuote returns the first line whose value opens a double or
-// single quote that the line does not close, or 0.
-func unclosedQuote(src []byte) int {
+// unclosedQuote returns the first line, up to line before, whose value
+// opens a double or single quote that the line does not close, or 0. Lines
+// of block scalars (after "key: |" or "key: >") are text, not values.
+func unclosedQuote(src []byte, before int) int {
+	blockIndent := -1
 	for i, l := range strings.Split(string(src), "\n") {
+		if i+1 > before {
+			break
+		}
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		if blockIndent >= 0 {
+			if strings.TrimSpace(l) == "" || indent > blockIndent {
+				continue
+			}
+			blockIndent = -1
+		}
+		if t := strings.TrimRight(l, " "); strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") || strings.HasSuffix(t, "|-") || strings.HasSuffix(t, ">-") {
+			blockIndent = indent
+			continue
+		}
 		v := l
 		if j := strings.Index(v, ": "); j >= 0 {
 			v = v[j+2:]

@@ -152,3 +152,25 @@ func TestTOMLItemSearchStaysInItsList(t *testing.T) {
 		t.Errorf("escaped item found on line %d, want its own line 3", it.Line)
 	}
 }
+
+func TestUnclosedQuoteNoFalseBlame(t *testing.T) {
+	cases := []struct {
+		src  string
+		line int
+	}{
+		{"---\ntitle: Pricing: the short answer\nwhen: \"Multi-line\n  quoted value\"\n---\n", 2},
+		{"---\ntitle: T\nwhen: |\n  He said: \"wait\n  for it\nvalue: *bold* v\n---\n", 6},
+	}
+	for _, c := range cases {
+		_, _, err := Parse([]byte(c.src))
+		fe, ok := err.(*Error)
+		if !ok || fe.Line != c.line {
+			t.Errorf("%q: got %v, want line %d", c.src, err, c.line)
+		}
+	}
+	for _, ok := range []string{"---\ntitle: T\nsays: \"It's 'fine': really\"\n---\n", "---\ntitle: 'Don''t'\n---\n"} {
+		if _, _, err := Parse([]byte(ok)); err != nil {
+			t.Errorf("%q: %v", ok, err)
+		}
+	}
+}

@@ -250,7 +250,12 @@ func textOf(n ast.Node, src []byte, typed bool) string {
 		}
 		switch t := c.(type) {
 		case *ast.Text:
-			b.Write(t.Segment.Value(src))
+			// As the renderer does: "\#" is "#", "&amp;" is "&".
+			v := t.Segment.Value(src)
+			if !t.IsRaw() {
+				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+			}
+			b.Write(v)
 			if t.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -264,13 +269,17 @@ func textOf(n ast.Node, src []byte, typed bool) string {
 			}
 		case *ast.RawHTML:
 			// Shown as text on the page (see escapedHTML), so part of the
-			// heading's text; comments are hidden there, and here.
-			for i := 0; i < t.Segments.Len(); i++ {
-				seg := t.Segments.At(i)
-				if v := seg.Value(src); !bytes.HasPrefix(v, []byte("<!--")) {
-					b.Write(v)
-				}
+			// text; comments and line breaks are not.
+			raw := rawText(t, src)
+			switch {
+			case IsComment(raw):
+			case lineBreak.MatchString(strings.ToLower(raw)):
+				b.WriteByte(' ')
+			default:
+				b.WriteString(raw)
 			}
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
 		case *ast.CodeSpan:
 			for ch := t.FirstChild(); ch != nil; ch = ch.NextSibling() {
 				if tx, ok := ch.(*ast.Text); ok {

@@ -163,3 +163,29 @@ func TestInlineStaysInline(t *testing.T) {
 		}
 	}
 }
+
+func TestCommentEdgeCases(t *testing.T) {
+	r := New(Options{})
+	out, _ := r.Render(r.Parse([]byte("Offer it. <!-- TODO: legal says never\npromise a discount here --> Then move on.\n\n<!-- internal --> Hi <first name>, thanks.\n")))
+	html := string(out)
+	if strings.Contains(html, "discount") || strings.Contains(html, "internal") {
+		t.Errorf("comment text published:\n%s", html)
+	}
+	if !strings.Contains(html, "Then move on.") || !strings.Contains(html, "Hi &lt;first name&gt;, thanks.") {
+		t.Errorf("text around comments lost:\n%s", html)
+	}
+}
+
+func TestHeadingTextResolvesEscapes(t *testing.T) {
+	r := New(Options{})
+	doc := r.Parse([]byte("## Q&amp;A \\#1 \\*fast\\*\n\n## See <https://x.example>\n\n## A<br>B\n"))
+	want := []Heading{{2, "qa-1-fast", "Q&A #1 *fast*"}, {2, "see-httpsxexample", "See https://x.example"}, {2, "a-b", "A B"}}
+	for i, w := range want {
+		if doc.Headings[i] != w {
+			t.Errorf("heading %d = %+v, want %+v", i, doc.Headings[i], w)
+		}
+	}
+	if got := r.PlainText(`Within 30&nbsp;days, \*not\*`); got != "Within 30\u00a0days, *not*" {
+		t.Errorf("PlainText = %q", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"html"
 	"html/template"
 	"io/fs"
 	"path"
@@ -117,6 +118,10 @@ func (r *Renderer) checkOverrides() {
 		if known[f] || strings.HasPrefix(f, "layouts/partials/") {
 			continue
 		}
+		if _, err := fs.Stat(r.layers[1], "layouts/partials/"+path.Base(f)); err == nil && path.Dir(f) == "layouts" {
+			r.warns.Warnf(f, 0, 0, "layout", "this layout overrides nothing: %s is a partial (did you mean layouts/partials/%s?)", path.Base(f), path.Base(f))
+			continue
+		}
 		if path.Dir(f) != "layouts" {
 			r.warns.Warnf(f, 0, 0, "layout", "this layout overrides nothing: the only folder inside layouts/ is partials/ (did you mean layouts/partials/%s?)", path.Base(f))
 			continue
@@ -223,14 +228,16 @@ func (r *Renderer) funcs() template.FuncMap {
 		"url": func(p string) string { return s.BasePath + strings.TrimPrefix(p, "/") },
 		// inline renders a front matter text of owner (a page) as inline
 		// markdown, with links resolved from the owner's folder.
-		"inline": func(owner any, text string) (template.HTML, error) {
+		// Text that is not one of the owner's markdown fields was never
+		// link-checked, so it is shown as plain text rather than risk a
+		// broken or unsafe link.
+		"inline": func(owner any, text string) template.HTML {
 			if p := pageOf(owner); p != nil {
 				if h, ok := p.InlineHTML(text); ok {
-					return h, nil
+					return h
 				}
 			}
-			b, err := r.md.Inline(text)
-			return template.HTML(b), err
+			return template.HTML(html.EscapeString(r.md.PlainText(text)))
 		},
 		// plain strips markdown from a front matter text.
 		"plain": r.md.PlainText,

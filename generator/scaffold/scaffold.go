@@ -71,7 +71,7 @@ func Page(root, kind, title, section string, owners []string, today time.Time) (
 	if section == "" {
 		section = content.FolderOf(kind)
 	} else if content.FolderOf(kind) != section {
-		if def, ok := content.SectionKind(strings.Split(filepath.ToSlash(section), "/")[0]); !ok || def != kind {
+		if def, ok := content.SectionKind(strings.Split(filepath.ToSlash(section), "/")[0]); ok && def != kind || !ok && kind != content.KindPage {
 			kindLine = fmt.Sprintf("kind = %q\n", kind) // not the folder's default kind
 		}
 	}

@@ -50,6 +50,9 @@ type Site struct {
 func (s *Site) renderInline(p *Page, r *resolver, md *markdown.Renderer, diags *diag.List, used []string) (map[string]template.HTML, []string) {
 	out := map[string]template.HTML{}
 	for _, text := range p.MarkdownFields() {
+		if _, done := out[text]; done {
+			continue
+		}
 		doc := md.ParseInline(text)
 		pos := p.TextPos[text]
 		used = append(used, r.rewriteLinks(p, doc.Links, func(l *markdown.Link) (int, int) {
