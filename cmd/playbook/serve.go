@@ -1,22 +1,30 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
 	"strconv"
 	"syscall"
+	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
-	"github.com/playbook-ssg/playbook/generator/serve"
+	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/preview"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	c := newBuildCommand("serve", "Build the playbook in DIR in memory and serve it at http://127.0.0.1:1313/.\nThe site is built once when serve starts: restart it to see changes.", false, stderr)
+	c := newBuildCommand("serve", "Build the playbook in DIR in memory, serve it at http://127.0.0.1:1313/ and rebuild\nwhenever a file changes: the browser reloads the page you are on, or shows the\nerror over the last good page.", false, stderr)
+	c.drafts = true
+	c.fs.Lookup("drafts").DefValue = "true"
 	bind := c.fs.String("bind", "127.0.0.1", "interface `address` to listen on (0.0.0.0 exposes the preview to your network)")
 	port := c.fs.Int("port", 1313, "port to listen on; the next free one is used if it is taken")
+	poll := c.fs.Bool("poll", false, "poll for changes instead of using file events (for network drives and some containers)")
 	opts, code, ok := c.parse(args, stderr)
 	if !ok {
 		return code
@@ -30,11 +38,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	opts.BaseURL = "/"
-	site, err := build.Generate(opts)
-	if err != nil {
-		return reportFailure(stderr, "serve", err, "")
+	if _, err := os.Stat(filepath.Join(opts.Source, config.FileName)); err != nil {
+		fmt.Fprintf(stderr, "playbook serve: no %s in %s: is this a playbook folder? (`playbook new` creates one)\n", config.FileName, opts.Source)
+		return exitUsage
 	}
-	printDiags(stderr, site.Diags)
+	pv, err := preview.Start(preview.Options{Build: opts, Poll: *poll, Log: stderr})
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+		return exitContent
+	}
+	defer pv.Close()
 	ln, err := listen(*bind, *port)
 	if err != nil {
 		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
@@ -43,11 +56,25 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if ip := net.ParseIP(*bind); ip != nil && ip.IsUnspecified() {
 		fmt.Fprintf(stderr, "warning: serving on all interfaces (%s): anyone on your network can read this playbook\n", *bind)
 	}
-	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl+C to stop)\n", plural(site.Pages, "page"), ln.Addr())
-	srv := &http.Server{Handler: serve.Handler(site.Files)}
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		fmt.Fprintf(stderr, "playbook serve: %v\n", err)
-		return exitContent
+	fmt.Fprintf(stdout, "Serving %s at http://%s/ with live reload (Ctrl+C to stop)\n", plural(pv.Pages(), "page"), ln.Addr())
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{Handler: pv.Server, ReadHeaderTimeout: 10 * time.Second}
+	go pv.Run(ctx)
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	select {
+	case err := <-served:
+		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fmt.Fprintf(stderr, "playbook serve: %v\n", err)
+			return exitContent
+		}
+	case <-ctx.Done():
+		pv.Close() // ends the event streams so shutdown does not wait on them
+		shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdown)
 	}
 	return exitOK
 }

@@ -3,6 +3,7 @@
 package diag
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
@@ -181,4 +182,18 @@ func LineCol(src []byte, offset int) (line, col int) {
 		}
 	}
 	return line, offset - last
+}
+
+// MarshalJSON writes a diagnostic as an object with its position spelled
+// out too ("position": "file:line:col"), for tools and the live preview.
+func (d Diagnostic) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		File     string `json:"file"`
+		Line     int    `json:"line"`
+		Column   int    `json:"column"`
+		Severity string `json:"severity"`
+		Rule     string `json:"rule"`
+		Message  string `json:"message"`
+		Position string `json:"position"`
+	}{d.File, d.Line, d.Col, d.Severity.String(), d.Rule, d.Message, d.Pos()})
 }

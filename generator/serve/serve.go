@@ -1,64 +1,193 @@
-// Package serve serves a generated site from memory over HTTP.
+// Package serve serves a generated site from memory over HTTP. For live
+// preview it holds the site as an immutable snapshot that a rebuild replaces
+// in one step, and pushes change and error events to browsers over
+// Server-Sent Events.
 package serve
 
 import (
 	"bytes"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
+	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
-// Handler serves files (slash-separated paths under the site root) with
-// pretty URLs: "/x/" serves "x/index.html", "/x" redirects to "/x/".
-// Unknown paths get 404.html. Paths are cleaned, so ".." cannot escape.
-func Handler(files map[string][]byte) http.Handler {
-	etags := make(map[string]string, len(files))
+// Paths the live preview adds to the site.
+const (
+	EventsPath = "/__playbook/events"
+	ScriptPath = "/__playbook/live.js"
+)
+
+//go:embed live.js
+var liveScript []byte
+
+// snapshot is one complete site. Requests read one snapshot whole, so none
+// ever sees a half-rebuilt site.
+type snapshot struct {
+	files map[string][]byte
+	etags map[string]string
+	norm  map[string][32]byte // HTML with asset hashes removed, to tell real changes
+}
+
+// Options configure a Server.
+type Options struct {
+	Live bool // inject the live-reload script and serve the event stream
+}
+
+// Server serves the current snapshot of a site.
+type Server struct {
+	opts Options
+	cur  atomic.Pointer[snapshot]
+	hub  *hub
+}
+
+// New returns a server for files (slash-separated paths under the site root).
+func New(files map[string][]byte, opts Options) *Server {
+	s := &Server{opts: opts, hub: newHub()}
+	s.cur.Store(s.snapshot(files))
+	return s
+}
+
+// Handler serves files with pretty URLs: "/x/" serves "x/index.html", "/x"
+// redirects to "/x/". Unknown paths get 404.html. Paths are cleaned, so
+// ".." cannot escape.
+func Handler(files map[string][]byte) http.Handler { return New(files, Options{}) }
+
+var assetHash = regexp.MustCompile(`\?v=[0-9a-f]{8}`)
+
+func (s *Server) snapshot(files map[string][]byte) *snapshot {
+	snap := &snapshot{files: make(map[string][]byte, len(files)), etags: make(map[string]string, len(files)), norm: map[string][32]byte{}}
 	for name, b := range files {
-		sum := sha256.Sum256(b)
-		etags[name] = `"` + hex.EncodeToString(sum[:8]) + `"`
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		p := path.Clean("/" + r.URL.Path)
-		name := strings.TrimPrefix(p, "/")
-		if strings.HasSuffix(r.URL.Path, "/") || name == "" {
-			name = path.Join(name, "index.html")
-		}
-		b, ok := files[name]
-		if !ok && !strings.HasSuffix(r.URL.Path, "/") {
-			if _, isDir := files[path.Join(name, "index.html")]; isDir {
-				http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
-				return
+		if strings.HasSuffix(name, ".html") {
+			snap.norm[name] = sha256.Sum256(assetHash.ReplaceAll(b, nil))
+			if s.opts.Live {
+				b = inject(b)
 			}
 		}
-		status := http.StatusOK
-		if !ok {
-			name, status = "404.html", http.StatusNotFound
-			b = files[name]
+		sum := sha256.Sum256(b)
+		snap.files[name] = b
+		snap.etags[name] = `"` + hex.EncodeToString(sum[:8]) + `"`
+	}
+	return snap
+}
+
+// inject adds the live-reload script before </body>.
+func inject(page []byte) []byte {
+	tag := []byte(`<script src="` + ScriptPath + `" defer></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+// Publish replaces the site with files in one step and tells browsers which
+// files changed: pages whose content changed (not just an asset hash) and
+// every other changed file. It returns those paths, sorted.
+func (s *Server) Publish(files map[string][]byte) []string {
+	next := s.snapshot(files)
+	prev := s.cur.Swap(next)
+	var changed []string
+	for name := range next.files {
+		if prev == nil {
+			changed = append(changed, name)
+			continue
 		}
-		ctype := mime.TypeByExtension(path.Ext(name))
-		if ctype == "" {
-			ctype = http.DetectContentType(b)
+		if h, ok := next.norm[name]; ok {
+			if old, had := prev.norm[name]; !had || old != h {
+				changed = append(changed, name)
+			}
+			continue
 		}
-		w.Header().Set("Content-Type", ctype)
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		if status == http.StatusOK {
-			w.Header().Set("ETag", etags[name])
+		if prev.etags[name] != next.etags[name] {
+			changed = append(changed, name)
+		}
+	}
+	if prev != nil {
+		for name := range prev.files {
+			if _, ok := next.files[name]; !ok {
+				changed = append(changed, name)
+			}
+		}
+	}
+	sort.Strings(changed)
+	s.hub.publish(event{name: "change", data: changeJSON(changed)})
+	return changed
+}
+
+// Fail tells browsers the latest rebuild failed; the last good snapshot
+// stays served. problems is a JSON array of diagnostics.
+func (s *Server) Fail(problems []byte) {
+	s.hub.publish(event{name: "problem", data: string(problems), sticky: true})
+}
+
+// Close ends every event stream, so an http.Server can shut down.
+func (s *Server) Close() { s.hub.close() }
+
+// Clients returns the number of open event streams.
+func (s *Server) Clients() int { return s.hub.count() }
+
+// ServeHTTP serves the current snapshot, the live script and the event stream.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if s.opts.Live {
+		switch r.URL.Path {
+		case EventsPath:
+			s.hub.serve(w, r)
+			return
+		case ScriptPath:
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-cache")
-			http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+			http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(liveScript))
 			return
 		}
-		w.WriteHeader(status)
-		if r.Method != http.MethodHead {
-			_, _ = w.Write(b)
+	}
+	snap := s.cur.Load()
+	p := path.Clean("/" + r.URL.Path)
+	name := strings.TrimPrefix(p, "/")
+	if strings.HasSuffix(r.URL.Path, "/") || name == "" {
+		name = path.Join(name, "index.html")
+	}
+	b, ok := snap.files[name]
+	if !ok && !strings.HasSuffix(r.URL.Path, "/") {
+		if _, isDir := snap.files[path.Join(name, "index.html")]; isDir {
+			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
+			return
 		}
-	})
+	}
+	status := http.StatusOK
+	if !ok {
+		name, status = "404.html", http.StatusNotFound
+		b = snap.files[name]
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(b)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	if status == http.StatusOK {
+		w.Header().Set("ETag", snap.etags[name])
+		w.Header().Set("Cache-Control", "no-cache")
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(b))
+		return
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(b)
+	}
 }

@@ -1,0 +1,166 @@
+// Package preview runs the live preview behind `playbook serve`: it builds
+// the site in memory, serves it, watches the playbook, rebuilds on every
+// change and tells browsers what changed or what broke. A broken build
+// never takes the preview down: the last good site stays served.
+package preview
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/serve"
+	"github.com/playbook-ssg/playbook/generator/watch"
+)
+
+// Options configure a preview.
+type Options struct {
+	Build build.Options
+	Poll  bool      // poll for changes instead of using file events
+	Log   io.Writer // progress and errors, for the terminal
+}
+
+// Preview is a running live preview.
+type Preview struct {
+	Server  *serve.Server
+	opts    Options
+	watcher *watch.Watcher
+	pages   int
+	shown   string // the last problems printed, to print each state once
+
+	closeOnce sync.Once
+}
+
+// Watched folders and files of a playbook.
+var (
+	watchedDirs  = []string{"content", "static", "layouts", "data"}
+	watchedFiles = []string{"playbook.toml"}
+)
+
+// Start builds the site and starts watching. When the first build fails,
+// the preview starts anyway, showing the problems until they are fixed.
+func Start(opts Options) (*Preview, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	p := &Preview{opts: opts}
+	site, err := build.Generate(opts.Build)
+	if err != nil {
+		p.Server = serve.New(placeholder(), serve.Options{Live: true})
+		if err := p.report(err); err != nil {
+			return nil, err
+		}
+	} else {
+		p.pages = site.Pages
+		p.Server = serve.New(site.Files, serve.Options{Live: true})
+		p.printDiags(site.Diags)
+	}
+	w, err := watch.New(opts.Build.Source, watchedDirs, watchedFiles, watch.Options{Poll: opts.Poll})
+	if err != nil {
+		return nil, err
+	}
+	if w.Polling && !opts.Poll {
+		fmt.Fprintf(opts.Log, "note: polling for changes (%s)\n", w.Reason)
+	}
+	p.watcher = w
+	return p, nil
+}
+
+// Pages is the number of pages in the last good build.
+func (p *Preview) Pages() int { return p.pages }
+
+// Run rebuilds on every batch of changes until ctx ends.
+func (p *Preview) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case changed, ok := <-p.watcher.Changes():
+			if !ok {
+				return
+			}
+			p.Rebuild(changed)
+		}
+	}
+}
+
+// Rebuild builds the site again and publishes it, or reports why it failed.
+func (p *Preview) Rebuild(changed []string) {
+	start := time.Now()
+	site, err := build.Generate(p.opts.Build)
+	if err != nil {
+		_ = p.report(err)
+		return
+	}
+	p.pages = site.Pages
+	updated := p.Server.Publish(site.Files)
+	if p.shown != "" {
+		fmt.Fprintln(p.opts.Log, "Fixed: the build works again.")
+		p.shown = ""
+	}
+	p.printDiags(site.Diags)
+	fmt.Fprintf(p.opts.Log, "Rebuilt in %s after %s: %d files changed\n", time.Since(start).Round(time.Millisecond), describe(changed), len(updated))
+}
+
+// report tells the terminal (once per distinct state) and the browsers why
+// the build failed. An error without diagnostics is returned unreported.
+func (p *Preview) report(err error) error {
+	list, ok := diag.From(err)
+	if !ok {
+		list = diag.List{{Severity: diag.Error, Rule: "build", Message: err.Error()}}
+	}
+	data, jerr := json.Marshal(list)
+	if jerr != nil {
+		return jerr
+	}
+	p.Server.Fail(data)
+	var b strings.Builder
+	for _, d := range list {
+		b.WriteString(d.String())
+		b.WriteByte('\n')
+	}
+	if text := b.String(); text != p.shown {
+		fmt.Fprintf(p.opts.Log, "%sThe preview keeps showing the last good build until this is fixed.\n", text)
+		p.shown = text
+	}
+	return nil
+}
+
+func (p *Preview) printDiags(list diag.List) {
+	for _, d := range list {
+		fmt.Fprintln(p.opts.Log, d.String())
+	}
+}
+
+// Close stops watching and ends every browser's event stream. It may be
+// called more than once.
+func (p *Preview) Close() {
+	p.closeOnce.Do(func() {
+		p.watcher.Close()
+		p.Server.Close()
+	})
+}
+
+func describe(changed []string) string {
+	switch len(changed) {
+	case 0:
+		return "a change"
+	case 1:
+		return changed[0]
+	default:
+		return fmt.Sprintf("%s and %d more", changed[0], len(changed)-1)
+	}
+}
+
+// placeholder is the site served until a first build succeeds.
+func placeholder() map[string][]byte {
+	page := []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Playbook preview</title></head>` +
+		`<body style="font-family:system-ui,sans-serif;margin:2rem"><h1>The playbook does not build yet</h1><p>The errors are listed below and in the terminal. Save a fix and this page updates by itself.</p></body></html>`)
+	return map[string][]byte{"index.html": page, "404.html": page}
+}

@@ -1,0 +1,248 @@
+package preview
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/build"
+)
+
+// sse is one event read from the stream.
+type sse struct{ name, data string }
+
+// subscribe reads the event stream in the background.
+func subscribe(t *testing.T, ctx context.Context, base string) <-chan sse {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"/__playbook/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content type %q", ct)
+	}
+	out := make(chan sse, 64)
+	go func() {
+		defer resp.Body.Close()
+		defer close(out)
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		var e sse
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				e.name = strings.TrimPrefix(line, "event: ")
+			case strings.HasPrefix(line, "data: "):
+				e.data = strings.TrimPrefix(line, "data: ")
+			case line == "" && e.name != "":
+				out <- e
+				e = sse{}
+			}
+		}
+	}()
+	return out
+}
+
+func wait(t *testing.T, events <-chan sse, name string) sse {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case e, ok := <-events:
+			if !ok {
+				t.Fatalf("event stream ended while waiting for %q", name)
+			}
+			if e.name == name {
+				return e
+			}
+		case <-deadline:
+			t.Fatalf("no %q event", name)
+		}
+	}
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func copyDir(t *testing.T, src string) string {
+	t.Helper()
+	dst := t.TempDir()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if info.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func write(t *testing.T, dir, rel, text string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// start runs a preview of a copy of the build fixture.
+func start(t *testing.T) (dir, base string, events <-chan sse, pv *Preview) {
+	t.Helper()
+	dir = copyDir(t, "../build/testdata/basic")
+	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(pv.Server)
+	ctx, cancel := context.WithCancel(context.Background())
+	go pv.Run(ctx)
+	events = subscribe(t, ctx, srv.URL)
+	t.Cleanup(func() {
+		cancel()
+		pv.Close()
+		srv.Close()
+	})
+	return dir, srv.URL, events, pv
+}
+
+func TestEditBreakFix(t *testing.T) {
+	dir, base, events, _ := start(t)
+	if got := get(t, base+"/guides/internal-notes/"); !strings.Contains(got, "quetzalcoatl") || !strings.Contains(got, `<script src="/__playbook/live.js" defer></script></body>`) {
+		t.Fatalf("first page lacks its text or the live script")
+	}
+	// Edit: a change event names the page, and the new text is served.
+	write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nNow about axolotls.\n")
+	e := wait(t, events, "change")
+	if !strings.Contains(e.data, `"guides/internal-notes/index.html"`) {
+		t.Errorf("change event %s does not name the page", e.data)
+	}
+	if got := get(t, base+"/guides/internal-notes/"); !strings.Contains(got, "axolotls") {
+		t.Errorf("edited text not served")
+	}
+	// Break: a problem event with file:line:col, and the last good page stays.
+	write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\nweight = 1\n+++\nBroken.\n")
+	e = wait(t, events, "problem")
+	if !strings.Contains(e.data, `"position":"content/guides/internal-notes.md:2:`) {
+		t.Errorf("problem event lacks the position: %s", e.data)
+	}
+	if got := get(t, base+"/guides/internal-notes/"); !strings.Contains(got, "axolotls") {
+		t.Errorf("last good page not served while broken")
+	}
+	// A browser that connects now is told at once.
+	ctx, cancel := context.WithCancel(context.Background())
+	late := subscribe(t, ctx, base)
+	if e := wait(t, late, "problem"); !strings.Contains(e.data, "internal-notes.md") {
+		t.Errorf("late subscriber: %s", e.data)
+	}
+	cancel()
+	// Fix: a change event clears the problem.
+	write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nFixed, with okapis.\n")
+	wait(t, events, "change")
+	if got := get(t, base+"/guides/internal-notes/"); !strings.Contains(got, "okapis") {
+		t.Errorf("fixed page not served")
+	}
+}
+
+func TestAddAndDeletePagesAndFolders(t *testing.T) {
+	dir, base, events, _ := start(t)
+	write(t, dir, "content/new-section/deeper/page.md", "+++\ntitle = \"Fresh\"\n+++\nNewly made.\n")
+	wait(t, events, "change")
+	if got := get(t, base+"/new-section/deeper/page/"); !strings.Contains(got, "Newly made.") {
+		t.Errorf("page in a new folder not served")
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "content", "new-section")); err != nil {
+		t.Fatal(err)
+	}
+	wait(t, events, "change")
+	resp, err := http.Get(base + "/new-section/deeper/page/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("deleted page still served: %d", resp.StatusCode)
+	}
+}
+
+func TestRapidEditsSettleOnTheLast(t *testing.T) {
+	before := runtime.NumGoroutine()
+	dir := copyDir(t, "../build/testdata/basic")
+	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(pv.Server)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { pv.Run(ctx); close(done) }()
+	events := subscribe(t, ctx, srv.URL)
+	for i := 0; i < 500; i++ {
+		write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nVersion "+itoa(i)+".\n")
+	}
+	served := false
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline) && !served; {
+		select {
+		case <-events:
+		case <-time.After(200 * time.Millisecond):
+		}
+		served = strings.Contains(get(t, srv.URL+"/guides/internal-notes/"), "Version 499.")
+	}
+	if !served {
+		t.Errorf("final edit never served")
+	}
+	// Everything ends cleanly: the run loop, the watcher, the event stream.
+	cancel()
+	<-done
+	pv.Close()
+	for range events {
+	}
+	srv.Close()
+	http.DefaultClient.CloseIdleConnections()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && runtime.NumGoroutine() > before {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines left running (from %d):\n%s", n-before, before, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i < 10 {
+		return digits[i : i+1]
+	}
+	return itoa(i/10) + digits[i%10:i%10+1]
+}

@@ -1,0 +1,88 @@
+/*
+ * Playbook live preview (injected by `playbook serve`, never in a build).
+ * Listens for rebuilds over Server-Sent Events:
+ * - "change": reload only if this page changed, keeping the scroll position;
+ *   swap changed stylesheets in place without a reload.
+ * - "problem": show the build errors over the page (the last good page stays);
+ *   the next successful rebuild removes the overlay by itself.
+ */
+(function () {
+  "use strict";
+  if (!window.EventSource) return;
+  var KEY = "playbook-scroll:" + location.pathname;
+
+  // Restore the scroll position kept across a live reload.
+  var saved = sessionStorage.getItem(KEY);
+  if (saved !== null) {
+    sessionStorage.removeItem(KEY);
+    var y = parseInt(saved, 10);
+    var restore = function () { window.scrollTo(0, y); };
+    if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
+  }
+
+  function thisFile() {
+    if (document.body && document.body.classList.contains("layout-404")) return "404.html";
+    var p = decodeURIComponent(location.pathname).replace(/^\//, "");
+    return p === "" || p.slice(-1) === "/" ? p + "index.html" : p;
+  }
+
+  function swapStylesheet(file) {
+    var links = document.querySelectorAll('link[rel="stylesheet"]');
+    for (var i = 0; i < links.length; i++) {
+      var url = new URL(links[i].href, location.href);
+      if (url.pathname.replace(/^\//, "") === file) {
+        url.searchParams.set("live", Date.now().toString(36));
+        links[i].href = url.toString();
+      }
+    }
+  }
+
+  var overlay = null;
+  function hideProblems() {
+    if (overlay) { overlay.remove(); overlay = null; }
+  }
+  function showProblems(list) {
+    hideProblems();
+    overlay = document.createElement("div");
+    overlay.id = "playbook-live-problems";
+    overlay.setAttribute("role", "alert");
+    overlay.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+      "background:#2b0b0b;color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;" +
+      "padding:16px 20px;border-top:4px solid #ff6b6b;box-shadow:0 -4px 24px rgba(0,0,0,.4)";
+    var head = document.createElement("p");
+    head.style.cssText = "margin:0 0 8px;font-weight:700;font:600 15px/1.4 system-ui,sans-serif";
+    head.textContent = "The playbook has " + list.length + (list.length === 1 ? " error" : " errors") +
+      ": this page is the last good build. Fix the file and save; this closes by itself.";
+    overlay.appendChild(head);
+    var ul = document.createElement("ul");
+    ul.style.cssText = "margin:0;padding:0;list-style:none";
+    list.forEach(function (d) {
+      var li = document.createElement("li");
+      li.style.cssText = "margin:4px 0;white-space:pre-wrap;word-break:break-word";
+      var where = document.createElement("strong");
+      where.style.color = "#ffb3b3";
+      where.textContent = d.position;
+      li.appendChild(where);
+      li.appendChild(document.createTextNode(" " + d.message));
+      ul.appendChild(li);
+    });
+    overlay.appendChild(ul);
+    document.body.appendChild(overlay);
+  }
+
+  var source = new EventSource("/__playbook/events");
+  source.addEventListener("change", function (e) {
+    hideProblems();
+    var paths = JSON.parse(e.data).paths || [];
+    if (paths.indexOf(thisFile()) >= 0) {
+      sessionStorage.setItem(KEY, String(window.scrollY));
+      location.reload();
+      return;
+    }
+    paths.forEach(function (p) { if (/\.css$/.test(p)) swapStylesheet(p); });
+  });
+  source.addEventListener("problem", function (e) {
+    showProblems(JSON.parse(e.data));
+  });
+  window.addEventListener("pagehide", function () { source.close(); });
+})();
