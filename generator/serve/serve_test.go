@@ -1,10 +1,12 @@
 package serve
 
 import (
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 )
 
 var files = map[string][]byte{
@@ -74,5 +76,93 @@ func TestRedirectHeadETag(t *testing.T) {
 	}
 	if rec := get(t, "POST", "/"); rec.Code != http.StatusMethodNotAllowed {
 		t.Errorf("POST = %d", rec.Code)
+	}
+}
+
+func TestTraversalForms(t *testing.T) {
+	h := New(files, Options{Live: true})
+	for _, target := range []string{
+		"/..%2f..%2fetc%2fpasswd", "/%2e%2e%2f%2e%2e%2fetc/passwd", "/objections%2f..%2f..%2fsecret",
+		"/..\\..\\etc\\passwd", "/%5c..%5c..%5cetc%5cpasswd", "//etc/passwd", "/./././../etc/passwd",
+	} {
+		req := httptest.NewRequest("GET", "http://127.0.0.1/", nil)
+		req.URL.Path = target
+		req.URL.RawPath = ""
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "never") {
+			t.Errorf("%s: %d %q", target, rec.Code, rec.Body.String())
+		}
+	}
+}
+
+func TestLiveInjectionAndChanges(t *testing.T) {
+	s := New(map[string][]byte{
+		"index.html":       []byte(`<html><head><link href="/css/a.css?v=00000001"></head><body><h1>Home</h1></body></html>`),
+		"other/index.html": []byte(`<html><body>Other</body></html>`),
+		"css/a.css":        []byte("a{}"),
+		"404.html":         []byte("<html><body>404</body></html>"),
+	}, Options{Live: true})
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
+	if !strings.Contains(rec.Body.String(), `<script src="/__playbook/live.js" defer></script></body>`) {
+		t.Errorf("script not injected: %s", rec.Body.String())
+	}
+	rec = httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/__playbook/live.js", nil))
+	if rec.Code != 200 || !strings.Contains(rec.Body.String(), "EventSource") {
+		t.Errorf("live.js: %d", rec.Code)
+	}
+	// A CSS change that only moves the asset hash in the pages reports the
+	// CSS alone, so browsers swap it without reloading.
+	changed := s.Publish(map[string][]byte{
+		"index.html":       []byte(`<html><head><link href="/css/a.css?v=00000002"></head><body><h1>Home</h1></body></html>`),
+		"other/index.html": []byte(`<html><body>Other, edited</body></html>`),
+		"css/a.css":        []byte("a{color:red}"),
+		"404.html":         []byte("<html><body>404</body></html>"),
+	})
+	if strings.Join(changed, ",") != "css/a.css,other/index.html" {
+		t.Errorf("changed %v", changed)
+	}
+	// Without live mode, pages are served exactly as built.
+	plain := Handler(map[string][]byte{"index.html": []byte("<body>x</body>")})
+	rec = httptest.NewRecorder()
+	plain.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
+	if rec.Body.String() != "<body>x</body>" {
+		t.Errorf("build output altered: %q", rec.Body.String())
+	}
+	rec = httptest.NewRecorder()
+	plain.ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/__playbook/events", nil))
+	if rec.Code != http.StatusNotFound {
+		t.Errorf("events served without live mode")
+	}
+}
+
+func TestEventStreamEndsOnClose(t *testing.T) {
+	s := New(files, Options{Live: true})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + EventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	deadline := time.Now().Add(2 * time.Second)
+	for s.Clients() != 1 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.Close()
+	done := make(chan struct{})
+	go func() { io.Copy(io.Discard, resp.Body); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(2 * time.Second):
+		t.Fatal("event stream still open after Close")
+	}
+	for s.Clients() != 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if s.Clients() != 0 {
+		t.Errorf("%d clients left", s.Clients())
 	}
 }
