@@ -42,6 +42,9 @@ type Site struct {
 	Model *site.Site
 	Diags diag.List // warnings (errors abort generation)
 	Times []Stage   // how long each stage took, in order
+
+	opts     Options
+	renderer *render.Renderer
 }
 
 // Stage is one timed step of the pipeline, for `build -v`.
@@ -113,7 +116,7 @@ func Generate(opts Options) (*Site, error) {
 	}
 	diags = append(diags, r.Warnings()...)
 
-	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags}
+	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r}
 	for name, b := range r.Assets() {
 		out.Files[name] = b
 	}

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,7 +33,9 @@ type Preview struct {
 	opts    Options
 	watcher *watch.Watcher
 	pages   int
-	shown   string // the last problems printed, to print each state once
+	shown   string      // the last problems printed, to print each state once
+	last    *build.Site // the last good build, updated in place by body edits
+	warned  diag.List   // the warnings last printed
 
 	closeOnce sync.Once
 }
@@ -51,6 +54,7 @@ func Start(opts Options) (*Preview, error) {
 	}
 	p := &Preview{opts: opts}
 	site, err := build.Generate(opts.Build)
+	p.last = site
 	if err != nil {
 		p.Server = serve.New(placeholder(), serve.Options{Live: true})
 		if err := p.report(err); err != nil {
@@ -93,13 +97,26 @@ func (p *Preview) Run(ctx context.Context) {
 // Rebuild builds the site again and publishes it, or reports why it failed.
 func (p *Preview) Rebuild(changed []string) {
 	start := time.Now()
-	site, err := build.Generate(p.opts.Build)
+	var site *build.Site
+	var outputs []string
+	var err error
+	if p.last != nil {
+		site, outputs, err = p.last.Update(changed)
+	} else {
+		site, err = build.Generate(p.opts.Build)
+	}
+	p.last = site // nil after an error: the next change rebuilds in full
 	if err != nil {
 		_ = p.report(err)
 		return
 	}
 	p.pages = site.Pages
-	updated := p.Server.Publish(site.Files)
+	var updated []string
+	if outputs != nil {
+		updated = p.Server.PublishSome(site.Files, outputs)
+	} else {
+		updated = p.Server.Publish(site.Files)
+	}
 	if p.shown != "" {
 		fmt.Fprintln(p.opts.Log, "Fixed: the build works again.")
 		p.shown = ""
@@ -132,7 +149,13 @@ func (p *Preview) report(err error) error {
 	return nil
 }
 
+// printDiags prints warnings when they differ from the last ones printed,
+// so a rebuild does not repeat the same list every time.
 func (p *Preview) printDiags(list diag.List) {
+	if len(list) == len(p.warned) && slices.Equal(list, p.warned) {
+		return
+	}
+	p.warned = list
 	for _, d := range list {
 		fmt.Fprintln(p.opts.Log, d.String())
 	}

@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
@@ -65,17 +66,42 @@ var assetHash = regexp.MustCompile(`\?v=[0-9a-f]{8}`)
 func (s *Server) snapshot(files map[string][]byte) *snapshot {
 	snap := &snapshot{files: make(map[string][]byte, len(files)), etags: make(map[string]string, len(files)), norm: map[string][32]byte{}}
 	for name, b := range files {
-		if strings.HasSuffix(name, ".html") {
-			snap.norm[name] = sha256.Sum256(assetHash.ReplaceAll(b, nil))
-			if s.opts.Live {
-				b = inject(b)
-			}
-		}
-		sum := sha256.Sum256(b)
-		snap.files[name] = b
-		snap.etags[name] = `"` + hex.EncodeToString(sum[:8]) + `"`
+		s.put(snap, name, b)
 	}
 	return snap
+}
+
+// put adds one file to a snapshot being made.
+func (s *Server) put(snap *snapshot, name string, b []byte) {
+	if strings.HasSuffix(name, ".html") {
+		snap.norm[name] = sha256.Sum256(assetHash.ReplaceAll(b, nil))
+		if s.opts.Live {
+			b = inject(b)
+		}
+	}
+	sum := sha256.Sum256(b)
+	snap.files[name] = b
+	snap.etags[name] = `"` + hex.EncodeToString(sum[:8]) + `"`
+}
+
+// PublishSome is Publish for a rebuild that replaced only the files named
+// (files holds the whole site): the rest of the snapshot is reused, so a
+// one-page edit costs one page, not the whole site.
+func (s *Server) PublishSome(files map[string][]byte, names []string) []string {
+	prev := s.cur.Load()
+	next := &snapshot{files: maps.Clone(prev.files), etags: maps.Clone(prev.etags), norm: maps.Clone(prev.norm)}
+	var changed []string
+	for _, name := range names {
+		old := prev.etags[name]
+		s.put(next, name, files[name])
+		if next.etags[name] != old {
+			changed = append(changed, name)
+		}
+	}
+	s.cur.Store(next)
+	sort.Strings(changed)
+	s.hub.publish(event{name: "change", data: changeJSON(changed)})
+	return changed
 }
 
 // inject adds the live-reload script before </body>.

@@ -11,6 +11,9 @@ import (
 	"github.com/playbook-ssg/playbook/generator/markdown"
 )
 
+// anchorRef is a link from one page to a heading of another.
+type anchorRef struct{ target, frag string }
+
 // resolver rewrites links in page bodies and front matter text:
 // markdown-file links become page URLs (anchors kept and checked), relative
 // file links become site paths. It only reads shared state, so pages can be
@@ -121,9 +124,12 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 		}
 		return
 	}
-	if frag != "" && !hasHeading(target, frag) {
-		diags.Errorf(p.File, line, col, "link", "link to %s#%s: that page has no heading with that ID%s", cp.File, frag, diag.DidYouMean(frag, headingIDs(target)))
-		return
+	if frag != "" {
+		p.anchors = append(p.anchors, anchorRef{target: rel, frag: frag})
+		if !hasHeading(target, frag) {
+			diags.Errorf(p.File, line, col, "link", "link to %s#%s: that page has no heading with that ID%s", cp.File, frag, diag.DidYouMean(frag, headingIDs(target)))
+			return
+		}
 	}
 	if r.site.Options.Audience != content.External && p.Audience == content.External && cp.Audience != content.External && !p.IsSection {
 		diags.Warnf(p.File, line, col, "audience", "external page links to internal page %s: an external build (--audience external) will fail until the target is external too", cp.File)
@@ -185,10 +191,7 @@ func truncate(s string, n int) string {
 }
 
 func hasHeading(p *Page, id string) bool {
-	if p.doc == nil {
-		return false
-	}
-	for _, h := range p.doc.Headings {
+	for _, h := range p.headings {
 		if h.ID == id {
 			return true
 		}
@@ -197,11 +200,8 @@ func hasHeading(p *Page, id string) bool {
 }
 
 func headingIDs(p *Page) []string {
-	if p.doc == nil {
-		return nil
-	}
-	ids := make([]string, 0, len(p.doc.Headings))
-	for _, h := range p.doc.Headings {
+	ids := make([]string, 0, len(p.headings))
+	for _, h := range p.headings {
 		ids = append(ids, h.ID)
 	}
 	return ids

@@ -41,8 +41,9 @@ type Site struct {
 	BasePath string   // path part of BaseURL, ending in "/"
 	Today    time.Time
 
-	byURL map[string]*Page
-	md    *markdown.Renderer
+	byURL    map[string]*Page
+	md       *markdown.Renderer
+	resolver *resolver
 }
 
 // renderInline renders p's front matter texts as inline markdown, checking
@@ -101,7 +102,10 @@ type Page struct {
 	PersonaPage  *Page   // play: who the call is with
 	Plays        []*Page // persona, objection, closing tool: plays that use it
 
-	inline map[string]template.HTML // front matter texts rendered
+	inline   map[string]template.HTML // front matter texts rendered
+	headings []markdown.Heading       // every heading, for checking links to anchors
+	anchors  []anchorRef              // this page's links to anchors of other pages
+	used     []string                 // content files this page links to
 
 	doc *markdown.Doc
 }
@@ -172,6 +176,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	// an anchor can be checked.
 	parallel.Each(len(s.Pages), func(i int) {
 		s.Pages[i].doc = md.Parse(s.Pages[i].Body)
+		s.Pages[i].headings = s.Pages[i].doc.Headings
 	})
 
 	s.linkRelations(&diags, all)
@@ -191,23 +196,10 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		contentFiles[f] = true
 	}
 	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all)}
+	s.resolver = r
 	usedFiles := make([][]string, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
-		p := s.Pages[i]
-		usedFiles[i] = r.rewriteLinks(p, p.doc.Links, func(l *markdown.Link) (int, int) {
-			return p.BodyLine + l.Line - 1, l.Col
-		}, false, &perPage[i])
-		for _, h := range p.doc.Headings {
-			if h.Level == 2 || h.Level == 3 {
-				p.TOC = append(p.TOC, h)
-			}
-		}
-		html, err := md.Render(p.doc)
-		if err != nil {
-			perPage[i].Errorf(p.File, p.BodyLine, 0, "markdown", "%v", err)
-		}
-		p.HTML = template.HTML(html)
-		p.inline, usedFiles[i] = s.renderInline(p, r, md, &perPage[i], usedFiles[i])
+		usedFiles[i] = s.renderBody(s.Pages[i], s.Pages[i].doc, &perPage[i])
 	})
 	// Other pages' goroutines read headings until all are done.
 	for _, p := range s.Pages {
@@ -246,6 +238,31 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		return nil, diags
 	}
 	return s, diags
+}
+
+// renderBody resolves a page's links, renders its body and its front
+// matter texts, and returns the content files it uses. It writes only p's
+// fields, so pages can be rendered in parallel.
+func (s *Site) renderBody(p *Page, doc *markdown.Doc, diags *diag.List) []string {
+	r, md := s.resolver, s.md
+	p.anchors = nil
+	p.TOC = nil
+	used := r.rewriteLinks(p, doc.Links, func(l *markdown.Link) (int, int) {
+		return p.BodyLine + l.Line - 1, l.Col
+	}, false, diags)
+	for _, h := range doc.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			p.TOC = append(p.TOC, h)
+		}
+	}
+	html, err := md.Render(doc)
+	if err != nil {
+		diags.Errorf(p.File, p.BodyLine, 0, "markdown", "%v", err)
+	}
+	p.HTML = template.HTML(html)
+	p.inline, used = s.renderInline(p, r, md, diags, used)
+	p.used = used
+	return used
 }
 
 // checkMenu reports menu.order entries that name no top-level folder, so a

@@ -1,0 +1,105 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/playbook-ssg/playbook/generator/internal/synth"
+)
+
+// TestUpdateEqualsFullBuild applies a random sequence of edits — body
+// edits (the fast path), heading changes, front matter changes, new and
+// deleted pages — and after each compares Update's result with a full build.
+func TestUpdateEqualsFullBuild(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 80); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: dir, Today: fixtureToday}
+	cur, err := Generate(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	files := func(sub string) []string {
+		entries, _ := os.ReadDir(filepath.Join(dir, "content", sub))
+		var out []string
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".md") && e.Name() != "_index.md" {
+				out = append(out, "content/"+sub+"/"+e.Name())
+			}
+		}
+		sort.Strings(out)
+		return out
+	}
+	fast := 0
+	for step := 0; step < 40; step++ {
+		section := []string{"objections", "guides", "closing-tools", "glossary"}[rng.IntN(4)]
+		pages := files(section)
+		rel := pages[rng.IntN(len(pages))]
+		path := filepath.Join(dir, filepath.FromSlash(rel))
+		src, _ := os.ReadFile(path)
+		var what string
+		switch k := rng.IntN(10); {
+		case k < 5:
+			what = "body"
+			src = append(src, []byte(fmt.Sprintf("\nA new paragraph %d with **bold** text.\n", step))...)
+		case k < 6:
+			what = "heading"
+			src = append(src, []byte(fmt.Sprintf("\n## Added heading %d\n", step))...)
+		case k < 7:
+			what = "title"
+			src = bytes.Replace(src, []byte("title = \""), []byte(fmt.Sprintf("title = \"Edited %d ", step)), 1)
+		case k < 8:
+			what = "new page"
+			rel = fmt.Sprintf("content/guides/new-%d.md", step)
+			path = filepath.Join(dir, filepath.FromSlash(rel))
+			src = []byte(fmt.Sprintf("+++\ntitle = \"New %d\"\n+++\nFresh.\n", step))
+		case k < 9 && section == "guides":
+			what = "delete"
+			if err := os.Remove(path); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			what = "body link"
+			src = append(src, []byte("\nSee [the first guide](../guides/guide-0.md).\n")...)
+		}
+		if what != "delete" {
+			if err := os.WriteFile(path, src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		next, outputs, err := cur.Update([]string{rel})
+		if err != nil {
+			t.Fatalf("step %d (%s %s): %v", step, what, rel, err)
+		}
+		if outputs != nil {
+			fast++
+		}
+		full, err := Generate(opts)
+		if err != nil {
+			t.Fatalf("step %d: full build: %v", step, err)
+		}
+		if len(next.Files) != len(full.Files) {
+			t.Fatalf("step %d (%s %s): %d files, full build has %d", step, what, rel, len(next.Files), len(full.Files))
+		}
+		for name, b := range full.Files {
+			if !bytes.Equal(next.Files[name], b) {
+				t.Fatalf("step %d (%s %s, fast=%v): %s differs from a full build", step, what, rel, outputs != nil, name)
+			}
+		}
+		if fmt.Sprint(next.Diags) != fmt.Sprint(full.Diags) {
+			t.Fatalf("step %d: diagnostics differ:\n%v\n%v", step, next.Diags, full.Diags)
+		}
+		cur = next
+	}
+	if fast < 12 {
+		t.Errorf("only %d of 40 edits took the fast path", fast)
+	}
+}

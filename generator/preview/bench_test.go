@@ -1,0 +1,60 @@
+package preview
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/internal/synth"
+)
+
+// BenchmarkEditOnePage10000 times the server side of a one-page edit in a
+// 10,000-page playbook: re-parse, re-render and publish a new snapshot
+// (the file write is not timed). It reports the median.
+//
+//	go test ./generator/preview -run '^$' -bench EditOnePage -benchtime 50x
+func BenchmarkEditOnePage10000(b *testing.B) {
+	benchmarkEdit(b, 10000)
+}
+
+func benchmarkEdit(b *testing.B, n int) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, n); err != nil {
+		b.Fatal(err)
+	}
+	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pv.Close()
+	rel := "content/objections/objection-7.md"
+	path := filepath.Join(dir, filepath.FromSlash(rel))
+	orig, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var times []time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		body := fmt.Sprintf("%s\nEdit number %d.\n", orig, i)
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		start := time.Now()
+		pv.Rebuild([]string{rel})
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	if pv.last == nil {
+		b.Fatal("the edit failed to build")
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)*9/10].Microseconds())/1000, "ms-p90")
+}
