@@ -11,12 +11,19 @@
   if (!window.EventSource) return;
   var KEY = "playbook-scroll:" + location.pathname;
 
-  // Restore the scroll position kept across a live reload.
+  // Restore the scroll position kept across a live reload. The browser's
+  // own restoration is turned off so it cannot move the page afterwards,
+  // and the position is set again once late layout (fonts, the theme's
+  // buttons) has settled.
   var saved = sessionStorage.getItem(KEY);
   if (saved !== null) {
     sessionStorage.removeItem(KEY);
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";
     var y = parseInt(saved, 10);
-    var restore = function () { window.scrollTo(0, y); };
+    var restore = function () {
+      window.scrollTo({ top: y, left: 0, behavior: "instant" });
+      requestAnimationFrame(function () { requestAnimationFrame(function () { window.scrollTo({ top: y, left: 0, behavior: "instant" }); }); });
+    };
     if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
   }
 
