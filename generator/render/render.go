@@ -270,7 +270,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"owner":     func(id string) string { return s.Config.Owners[id].Name },
 		"team":      func(id string) string { return s.Config.Owners[id].Team },
 		"textOn":    textOn,
-		"navItems":  navItems,
+		"navItems":  func(cur, sec *site.Page) site.NavItems { return cur.NavItems(sec) },
 		"fontStack": fontStack,
 	}
 }
@@ -299,40 +299,6 @@ func kindName(kind string) string {
 	default:
 		return textcase.Capitalize(kind)
 	}
-}
-
-// navLimit caps how many pages a section lists in the sidebar: a rep
-// scanning on a phone needs the top entries, and the section page lists
-// the rest. It also keeps every page's size independent of section size.
-const navLimit = 12
-
-// NavItems is the sidebar entry list for one section.
-type NavItems struct {
-	Pages []*site.Page
-	More  int // pages not listed
-}
-
-// navItems returns the first navLimit children of sec by weight, plus cur
-// (or its ancestor in sec) when it would otherwise be hidden.
-func navItems(cur, sec *site.Page) NavItems {
-	kids := sec.Children
-	if len(kids) <= navLimit {
-		return NavItems{Pages: kids}
-	}
-	items := NavItems{Pages: kids[:navLimit:navLimit], More: len(kids) - navLimit}
-	for q := cur; q != nil && q.Parent != nil; q = q.Parent {
-		if q.Parent == sec {
-			for _, k := range items.Pages {
-				if k == q {
-					return items
-				}
-			}
-			items.Pages = append(items.Pages, q)
-			items.More--
-			break
-		}
-	}
-	return items
 }
 
 // fontStack lets a configured CSS font-family list into a style attribute.

@@ -3,9 +3,6 @@ package render
 import (
 	"math"
 	"testing"
-
-	"github.com/playbook-ssg/playbook/generator/content"
-	"github.com/playbook-ssg/playbook/generator/site"
 )
 
 func TestContrastHelpers(t *testing.T) {
@@ -30,32 +27,5 @@ func TestFontStack(t *testing.T) {
 		if got := fontStack(bad); got != "inherit" {
 			t.Errorf("fontStack(%q) = %s", bad, got)
 		}
-	}
-}
-
-func TestNavItems(t *testing.T) {
-	sec := &site.Page{Page: &content.Page{Title: "Sec"}}
-	var kids []*site.Page
-	for i := 0; i < 20; i++ {
-		k := &site.Page{Page: &content.Page{}, Parent: sec}
-		kids = append(kids, k)
-	}
-	sec.Children = kids
-	items := navItems(kids[3], sec)
-	if len(items.Pages) != navLimit || items.More != 8 {
-		t.Errorf("top item: %d pages, %d more", len(items.Pages), items.More)
-	}
-	items = navItems(kids[15], sec)
-	if len(items.Pages) != navLimit+1 || items.Pages[navLimit] != kids[15] || items.More != 7 {
-		t.Errorf("hidden current page not added: %d pages, %d more", len(items.Pages), items.More)
-	}
-	grandchild := &site.Page{Page: &content.Page{}, Parent: kids[18]}
-	items = navItems(grandchild, sec)
-	if items.Pages[len(items.Pages)-1] != kids[18] {
-		t.Errorf("ancestor of the current page not added")
-	}
-	sec.Children = kids[:5]
-	if items := navItems(kids[0], sec); len(items.Pages) != 5 || items.More != 0 {
-		t.Errorf("small section: %+v", items)
 	}
 }
