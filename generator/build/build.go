@@ -45,6 +45,9 @@ type Site struct {
 
 	opts     Options
 	renderer *render.Renderer
+	set      *content.Set
+	md       *markdown.Renderer
+	sigs     map[string][32]byte // Model.Signatures, once computed
 }
 
 // Stage is one timed step of the pipeline, for `build -v`.
@@ -116,7 +119,7 @@ func Generate(opts Options) (*Site, error) {
 	}
 	diags = append(diags, r.Warnings()...)
 
-	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r}
+	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md}
 	for name, b := range r.Assets() {
 		out.Files[name] = b
 	}

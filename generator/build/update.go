@@ -1,17 +1,22 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/parallel"
+	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/site"
+	theme "github.com/playbook-ssg/playbook/themes/default"
 )
 
 // Update brings a generated site up to date after files changed (paths
@@ -26,6 +31,9 @@ import (
 func (s *Site) Update(changed []string) (next *Site, outputs []string, err error) {
 	start := time.Now()
 	next, outputs, err = s.updateBodies(changed)
+	if errors.Is(err, site.ErrNeedFull) {
+		next, outputs, err = s.relink(changed)
+	}
 	if errors.Is(err, site.ErrNeedFull) {
 		next, err = Generate(s.opts)
 		return next, nil, err
@@ -56,7 +64,7 @@ func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
 		}
 		pages = append(pages, cp)
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md}
 	var outputs []string
 	for _, cp := range pages {
 		p, pdiags, err := s.Model.UpdateBody(cp)
@@ -87,6 +95,117 @@ func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
 		name := strings.TrimPrefix(p.URL, "/") + "index.html"
 		next.Files[name] = html
 		outputs = append(outputs, name)
+		next.set = replacePage(next.set, cp)
 	}
 	return next, outputs, nil
+}
+
+// replacePage returns a copy of set with the page of the same file replaced.
+func replacePage(set *content.Set, cp *content.Page) *content.Set {
+	out := &content.Set{Pages: slices.Clone(set.Pages), Files: set.Files}
+	for i, p := range out.Pages {
+		if p.File == cp.File {
+			out.Pages[i] = cp
+		}
+	}
+	return out
+}
+
+// relink handles edits to front matter that keep every page where it is
+// (same URL, kind, draft and audience): the site is linked again, taking
+// every unchanged page's rendered body as it was, and only pages whose
+// render inputs changed (see site.Signatures) are rendered again.
+func (s *Site) relink(changed []string) (*Site, []string, error) {
+	if len(changed) == 0 || s.set == nil || s.hasOwnLayouts() {
+		return nil, nil, site.ErrNeedFull // a custom layout may show anything
+	}
+	set := s.set
+	var diags diag.List
+	for _, rel := range changed {
+		if !strings.HasPrefix(rel, content.Dir+"/") || path.Ext(rel) != ".md" {
+			return nil, nil, site.ErrNeedFull
+		}
+		src, err := os.ReadFile(filepath.Join(s.opts.Source, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil, nil, site.ErrNeedFull
+		}
+		cp := content.Parse(rel, src, s.Model.Config, &diags)
+		if cp == nil || diags.HasErrors() {
+			return nil, nil, site.ErrNeedFull
+		}
+		old := s.Model.PageByRel(cp.Rel)
+		if old == nil || old.URL != cp.URL || old.Kind != cp.Kind || old.Draft != cp.Draft || old.Audience != cp.Audience {
+			return nil, nil, site.ErrNeedFull
+		}
+		if !bytes.Equal(old.Body, cp.Body) && s.Model.LinkedWithAnchor(cp.Rel) {
+			return nil, nil, site.ErrNeedFull // its heading IDs may have changed under other pages' links
+		}
+		set = replacePage(set, cp)
+	}
+	root, err := os.OpenRoot(s.opts.Source)
+	if err != nil {
+		return nil, nil, site.ErrNeedFull
+	}
+	defer root.Close()
+	fsys := root.FS()
+	model, ldiags := site.Link(s.Model.Config, set, fsys, s.md, site.Options{
+		Drafts: s.opts.Drafts, Audience: s.opts.Audience, Today: s.opts.Today, BaseURL: s.opts.BaseURL, Reuse: s.Model,
+	})
+	if model == nil {
+		return nil, nil, ldiags.Err()
+	}
+	if !slices.Equal(model.Files, s.Model.Files) {
+		return nil, nil, site.ErrNeedFull // what is published changed
+	}
+	themeFS := s.opts.Theme
+	if themeFS == nil {
+		themeFS = theme.FS
+	}
+	r, err := render.New(model, s.md, fsys, themeFS)
+	if err != nil {
+		return nil, nil, err
+	}
+	before := s.sigs
+	if before == nil {
+		before = s.Model.Signatures()
+	}
+	after := model.Signatures()
+	var todo []*site.Page
+	for _, p := range model.Pages {
+		if p.Kind == content.KindHome || before[p.URL] != after[p.URL] {
+			todo = append(todo, p)
+		}
+	}
+	htmls := make([][]byte, len(todo))
+	errs := make([]error, len(todo))
+	parallel.Each(len(todo), func(i int) { htmls[i], errs[i] = r.Page(todo[i]) })
+	if err := templateErrors(errs); err != nil {
+		return nil, nil, err
+	}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after}
+	next.Diags = append(append(diags, ldiags...), r.Warnings()...)
+	next.Diags.Sort()
+	var outputs []string
+	for i, p := range todo {
+		name := strings.TrimPrefix(p.URL, "/") + "index.html"
+		next.Files[name] = htmls[i]
+		outputs = append(outputs, name)
+	}
+	notFound, err := r.NotFound()
+	if err != nil {
+		return nil, nil, err
+	}
+	next.Files["404.html"] = notFound
+	outputs = append(outputs, "404.html")
+	if _, ok := s.Files["sitemap.xml"]; ok {
+		next.Files["sitemap.xml"] = sitemap(model)
+		outputs = append(outputs, "sitemap.xml")
+	}
+	return next, outputs, nil
+}
+
+// hasOwnLayouts reports whether the playbook overrides any template.
+func (s *Site) hasOwnLayouts() bool {
+	entries, err := os.ReadDir(filepath.Join(s.opts.Source, "layouts"))
+	return err == nil && len(entries) > 0
 }

@@ -38,15 +38,27 @@ func TestUpdateEqualsFullBuild(t *testing.T) {
 		sort.Strings(out)
 		return out
 	}
-	fast := 0
-	for step := 0; step < 40; step++ {
+	fast, relinked := 0, 0
+	for step := 0; step < 50; step++ {
 		section := []string{"objections", "guides", "closing-tools", "glossary"}[rng.IntN(4)]
 		pages := files(section)
 		rel := pages[rng.IntN(len(pages))]
 		path := filepath.Join(dir, filepath.FromSlash(rel))
 		src, _ := os.ReadFile(path)
 		var what string
-		switch k := rng.IntN(10); {
+		switch k := rng.IntN(14); {
+		case k >= 10:
+			what = "front matter"
+			switch k {
+			case 10:
+				src = bytes.Replace(src, []byte("weight = "), []byte("weight = 9"), 1)
+			case 11:
+				src = bytes.Replace(src, []byte("+++\ntitle"), []byte("+++\ndescription = \"Changed\"\ntitle"), 1)
+			case 12:
+				src = bytes.Replace(src, []byte("closing_tools = [\""), []byte("closing_tools = [\"tool-1\", \""), 1)
+			default:
+				src = bytes.Replace(src, []byte("reviewed = 2026-06-01"), []byte("reviewed = 2026-05-01"), 1)
+			}
 		case k < 5:
 			what = "body"
 			src = append(src, []byte(fmt.Sprintf("\nA new paragraph %d with **bold** text.\n", step))...)
@@ -81,6 +93,9 @@ func TestUpdateEqualsFullBuild(t *testing.T) {
 		}
 		if outputs != nil {
 			fast++
+			if what == "front matter" || what == "title" {
+				relinked++
+			}
 		}
 		full, err := Generate(opts)
 		if err != nil {
@@ -99,7 +114,7 @@ func TestUpdateEqualsFullBuild(t *testing.T) {
 		}
 		cur = next
 	}
-	if fast < 12 {
-		t.Errorf("only %d of 40 edits took the fast path", fast)
+	if fast < 12 || relinked < 3 {
+		t.Errorf("only %d of 40 edits avoided a full build, %d of them front matter edits", fast, relinked)
 	}
 }

@@ -1,6 +1,7 @@
 package preview
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,10 +19,20 @@ import (
 //
 //	go test ./generator/preview -run '^$' -bench EditOnePage -benchtime 50x
 func BenchmarkEditOnePage10000(b *testing.B) {
-	benchmarkEdit(b, 10000)
+	benchmarkEdit(b, 10000, func(orig []byte, i int) []byte {
+		return fmt.Appendf(nil, "%s\nEdit number %d.\n", orig, i)
+	})
 }
 
-func benchmarkEdit(b *testing.B, n int) {
+// BenchmarkEditTitle10000 edits a page's title instead: the pages that
+// show it (its section, neighbours, related pages) are rendered again.
+func BenchmarkEditTitle10000(b *testing.B) {
+	benchmarkEdit(b, 10000, func(orig []byte, i int) []byte {
+		return bytes.Replace(orig, []byte(`title = "`), fmt.Appendf(nil, `title = "Edit %d `, i), 1)
+	})
+}
+
+func benchmarkEdit(b *testing.B, n int, change func([]byte, int) []byte) {
 	dir := b.TempDir()
 	if err := synth.Write(dir, n); err != nil {
 		b.Fatal(err)
@@ -31,7 +42,7 @@ func benchmarkEdit(b *testing.B, n int) {
 		b.Fatal(err)
 	}
 	defer pv.Close()
-	rel := "content/objections/objection-7.md"
+	rel := "content/objections/objection-1234.md"
 	path := filepath.Join(dir, filepath.FromSlash(rel))
 	orig, err := os.ReadFile(path)
 	if err != nil {
@@ -41,8 +52,7 @@ func benchmarkEdit(b *testing.B, n int) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		body := fmt.Sprintf("%s\nEdit number %d.\n", orig, i)
-		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		if err := os.WriteFile(path, change(orig, i), 0o644); err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()

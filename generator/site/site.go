@@ -5,6 +5,7 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"io/fs"
 	"path"
@@ -27,6 +28,12 @@ type Options struct {
 	Audience string    // content.Internal (everything) or content.External
 	Today    time.Time // for review-due status; zero means now
 	BaseURL  string    // overrides config base_url when set
+
+	// Reuse is a previous site of the same playbook whose pages' rendered
+	// bodies are taken as they are when a page's file is unchanged. The
+	// caller guarantees nothing those bodies depend on changed: the set of
+	// pages, their URLs and what is published.
+	Reuse *Site
 }
 
 // Site is the linked, rendered model of a playbook.
@@ -106,6 +113,7 @@ type Page struct {
 	headings []markdown.Heading       // every heading, for checking links to anchors
 	anchors  []anchorRef              // this page's links to anchors of other pages
 	used     []string                 // content files this page links to
+	diags    diag.List                // problems found rendering the body
 
 	doc *markdown.Doc
 }
@@ -175,8 +183,13 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	// Parse markdown in parallel: headings are needed before any link to
 	// an anchor can be checked.
 	parallel.Each(len(s.Pages), func(i int) {
-		s.Pages[i].doc = md.Parse(s.Pages[i].Body)
-		s.Pages[i].headings = s.Pages[i].doc.Headings
+		p := s.Pages[i]
+		if old := reusable(opts.Reuse, p); old != nil {
+			p.headings = old.headings
+			return
+		}
+		p.doc = md.Parse(p.Body)
+		p.headings = p.doc.Headings
 	})
 
 	s.linkRelations(&diags, all)
@@ -199,7 +212,15 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	s.resolver = r
 	usedFiles := make([][]string, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
-		usedFiles[i] = s.renderBody(s.Pages[i], s.Pages[i].doc, &perPage[i])
+		p := s.Pages[i]
+		if old := reusable(opts.Reuse, p); old != nil {
+			p.HTML, p.TOC, p.inline, p.used, p.anchors = old.HTML, old.TOC, old.inline, old.used, old.anchors
+			perPage[i], p.diags = old.diags, old.diags
+			usedFiles[i] = old.used
+			return
+		}
+		usedFiles[i] = s.renderBody(p, p.doc, &perPage[i])
+		p.diags = perPage[i]
 	})
 	// Other pages' goroutines read headings until all are done.
 	for _, p := range s.Pages {
@@ -238,6 +259,19 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		return nil, diags
 	}
 	return s, diags
+}
+
+// reusable returns the previous site's version of p when p's file is
+// unchanged, so its rendered body can be taken as it is.
+func reusable(prev *Site, p *Page) *Page {
+	if prev == nil || p.File == "" || prev.resolver == nil {
+		return nil
+	}
+	old := prev.resolver.published[p.Rel]
+	if old == nil || !bytes.Equal(old.Source, p.Source) {
+		return nil
+	}
+	return old
 }
 
 // renderBody resolves a page's links, renders its body and its front
