@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -293,5 +294,22 @@ func TestNewFromSubfolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "content", "objections", "contract-too-long.md")); err != nil {
 		t.Errorf("page not made in the playbook: %v (%s)", err, stdout)
+	}
+}
+
+func TestListenTakesTheNextFreePort(t *testing.T) {
+	first, err := listen("127.0.0.1", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer first.Close()
+	taken := first.Addr().(*net.TCPAddr).Port
+	ln, err := listen("127.0.0.1", taken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	if got := ln.Addr().(*net.TCPAddr).Port; got == taken {
+		t.Errorf("got the taken port %d", got)
 	}
 }
