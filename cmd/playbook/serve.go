@@ -16,6 +16,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/preview"
+	"github.com/playbook-ssg/playbook/generator/serve"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
@@ -60,7 +61,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := &http.Server{Handler: pv.Server, ReadHeaderTimeout: 10 * time.Second}
+	var handler http.Handler = pv.Server
+	if ip := net.ParseIP(*bind); *bind == "localhost" || ip != nil && ip.IsLoopback() {
+		handler = serve.LocalOnly(handler)
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	go pv.Run(ctx)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()

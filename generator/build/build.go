@@ -159,8 +159,8 @@ func Generate(opts Options) (*Site, error) {
 	out.Files["404.html"] = notFound
 	if strings.Contains(s.BaseURL, "://") {
 		out.Files["sitemap.xml"] = sitemap(s)
-	} else if opts.BaseURL == "" {
-		out.Diags.Notef(config.FileName, 0, 0, "sitemap", "no sitemap.xml: a sitemap needs full addresses, so set base_url to where the site will live, like \"https://example.github.io/playbook/\"")
+	} else if n, ok := sitemapNote(s, opts); ok {
+		out.Diags = append(out.Diags, n)
 	}
 	watch.lap("render templates")
 	out.Times = watch.stages
@@ -194,6 +194,16 @@ func Build(opts Options, out string) (*Result, error) {
 	}
 	times := append(s.Times, Stage{"write", time.Since(writeStart)})
 	return &Result{Pages: s.Pages, Files: len(s.Files), Out: out, Duration: time.Since(start), Diags: s.Diags, Times: times}, nil
+}
+
+// sitemapNote explains a missing sitemap when the base URL has no host and
+// the user did not choose that on the command line.
+func sitemapNote(s *site.Site, opts Options) (diag.Diagnostic, bool) {
+	if strings.Contains(s.BaseURL, "://") || opts.BaseURL != "" {
+		return diag.Diagnostic{}, false
+	}
+	return diag.Diagnostic{File: config.FileName, Severity: diag.Info, Rule: "sitemap",
+		Message: "no sitemap.xml: a sitemap needs full addresses, so set base_url to where the site will live, like \"https://example.github.io/playbook/\""}, true
 }
 
 type urlEntry struct {

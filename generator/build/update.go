@@ -30,7 +30,18 @@ import (
 // error, generate afresh).
 func (s *Site) Update(changed []string) (next *Site, outputs []string, err error) {
 	start := time.Now()
+	if s.opts.Today.IsZero() && s.Model.Today != today() {
+		// Review status depends on the date; a new day changes many pages.
+		next, err = Generate(s.opts)
+		return next, nil, err
+	}
 	next, outputs, err = s.updateBodies(changed)
+	if errors.Is(err, errTouched) {
+		// The model was partly updated before a fallback: only a full
+		// build is safe now.
+		next, err = Generate(s.opts)
+		return next, nil, err
+	}
 	if errors.Is(err, site.ErrNeedFull) {
 		next, outputs, err = s.relink(changed)
 	}
@@ -62,12 +73,20 @@ func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
 		if cp == nil || diags.HasErrors() {
 			return nil, nil, site.ErrNeedFull
 		}
+		// Every file must be a body-only edit before any is applied: a
+		// batch that mixes in a front matter edit goes another way whole.
+		if old := s.Model.PageByRel(cp.Rel); old == nil || !bytes.Equal(frontMatterOf(old.Source, old.Body), frontMatterOf(cp.Source, cp.Body)) {
+			return nil, nil, site.ErrNeedFull
+		}
 		pages = append(pages, cp)
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md}
 	var outputs []string
-	for _, cp := range pages {
+	for i, cp := range pages {
 		p, pdiags, err := s.Model.UpdateBody(cp)
+		if errors.Is(err, site.ErrNeedFull) && i > 0 {
+			return nil, nil, errTouched
+		}
 		if err != nil {
 			return nil, nil, err
 		}
@@ -98,6 +117,17 @@ func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
 		next.set = replacePage(next.set, cp)
 	}
 	return next, outputs, nil
+}
+
+// errTouched says a body update fell back after changing the model.
+var errTouched = errors.New("model partly updated")
+
+// frontMatterOf is the part of a page's file before its body.
+func frontMatterOf(src, body []byte) []byte { return src[:len(src)-len(body)] }
+
+func today() time.Time {
+	now := time.Now()
+	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // replacePage returns a copy of set with the page of the same file replaced.
@@ -184,7 +214,9 @@ func (s *Site) relink(changed []string) (*Site, []string, error) {
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after}
 	next.Diags = append(append(diags, ldiags...), r.Warnings()...)
-	next.Diags.Sort()
+	if n, ok := sitemapNote(model, s.opts); ok {
+		next.Diags = append(next.Diags, n)
+	}
 	var outputs []string
 	for i, p := range todo {
 		name := strings.TrimPrefix(p.URL, "/") + "index.html"

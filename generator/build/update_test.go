@@ -118,3 +118,39 @@ func TestUpdateEqualsFullBuild(t *testing.T) {
 		t.Errorf("only %d of 40 edits avoided a full build, %d of them front matter edits", fast, relinked)
 	}
 }
+
+// A batch that mixes a body edit with a front matter edit elsewhere must
+// keep both.
+func TestUpdateMixedBatch(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 60); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: dir, Today: fixtureToday}
+	cur, err := Generate(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := filepath.Join(dir, "content", "guides", "guide-1.md")
+	title := filepath.Join(dir, "content", "objections", "objection-2.md")
+	b, _ := os.ReadFile(body)
+	os.WriteFile(body, append(b, []byte("\nMARKER paragraph.\n")...), 0o644)
+	b, _ = os.ReadFile(title)
+	os.WriteFile(title, bytes.Replace(b, []byte(`title = "`), []byte(`title = "Renamed `), 1), 0o644)
+	for _, order := range [][]string{{"content/guides/guide-1.md", "content/objections/objection-2.md"}, {"content/objections/objection-2.md", "content/guides/guide-1.md"}} {
+		next, _, err := cur.Update(order)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full, err := Generate(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range full.Files {
+			if !bytes.Equal(next.Files[name], want) {
+				t.Fatalf("order %v: %s differs from a full build", order, name)
+			}
+		}
+		cur = next
+	}
+}

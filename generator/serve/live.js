@@ -27,10 +27,26 @@
     if (document.readyState === "complete") restore(); else window.addEventListener("load", restore);
   }
 
-  function thisFile() {
-    if (document.body && document.body.classList.contains("layout-404")) return "404.html";
+  // The files this page is made of: its own, or 404.html on a missing page
+  // (which reloads when the page comes back too).
+  function theseFiles() {
     var p = decodeURIComponent(location.pathname).replace(/^\//, "");
-    return p === "" || p.slice(-1) === "/" ? p + "index.html" : p;
+    var own = p === "" || p.slice(-1) === "/" ? p + "index.html" : p;
+    if (document.body && document.body.classList.contains("layout-404")) return ["404.html", own];
+    return [own];
+  }
+
+  // usesFile reports whether an image, script or other file changed that
+  // this page shows.
+  function usesFile(file) {
+    var els = document.querySelectorAll("[src], link[href]");
+    for (var i = 0; i < els.length; i++) {
+      var u = els[i].getAttribute("src") || els[i].getAttribute("href");
+      try {
+        if (decodeURIComponent(new URL(u, location.href).pathname).replace(/^\//, "") === file) return true;
+      } catch (e) { /* not a URL */ }
+    }
+    return false;
   }
 
   function swapStylesheet(file) {
@@ -81,7 +97,9 @@
   source.addEventListener("change", function (e) {
     hideProblems();
     var paths = JSON.parse(e.data).paths || [];
-    if (paths.indexOf(thisFile()) >= 0) {
+    var reload = theseFiles().some(function (f) { return paths.indexOf(f) >= 0; }) ||
+      paths.some(function (p) { return !/\.(css|html)$/.test(p) && usesFile(p); });
+    if (reload) {
       sessionStorage.setItem(KEY, String(window.scrollY));
       location.reload();
       return;
@@ -92,4 +110,7 @@
     showProblems(JSON.parse(e.data));
   });
   window.addEventListener("pagehide", function () { source.close(); });
+  // Back from the browser's page cache the stream is gone and changes may
+  // have been missed: load the page afresh.
+  window.addEventListener("pageshow", function (e) { if (e.persisted) location.reload(); });
 })();

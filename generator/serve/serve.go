@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"maps"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"regexp"
@@ -216,4 +217,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(b)
 	}
+}
+
+// LocalOnly refuses requests whose Host is not this machine, so a web page
+// elsewhere cannot read a preview bound to loopback by pointing its own
+// domain at 127.0.0.1 (DNS rebinding).
+func LocalOnly(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host := r.Host
+		if hst, _, err := net.SplitHostPort(host); err == nil {
+			host = hst
+		}
+		host = strings.Trim(host, "[]")
+		if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			http.Error(w, "playbook serve answers only to localhost and 127.0.0.1", http.StatusForbidden)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
 }

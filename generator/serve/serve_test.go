@@ -166,3 +166,16 @@ func TestEventStreamEndsOnClose(t *testing.T) {
 		t.Errorf("%d clients left", s.Clients())
 	}
 }
+
+func TestLocalOnly(t *testing.T) {
+	h := LocalOnly(Handler(files))
+	for host, want := range map[string]int{"127.0.0.1:1313": 200, "localhost:1313": 200, "[::1]:1313": 200, "localhost": 200, "attacker.example:1313": 403, "10.0.0.5:1313": 403} {
+		req := httptest.NewRequest("GET", "http://x/", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s: %d, want %d", host, rec.Code, want)
+		}
+	}
+}

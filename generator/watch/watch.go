@@ -37,6 +37,34 @@ type Watcher struct {
 	wg      sync.WaitGroup
 	Polling bool   // true when polling (asked for, or events were unavailable)
 	Reason  string // why it polls when not asked to
+
+	aliases map[string]string // real path of a symlinked watched folder -> its path under root
+}
+
+// real resolves a watched folder that is a symbolic link (content/ kept
+// elsewhere), remembering the alias so events map back to the playbook.
+func (w *Watcher) real(dir string) string {
+	r, err := filepath.EvalSymlinks(dir)
+	if err != nil || r == dir {
+		return dir
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		if w.aliases == nil {
+			w.aliases = map[string]string{}
+		}
+		w.aliases[r] = abs
+	}
+	return r
+}
+
+// logical maps a path under a symlinked folder's target back under root.
+func (w *Watcher) logical(p string) string {
+	for r, abs := range w.aliases {
+		if p == r || strings.HasPrefix(p, r+string(filepath.Separator)) {
+			return abs + p[len(r):]
+		}
+	}
+	return p
 }
 
 // New watches the trees dirs and the files files under root. Missing
@@ -48,7 +76,13 @@ func New(root string, dirs, files []string, opts Options) (*Watcher, error) {
 	if opts.Settle == 0 {
 		opts.Settle = 80 * time.Millisecond
 	}
+	if abs, err := filepath.Abs(root); err == nil {
+		root = abs
+	}
 	w := &Watcher{root: root, dirs: dirs, files: files, opts: opts, out: make(chan []string), done: make(chan struct{})}
+	for _, d := range dirs {
+		w.real(filepath.Join(root, d))
+	}
 	raw := make(chan string, 256)
 	if !opts.Poll {
 		fw, err := w.startEvents(raw)
@@ -119,7 +153,7 @@ func (w *Watcher) startEvents(raw chan string) (*fsnotify.Watcher, error) {
 		return nil, fmt.Errorf("watching %s: %w", w.root, err)
 	}
 	for _, d := range w.dirs {
-		if err := add(filepath.Join(w.root, d)); err != nil {
+		if err := add(w.real(filepath.Join(w.root, d))); err != nil {
 			fw.Close()
 			return nil, err
 		}
@@ -127,23 +161,54 @@ func (w *Watcher) startEvents(raw chan string) (*fsnotify.Watcher, error) {
 	return fw, nil
 }
 
+// Unknown is reported in a batch when events were lost (the system's event
+// queue overflowed): anything may have changed.
+const Unknown = "*"
+
 // forward turns fsnotify events into changed paths, watching new folders.
 func (w *Watcher) forward(fw *fsnotify.Watcher, raw chan<- string) {
 	defer fw.Close()
+	// A folder moved or removed loses its watch (inotify drops it even when
+	// the same folder is added again under its new name), so after such an
+	// event every watched tree is walked again once things settle.
+	var rescan <-chan time.Time
+	send := func(p string) bool {
+		select {
+		case raw <- p:
+			return true
+		case <-w.done:
+			return false
+		}
+	}
 	for {
 		select {
 		case <-w.done:
 			return
+		case <-rescan:
+			rescan = nil
+			for _, d := range w.dirs {
+				_ = filepath.WalkDir(w.real(filepath.Join(w.root, d)), func(p string, e fs.DirEntry, err error) error {
+					if err == nil && e.IsDir() {
+						_ = fw.Add(p)
+					}
+					return nil
+				})
+			}
 		case err, ok := <-fw.Errors:
 			if !ok {
 				return
 			}
-			_ = err // an overflow loses events; the next change rebuilds anyway
+			if errors.Is(err, fsnotify.ErrEventOverflow) && !send(Unknown) {
+				return
+			}
 		case ev, ok := <-fw.Events:
 			if !ok {
 				return
 			}
-			rel, err := filepath.Rel(w.root, ev.Name)
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				rescan = time.After(2 * w.opts.Settle)
+			}
+			rel, err := filepath.Rel(w.root, w.logical(ev.Name))
 			if err != nil || Ignored(ev.Name) || !w.relevant(filepath.ToSlash(rel)) {
 				continue
 			}
@@ -158,7 +223,7 @@ func (w *Watcher) forward(fw *fsnotify.Watcher, raw chan<- string) {
 						}
 						if d.IsDir() {
 							_ = fw.Add(p)
-						} else if r, err := filepath.Rel(w.root, p); err == nil && !Ignored(p) {
+						} else if r, err := filepath.Rel(w.root, w.logical(p)); err == nil && !Ignored(p) {
 							found = append(found, filepath.ToSlash(r))
 						}
 						return nil
@@ -240,7 +305,7 @@ func (w *Watcher) scan() map[string]stamp {
 	out := map[string]stamp{}
 	note := func(p string) {
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() && !Ignored(p) {
-			if rel, err := filepath.Rel(w.root, p); err == nil {
+			if rel, err := filepath.Rel(w.root, w.logical(p)); err == nil {
 				out[filepath.ToSlash(rel)] = stamp{fi.Size(), fi.ModTime()}
 			}
 		}
@@ -249,7 +314,7 @@ func (w *Watcher) scan() map[string]stamp {
 		note(filepath.Join(w.root, f))
 	}
 	for _, d := range w.dirs {
-		_ = filepath.WalkDir(filepath.Join(w.root, d), func(p string, e fs.DirEntry, err error) error {
+		_ = filepath.WalkDir(w.real(filepath.Join(w.root, d)), func(p string, e fs.DirEntry, err error) error {
 			if err == nil && !e.IsDir() {
 				note(p)
 			}

@@ -90,3 +90,47 @@ func testWatch(t *testing.T, poll bool) {
 
 func TestEvents(t *testing.T)  { testWatch(t, false) }
 func TestPolling(t *testing.T) { testWatch(t, true) }
+
+func TestRenamedFolderStillWatched(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		root := t.TempDir()
+		os.MkdirAll(filepath.Join(root, "content", "extra"), 0o755)
+		os.WriteFile(filepath.Join(root, "content", "extra", "page.md"), []byte("one"), 0o644)
+		w, err := New(root, []string{"content"}, nil, Options{Poll: poll, Interval: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		if err := os.Rename(filepath.Join(root, "content", "extra"), filepath.Join(root, "content", "extra2")); err != nil {
+			t.Fatal(err)
+		}
+		next(t, w)
+		time.Sleep(300 * time.Millisecond)
+		os.WriteFile(filepath.Join(root, "content", "extra2", "page.md"), []byte("two"), 0o644)
+		if got := next(t, w); !slices.Contains(got, "content/extra2/page.md") {
+			t.Errorf("poll=%v: edit in renamed folder: %v", poll, got)
+		}
+		w.Close()
+	}
+}
+
+func TestSymlinkedFolderWatched(t *testing.T) {
+	for _, poll := range []bool{false, true} {
+		root := t.TempDir()
+		os.MkdirAll(filepath.Join(root, "src", "content"), 0o755)
+		os.WriteFile(filepath.Join(root, "src", "content", "a.md"), []byte("one"), 0o644)
+		if err := os.Symlink(filepath.Join("src", "content"), filepath.Join(root, "content")); err != nil {
+			t.Fatal(err)
+		}
+		w, err := New(root, []string{"content"}, nil, Options{Poll: poll, Interval: 50 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+		os.WriteFile(filepath.Join(root, "src", "content", "a.md"), []byte("two"), 0o644)
+		if got := next(t, w); !slices.Equal(got, []string{"content/a.md"}) {
+			t.Errorf("poll=%v: %v", poll, got)
+		}
+		w.Close()
+	}
+}
