@@ -656,3 +656,22 @@ func TestSameTextTwiceOneError(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestEditorLitterIgnored(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	for _, f := range []string{"static/css/.playbook.css.swp", "static/css/playbook.css~", "static/.DS_Store", "static/css/4913", "content/objections/#too-expensive.md#", "content/objections/.too-expensive.md.swp", "layouts/.objection.html.swp"} {
+		writeFile(t, dir, f, "junk")
+	}
+	if err := os.Symlink("root@host.1:1", filepath.Join(dir, "static", "css", ".#x.css")); err != nil { // an Emacs lock
+		t.Fatal(err)
+	}
+	s := generate(t, Options{Source: dir})
+	for name := range s.Files {
+		if strings.Contains(name, "swp") || strings.HasSuffix(name, "~") || strings.Contains(name, "DS_Store") || strings.HasSuffix(name, "4913") || strings.Contains(name, "#") {
+			t.Errorf("published %s", name)
+		}
+	}
+	if len(s.Diags) > 0 {
+		t.Errorf("litter caused diagnostics: %v", s.Diags)
+	}
+}

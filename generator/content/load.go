@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
+	"github.com/playbook-ssg/playbook/generator/internal/junk"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 )
 
@@ -49,9 +50,12 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 				return nil
 			}
 		}
-		if d.IsDir() || isEditorJunk(name) || strings.EqualFold(name, "README.md") {
+		if d.IsDir() || junk.Is(name) || strings.EqualFold(name, "README.md") {
 			// A README.md explains a folder to people browsing the
 			// repository; it is not a page.
+			return nil
+		}
+		if !d.IsDir() && junk.Is(name) {
 			return nil
 		}
 		if bad := urlUnsafe(p); bad != "" {
@@ -128,11 +132,6 @@ func ReadError(file string, err error) error {
 	return fmt.Errorf("reading %s: %w", file, err)
 }
 
-// isEditorJunk reports swap, backup and lock files editors leave behind.
-func isEditorJunk(name string) bool {
-	return strings.HasSuffix(name, "~") || strings.HasSuffix(name, ".swp") || strings.HasSuffix(name, ".swx") ||
-		strings.HasPrefix(name, ".#") || name == "4913" || strings.HasSuffix(name, ".tmp")
-}
 
 // Parse builds a page from one file's bytes. file is relative to the
 // playbook root ("content/objections/too-expensive.md"). It returns nil and

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"sort"
+
+	"github.com/playbook-ssg/playbook/generator/internal/junk"
 )
 
 // overlay reads a file from the first layer that has it, so a playbook's
@@ -34,7 +36,7 @@ func (o overlay) files(dir string) ([]string, error) {
 				}
 				return err
 			}
-			if !d.IsDir() {
+			if !d.IsDir() && !junk.Is(p) {
 				seen[p] = true
 			}
 			return nil

@@ -10,13 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/playbook-ssg/playbook/generator/internal/junk"
 )
 
 // Options configure a Watcher.
@@ -113,18 +114,11 @@ func (w *Watcher) Close() {
 	w.wg.Wait()
 }
 
-// Ignored reports files editors and tools write beside the real one: swap
-// files, backups, lock files, vim's write test "4913", sed -i's and
-// JetBrains' temporary copies, GNOME's output streams.
+// Ignored reports files that are not the playbook's own: editor and tool
+// litter (see junk.Is), and playbook's own temporary output folders.
 func Ignored(name string) bool {
-	base := filepath.Base(name)
-	return strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".swx") ||
-		strings.HasSuffix(base, ".swo") || strings.HasPrefix(base, ".#") || base == "4913" ||
-		strings.HasSuffix(base, ".tmp") || base == ".DS_Store" || strings.HasPrefix(base, ".playbook-") ||
-		sedTemp.MatchString(base) || strings.Contains(base, "___jb_") || strings.HasPrefix(base, ".goutputstream-")
+	return junk.Is(name) || strings.HasPrefix(filepath.Base(name), ".playbook-")
 }
-
-var sedTemp = regexp.MustCompile(`^sed[A-Za-z0-9]{6}$`)
 
 func (w *Watcher) startEvents(raw chan string) (*fsnotify.Watcher, error) {
 	fw, err := fsnotify.NewWatcher()
