@@ -131,3 +131,39 @@ func TestLiveErrorOverlay(t *testing.T) {
 	edit(t, dir, "content/closing-tools/paid-pilot.md", func(string) string { return good })
 	poll(t, ctx, "the overlay to clear", `!document.getElementById("playbook-live-problems")`)
 }
+
+const manyTabs = 8
+
+// TestManyTabs opens more preview tabs than a browser allows connections to
+// one host: they share one event stream, so every tab still loads and
+// still hears about changes.
+func TestManyTabs(t *testing.T) {
+	dir, base := livePreview(t)
+	ctx := browser.New(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
+		t.Fatal(err)
+	}
+	var tabs []context.Context
+	for i := 0; i < manyTabs; i++ {
+		tab, cancel := chromedp.NewContext(ctx)
+		t.Cleanup(cancel)
+		// Open the tab first: a timeout on the first call would close it.
+		if err := chromedp.Do(tab); err != nil {
+			t.Fatal(err)
+		}
+		load, stop := context.WithTimeout(tab, 20*time.Second)
+		err := chromedp.Do(load, chromedp.Navigate(base+"/glossary/qualified-prospect/"), chromedp.WaitReady(chromedp.CSS("main h1")))
+		stop()
+		if err != nil {
+			t.Fatalf("tab %d did not load: %v", i+1, err)
+		}
+		tabs = append(tabs, tab)
+	}
+	time.Sleep(500 * time.Millisecond)
+	edit(t, dir, "content/glossary/qualified-prospect.md", func(s string) string {
+		return s + "\n## Heard in every tab\n"
+	})
+	for i, tab := range tabs {
+		poll(t, tab, fmt.Sprintf("tab %d to reload", i+1), `!!document.getElementById("heard-in-every-tab")`)
+	}
+}

@@ -183,7 +183,7 @@ func describe(changed []string) string {
 
 // placeholder is the site served until a first build succeeds.
 func placeholder() map[string][]byte {
-	page := []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Playbook preview</title></head>` +
+	page := []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="playbook-placeholder" content=""><title>Playbook preview</title></head>` +
 		`<body style="font-family:system-ui,sans-serif;margin:2rem"><h1>The playbook does not build yet</h1><p>The errors are listed below and in the terminal. Save a fix and this page updates by itself.</p></body></html>`)
 	return map[string][]byte{"index.html": page, "404.html": page}
 }

@@ -21,9 +21,12 @@ type hub struct {
 	last    *event // the standing problem, if the latest build failed
 	closed  bool
 	done    chan struct{}
+	server  string // this server's instance, so browsers notice a restart
 }
 
-func newHub() *hub { return &hub{clients: map[chan event]struct{}{}, done: make(chan struct{})} }
+func newHub(server string) *hub {
+	return &hub{clients: map[chan event]struct{}{}, done: make(chan struct{}), server: server}
+}
 
 func (h *hub) publish(e event) {
 	h.mu.Lock()
@@ -84,6 +87,7 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Accel-Buffering", "no")
 	w.WriteHeader(http.StatusOK)
 	fmt.Fprint(w, "retry: 1000\n: connected\n\n")
+	writeEvent(w, event{name: "hello", data: fmt.Sprintf(`{"server":%q}`, h.server)})
 	if last != nil {
 		writeEvent(w, *last)
 	}

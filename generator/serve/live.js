@@ -5,6 +5,8 @@
  *   swap changed stylesheets in place without a reload.
  * - "problem": show the build errors over the page (the last good page stays);
  *   the next successful rebuild removes the overlay by itself.
+ * - "hello": names the server instance; a new one means it restarted.
+ * All tabs share one stream through live-worker.js where possible.
  */
 (function () {
   "use strict";
@@ -61,21 +63,34 @@
   }
 
   var overlay = null;
+  var dismissed = null; // the problems the writer closed, until they change
   function hideProblems() {
     if (overlay) { overlay.remove(); overlay = null; }
   }
-  function showProblems(list) {
+  function showProblems(data) {
     hideProblems();
+    if (data === dismissed) return;
+    var list = JSON.parse(data);
+    var placeholder = !!document.querySelector('meta[name="playbook-placeholder"]');
     overlay = document.createElement("div");
     overlay.id = "playbook-live-problems";
     overlay.setAttribute("role", "alert");
-    overlay.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+    overlay.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:45vh;overflow:auto;z-index:2147483647;" +
       "background:#2b0b0b;color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;" +
-      "padding:16px 20px;border-top:4px solid #ff6b6b;box-shadow:0 -4px 24px rgba(0,0,0,.4)";
+      "padding:12px 16px;border-top:4px solid #ff6b6b;box-shadow:0 -4px 24px rgba(0,0,0,.4)";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Hide";
+    close.setAttribute("aria-label", "Hide the build errors");
+    close.style.cssText = "float:right;margin:0 0 8px 12px;font:600 14px system-ui,sans-serif;color:#2b0b0b;" +
+      "background:#fff;border:0;border-radius:6px;padding:6px 12px;cursor:pointer";
+    close.addEventListener("click", function () { dismissed = data; hideProblems(); });
+    overlay.appendChild(close);
     var head = document.createElement("p");
-    head.style.cssText = "margin:0 0 8px;font-weight:700;font:600 15px/1.4 system-ui,sans-serif";
+    head.style.cssText = "margin:0 0 8px;font:600 15px/1.4 system-ui,sans-serif";
     head.textContent = "The playbook has " + list.length + (list.length === 1 ? " error" : " errors") +
-      ": this page is the last good build. Fix the file and save; this closes by itself.";
+      (placeholder ? ": there is no good build to show yet." : ": this page is the last good build.") +
+      " Fix the file and save; this closes by itself.";
     overlay.appendChild(head);
     var ul = document.createElement("ul");
     ul.style.cssText = "margin:0;padding:0;list-style:none";
@@ -93,24 +108,47 @@
     document.body.appendChild(overlay);
   }
 
-  var source = new EventSource("/__playbook/events");
-  source.addEventListener("change", function (e) {
-    hideProblems();
-    var paths = JSON.parse(e.data).paths || [];
-    var reload = theseFiles().some(function (f) { return paths.indexOf(f) >= 0; }) ||
-      paths.some(function (p) { return !/\.(css|html)$/.test(p) && usesFile(p); });
-    if (reload) {
-      sessionStorage.setItem(KEY, String(window.scrollY));
-      location.reload();
-      return;
+  function reloadKeepingScroll() {
+    sessionStorage.setItem(KEY, String(window.scrollY));
+    location.reload();
+  }
+
+  var server = null;
+  function handle(type, data) {
+    if (type === "hello") {
+      // A different server instance: it restarted while this page was
+      // open, and changes may have been missed.
+      var id = JSON.parse(data).server;
+      if (server && id !== server) { reloadKeepingScroll(); return; }
+      server = id;
+    } else if (type === "change") {
+      hideProblems();
+      dismissed = null;
+      var paths = JSON.parse(data).paths || [];
+      var reload = theseFiles().some(function (f) { return paths.indexOf(f) >= 0; }) ||
+        paths.some(function (p) { return !/\.(css|html)$/.test(p) && usesFile(p); });
+      if (reload) { reloadKeepingScroll(); return; }
+      paths.forEach(function (p) { if (/\.css$/.test(p)) swapStylesheet(p); });
+    } else if (type === "problem") {
+      showProblems(data);
     }
-    paths.forEach(function (p) { if (/\.css$/.test(p)) swapStylesheet(p); });
-  });
-  source.addEventListener("problem", function (e) {
-    showProblems(JSON.parse(e.data));
-  });
-  window.addEventListener("pagehide", function () { source.close(); });
-  // Back from the browser's page cache the stream is gone and changes may
-  // have been missed: load the page afresh.
+  }
+
+  // One stream for all tabs through a shared worker where the browser has
+  // one (a stream per tab would use up the browser's connections to the
+  // preview after six tabs); otherwise a stream of this tab's own.
+  if (window.SharedWorker) {
+    var worker = new SharedWorker("/__playbook/live-worker.js");
+    worker.port.onmessage = function (e) { handle(e.data.type, e.data.data); };
+    worker.port.start();
+    window.addEventListener("pagehide", function () { worker.port.postMessage("bye"); });
+  } else {
+    var source = new EventSource("/__playbook/events");
+    ["hello", "change", "problem"].forEach(function (type) {
+      source.addEventListener(type, function (e) { handle(type, e.data); });
+    });
+    window.addEventListener("pagehide", function () { source.close(); });
+  }
+  // Back from the browser's page cache, changes may have been missed.
   window.addEventListener("pageshow", function (e) { if (e.persisted) location.reload(); });
 })();

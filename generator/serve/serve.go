@@ -16,6 +16,7 @@ import (
 	"path"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -25,10 +26,15 @@ import (
 const (
 	EventsPath = "/__playbook/events"
 	ScriptPath = "/__playbook/live.js"
+	WorkerPath = "/__playbook/live-worker.js"
 )
 
-//go:embed live.js
-var liveScript []byte
+var (
+	//go:embed live.js
+	liveScript []byte
+	//go:embed live-worker.js
+	workerScript []byte
+)
 
 // snapshot is one complete site. Requests read one snapshot whole, so none
 // ever sees a half-rebuilt site.
@@ -52,7 +58,7 @@ type Server struct {
 
 // New returns a server for files (slash-separated paths under the site root).
 func New(files map[string][]byte, opts Options) *Server {
-	s := &Server{opts: opts, hub: newHub()}
+	s := &Server{opts: opts, hub: newHub(strconv.FormatInt(time.Now().UnixNano(), 36))}
 	s.cur.Store(s.snapshot(files))
 	return s
 }
@@ -176,10 +182,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case EventsPath:
 			s.hub.serve(w, r)
 			return
-		case ScriptPath:
+		case ScriptPath, WorkerPath:
+			script := liveScript
+			if r.URL.Path == WorkerPath {
+				script = workerScript
+			}
 			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 			w.Header().Set("Cache-Control", "no-cache")
-			http.ServeContent(w, r, "live.js", time.Time{}, bytes.NewReader(liveScript))
+			http.ServeContent(w, r, path.Base(r.URL.Path), time.Time{}, bytes.NewReader(script))
 			return
 		}
 	}
