@@ -57,7 +57,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if ip := net.ParseIP(*bind); ip != nil && ip.IsUnspecified() {
 		fmt.Fprintf(stderr, "warning: serving on all interfaces (%s): anyone on your network can read this playbook\n", *bind)
 	}
-	fmt.Fprintf(stdout, "Serving %s at http://%s/ with live reload (Ctrl+C to stop)\n", plural(pv.Pages(), "page"), ln.Addr())
+	got := ln.Addr().(*net.TCPAddr).Port
+	if got != *port {
+		fmt.Fprintf(stderr, "note: port %d is in use; using %d\n", *port, got)
+	}
+	fmt.Fprintf(stdout, "Serving %s at http://%s/ with live reload (Ctrl+C to stop)\n", plural(pv.Pages(), "page"), net.JoinHostPort(*bind, strconv.Itoa(got)))
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -132,7 +132,6 @@ func ReadError(file string, err error) error {
 	return fmt.Errorf("reading %s: %w", file, err)
 }
 
-
 // Parse builds a page from one file's bytes. file is relative to the
 // playbook root ("content/objections/too-expensive.md"). It returns nil and
 // records diagnostics when the front matter cannot be read at all.

@@ -164,7 +164,7 @@ var tomlKeyDefined = regexp.MustCompile(`^Key '([^']*)' has already been defined
 func tomlAdvice(msg string) string {
 	switch {
 	case strings.HasPrefix(msg, "invalid datetime") || strings.Contains(msg, "invalid date"):
-		return msg + ": write dates as YYYY-MM-DD, like 2026-03-31"
+		return msg + ": write a real date as YYYY-MM-DD, like 2026-03-31 (month 01–12, a day the month has)"
 	case tomlKeyDefined.MatchString(msg):
 		return fmt.Sprintf("key %q appears twice", tomlKeyDefined.FindStringSubmatch(msg)[1])
 	case strings.Contains(msg, "expected value but found") || strings.HasPrefix(msg, "bare keys cannot contain"):
@@ -235,8 +235,8 @@ func parseYAML(fm []byte, offset int) (map[string]Field, error) {
 		}
 		// An unclosed quote swallows the lines after it, so the parser
 		// complains later; point at the quote instead.
-		if strings.Contains(msg, "end of stream") || strings.HasPrefix(msg, "did not find expected key") {
-			if q := unclosedQuote(fm, line); q > 0 {
+		{
+			if q := unclosedQuote(fm, line-1); q > 0 {
 				return nil, &Error{Line: q + offset, Msg: "invalid YAML front matter: this value opens a quote it never closes"}
 			}
 		}

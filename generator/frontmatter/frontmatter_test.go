@@ -79,7 +79,7 @@ func TestErrors(t *testing.T) {
 		{"yaml alias bomb", "---\na: &a [x, x]\nb: [*a, *a]\n---\n", 3, "aliases (*name) are not supported"},
 		{"yaml tab", "---\ntitle: A\ntags:\n\t- a\n---\n", 4, "does not allow tabs"},
 		{"yaml complex key", "---\n? [x]\n: 1\n---\n", 2, "keys must be plain words"},
-		{"toml bad date", "+++\ntitle = \"A\"\nreviewed = 2026-13-40\n+++\n", 3, "write dates as YYYY-MM-DD"},
+		{"toml bad date", "+++\ntitle = \"A\"\nreviewed = 2026-13-40\n+++\n", 3, "write a real date as YYYY-MM-DD"},
 		{"toml bare text", "+++\ntitle = Too expensive\n+++\n", 2, "put text in quotes"},
 	}
 	for _, c := range cases {

@@ -122,7 +122,7 @@ func (p *Preview) Rebuild(changed []string) {
 		p.shown = ""
 	}
 	p.printDiags(site.Diags)
-	fmt.Fprintf(p.opts.Log, "Rebuilt in %s after %s: %d files changed\n", time.Since(start).Round(time.Millisecond), describe(changed), len(updated))
+	fmt.Fprintf(p.opts.Log, "Rebuilt in %s after %s: %s changed\n", time.Since(start).Round(time.Millisecond), describe(changed), plural(len(updated), "file"))
 }
 
 // report tells the terminal (once per distinct state) and the browsers why
@@ -137,14 +137,29 @@ func (p *Preview) report(err error) error {
 		return jerr
 	}
 	p.Server.Fail(data)
+	// Each error is printed once: while a file stays broken, saving
+	// another file does not print it again.
 	var b strings.Builder
-	for _, d := range list {
-		b.WriteString(d.String())
-		b.WriteByte('\n')
+	printed := map[string]bool{}
+	for _, line := range strings.Split(p.shown, "\n") {
+		printed[line] = true
 	}
-	if text := b.String(); text != p.shown {
-		fmt.Fprintf(p.opts.Log, "%sThe preview keeps showing the last good build until this is fixed.\n", text)
-		p.shown = text
+	var all strings.Builder
+	for _, d := range list {
+		line := d.String()
+		all.WriteString(line + "\n")
+		if !printed[line] {
+			b.WriteString(line + "\n")
+		}
+	}
+	if all.String() == p.shown {
+		return nil
+	}
+	p.shown = all.String()
+	if b.Len() > 0 {
+		fmt.Fprintf(p.opts.Log, "%sThe preview keeps showing the last good build until this is fixed.\n", b.String())
+	} else {
+		fmt.Fprintf(p.opts.Log, "Still %s to fix (shown above).\n", plural(len(list), "error"))
 	}
 	return nil
 }
@@ -186,4 +201,11 @@ func placeholder() map[string][]byte {
 	page := []byte(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="playbook-placeholder" content=""><title>Playbook preview</title></head>` +
 		`<body style="font-family:system-ui,sans-serif;margin:2rem"><h1>The playbook does not build yet</h1><p>The errors are listed below and in the terminal. Save a fix and this page updates by itself.</p></body></html>`)
 	return map[string][]byte{"index.html": page, "404.html": page}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -246,3 +246,27 @@ func itoa(i int) string {
 	}
 	return itoa(i/10) + digits[i%10:i%10+1]
 }
+
+func TestErrorsPrintedOnce(t *testing.T) {
+	dir := copyDir(t, "../build/testdata/basic")
+	var log strings.Builder
+	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pv.Close()
+	write(t, dir, "content/guides/a.md", "+++\ntitle = \"A\nx = 1\n+++\n")
+	write(t, dir, "content/guides/b.md", "+++\ntitle = \"B\nx = 1\n+++\n")
+	pv.Rebuild([]string{"content/guides/a.md", "content/guides/b.md"})
+	write(t, dir, "content/guides/b.md", "+++\ntitle = \"B\"\n+++\n")
+	pv.Rebuild([]string{"content/guides/b.md"}) // a.md is still broken
+	pv.Rebuild([]string{"content/guides/b.md"})
+	if n := strings.Count(log.String(), "content/guides/a.md:2"); n != 1 {
+		t.Errorf("a.md's error printed %d times:\n%s", n, log.String())
+	}
+	write(t, dir, "content/guides/a.md", "+++\ntitle = \"A\"\n+++\n")
+	pv.Rebuild([]string{"content/guides/a.md"})
+	if !strings.Contains(log.String(), "Fixed: the build works again.") {
+		t.Errorf("no fixed line:\n%s", log.String())
+	}
+}

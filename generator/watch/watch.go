@@ -25,6 +25,7 @@ type Options struct {
 	Poll     bool          // poll instead of using file events
 	Interval time.Duration // polling interval (default 300ms)
 	Settle   time.Duration // quiet time that ends a burst (default 80ms)
+	MaxWait  time.Duration // longest a burst may delay a batch (default 1s)
 }
 
 // Watcher reports batches of changed paths (relative to the root, slash-separated).
@@ -76,6 +77,9 @@ func New(root string, dirs, files []string, opts Options) (*Watcher, error) {
 	}
 	if opts.Settle == 0 {
 		opts.Settle = 80 * time.Millisecond
+	}
+	if opts.MaxWait == 0 {
+		opts.MaxWait = time.Second
 	}
 	if abs, err := filepath.Abs(root); err == nil {
 		root = abs
@@ -322,14 +326,21 @@ func (w *Watcher) scan() map[string]stamp {
 func (w *Watcher) batch(raw <-chan string) {
 	defer close(w.out)
 	pending := map[string]bool{}
-	var settle <-chan time.Time
+	var settle, deadline <-chan time.Time
 	for {
 		select {
 		case <-w.done:
 			return
 		case p := <-raw:
+			if len(pending) == 0 {
+				// A tool saving without pause must not hold rebuilds back.
+				deadline = time.After(w.opts.MaxWait)
+			}
 			pending[p] = true
 			settle = time.After(w.opts.Settle)
+		case <-deadline:
+			settle = time.After(0)
+			deadline = nil
 		case <-settle:
 			paths := make([]string, 0, len(pending))
 			for p := range pending {
@@ -337,7 +348,7 @@ func (w *Watcher) batch(raw <-chan string) {
 			}
 			sort.Strings(paths)
 			pending = map[string]bool{}
-			settle = nil
+			settle, deadline = nil, nil
 			select {
 			case w.out <- paths:
 			case <-w.done:
