@@ -26,7 +26,7 @@ import (
 // loopback port for the test's lifetime.
 func serveSample(t *testing.T) string {
 	t.Helper()
-	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building sample: %v", err)
 	}
@@ -39,6 +39,8 @@ func serveSample(t *testing.T) string {
 	t.Cleanup(func() { _ = srv.Close() })
 	return "http://" + ln.Addr().String()
 }
+
+var sampleToday = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)
 
 // pageWatch records console errors, uncaught exceptions and every request
 // the page makes.
@@ -165,19 +167,9 @@ func TestNoHorizontalOverflow(t *testing.T) {
 // TestReviewStatusFollowsToday checks that a page built as up to date shows
 // as overdue when read after its review date: the script re-judges it.
 func TestReviewStatusFollowsToday(t *testing.T) {
-	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: serve.Handler(site.Files)}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
+	base := serveSample(t)
 	ctx := browser.New(t)
-	url := "http://" + ln.Addr().String() + "/objections/too-expensive/"
+	url := base + "/objections/too-expensive/"
 	// stateOn reads the page's review status as if the reader's clock said
 	// the given date: Date is replaced before the page's script runs.
 	stateOn := func(y, m, d int) string {

@@ -35,15 +35,18 @@ func (s *Site) Update(changed []string) (next *Site, outputs []string, err error
 		next, err = Generate(s.opts)
 		return next, nil, err
 	}
-	next, outputs, err = s.updateBodies(changed)
+	pages, diags, err := s.parseChanged(changed)
+	if err == nil {
+		next, outputs, err = s.updateBodies(pages)
+	}
 	if errors.Is(err, errTouched) {
 		// The model was partly updated before a fallback: only a full
 		// build is safe now.
 		next, err = Generate(s.opts)
 		return next, nil, err
 	}
-	if errors.Is(err, site.ErrNeedFull) {
-		next, outputs, err = s.relink(changed)
+	if errors.Is(err, site.ErrNeedFull) && pages != nil {
+		next, outputs, err = s.relink(pages, diags)
 	}
 	if errors.Is(err, site.ErrNeedFull) {
 		next, err = Generate(s.opts)
@@ -55,8 +58,11 @@ func (s *Site) Update(changed []string) (next *Site, outputs []string, err error
 	return next, outputs, err
 }
 
-func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
-	if len(changed) == 0 || s.renderer == nil {
+// parseChanged reads and parses the changed pages. It returns
+// site.ErrNeedFull when a change is not an existing page's markdown file or
+// does not parse (a full build then reports why).
+func (s *Site) parseChanged(changed []string) ([]*content.Page, diag.List, error) {
+	if len(changed) == 0 || s.renderer == nil || s.set == nil {
 		return nil, nil, site.ErrNeedFull
 	}
 	var pages []*content.Page
@@ -70,15 +76,21 @@ func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
 			return nil, nil, site.ErrNeedFull // deleted, or unreadable: let a full build say
 		}
 		cp := content.Parse(rel, src, s.Model.Config, &diags)
-		if cp == nil || diags.HasErrors() {
-			return nil, nil, site.ErrNeedFull
-		}
-		// Every file must be a body-only edit before any is applied: a
-		// batch that mixes in a front matter edit goes another way whole.
-		if old := s.Model.PageByRel(cp.Rel); old == nil || !bytes.Equal(frontMatterOf(old.Source, old.Body), frontMatterOf(cp.Source, cp.Body)) {
+		if cp == nil || diags.HasErrors() || s.Model.PageByRel(cp.Rel) == nil {
 			return nil, nil, site.ErrNeedFull
 		}
 		pages = append(pages, cp)
+	}
+	return pages, diags, nil
+}
+
+func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
+	// Every file must be a body-only edit before any is applied: a batch
+	// that mixes in a front matter edit goes another way whole.
+	for _, cp := range pages {
+		if !bytes.Equal(s.Model.PageByRel(cp.Rel).FrontMatter(), cp.FrontMatter()) {
+			return nil, nil, site.ErrNeedFull
+		}
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md}
 	var outputs []string
@@ -122,9 +134,6 @@ func (s *Site) updateBodies(changed []string) (*Site, []string, error) {
 // errTouched says a body update fell back after changing the model.
 var errTouched = errors.New("model partly updated")
 
-// frontMatterOf is the part of a page's file before its body.
-func frontMatterOf(src, body []byte) []byte { return src[:len(src)-len(body)] }
-
 func today() time.Time {
 	now := time.Now()
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
@@ -145,26 +154,14 @@ func replacePage(set *content.Set, cp *content.Page) *content.Set {
 // (same URL, kind, draft and audience): the site is linked again, taking
 // every unchanged page's rendered body as it was, and only pages whose
 // render inputs changed (see site.Signatures) are rendered again.
-func (s *Site) relink(changed []string) (*Site, []string, error) {
-	if len(changed) == 0 || s.set == nil || s.hasOwnLayouts() {
+func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, error) {
+	if s.hasOwnLayouts() {
 		return nil, nil, site.ErrNeedFull // a custom layout may show anything
 	}
 	set := s.set
-	var diags diag.List
-	for _, rel := range changed {
-		if !strings.HasPrefix(rel, content.Dir+"/") || path.Ext(rel) != ".md" {
-			return nil, nil, site.ErrNeedFull
-		}
-		src, err := os.ReadFile(filepath.Join(s.opts.Source, filepath.FromSlash(rel)))
-		if err != nil {
-			return nil, nil, site.ErrNeedFull
-		}
-		cp := content.Parse(rel, src, s.Model.Config, &diags)
-		if cp == nil || diags.HasErrors() {
-			return nil, nil, site.ErrNeedFull
-		}
+	for _, cp := range pages {
 		old := s.Model.PageByRel(cp.Rel)
-		if old == nil || old.URL != cp.URL || old.Kind != cp.Kind || old.Draft != cp.Draft || old.Audience != cp.Audience {
+		if old.URL != cp.URL || old.Kind != cp.Kind || old.Draft != cp.Draft || old.Audience != cp.Audience {
 			return nil, nil, site.ErrNeedFull
 		}
 		if !bytes.Equal(old.Body, cp.Body) && s.Model.LinkedWithAnchor(cp.Rel) {

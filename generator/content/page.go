@@ -109,6 +109,9 @@ type Page struct {
 	TextPos  map[string]Pos // where each front matter text was written
 }
 
+// FrontMatter returns the part of the page's file before its body.
+func (p *Page) FrontMatter() []byte { return p.Source[:len(p.Source)-len(p.Body)] }
+
 // MarkdownFields returns the front matter texts that render as inline
 // markdown (proof points, definitions, questions …), in a fixed order.
 func (p *Page) MarkdownFields() []string {

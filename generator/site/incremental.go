@@ -26,7 +26,7 @@ var ErrNeedFull = errors.New("the change needs a full rebuild")
 // On an error the site is left half-updated and must not be used again.
 func (s *Site) UpdateBody(cp *content.Page) (*Page, diag.List, error) {
 	p := s.resolver.published[cp.Rel]
-	if p == nil || p.File != cp.File || !bytes.Equal(frontMatter(p.Page), frontMatter(cp)) {
+	if p == nil || p.File != cp.File || !bytes.Equal(p.FrontMatter(), cp.FrontMatter()) {
 		return nil, nil, ErrNeedFull
 	}
 	doc := s.md.Parse(cp.Body)
@@ -47,11 +47,6 @@ func (s *Site) UpdateBody(cp *content.Page) (*Page, diag.List, error) {
 	}
 	diags.Sort()
 	return p, diags, nil
-}
-
-// frontMatter is the part of a page's file before its body.
-func frontMatter(p *content.Page) []byte {
-	return p.Source[:len(p.Source)-len(p.Body)]
 }
 
 // sameIDs reports whether a page keeps the same heading IDs.
@@ -154,5 +149,5 @@ func fmHash(p *Page) [32]byte {
 	if p.File == "" {
 		return sha256.Sum256([]byte(p.Title + "\x00" + p.Description))
 	}
-	return sha256.Sum256(frontMatter(p.Page))
+	return sha256.Sum256(p.FrontMatter())
 }
