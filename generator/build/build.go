@@ -48,6 +48,8 @@ type Site struct {
 	set      *content.Set
 	md       *markdown.Renderer
 	sigs     map[string][32]byte // Model.Signatures, once computed
+	parsed   diag.List           // what loading the content found, kept for updates
+	how      string              // how the last update was made, for tests
 }
 
 // Stage is one timed step of the pipeline, for `build -v`.
@@ -100,6 +102,7 @@ func Generate(opts Options) (*Site, error) {
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
+	parsed := diags
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
 	s, linkDiags := site.Link(cfg, set, fsys, md, site.Options{
 		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL,
@@ -119,7 +122,7 @@ func Generate(opts Options) (*Site, error) {
 	}
 	diags = append(diags, r.Warnings()...)
 
-	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md}
+	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full"}
 	for name, b := range r.Assets() {
 		out.Files[name] = b
 	}
@@ -152,6 +155,20 @@ func Generate(opts Options) (*Site, error) {
 		return nil, clash.Err()
 	}
 	out.Pages = len(s.Pages)
+	// Long sections continue on list pages 2 and up.
+	var lists []site.Output
+	for _, p := range s.Pages {
+		for n := 2; n <= len(p.Listings()); n++ {
+			lists = append(lists, site.Output{Page: p, List: n})
+		}
+	}
+	names, listHTML, err := renderOutputs(r, lists)
+	if err != nil {
+		return nil, err
+	}
+	for i, name := range names {
+		out.Files[name] = listHTML[i]
+	}
 	notFound, err := r.NotFound()
 	if err != nil {
 		return nil, err
@@ -162,6 +179,7 @@ func Generate(opts Options) (*Site, error) {
 	} else if n, ok := sitemapNote(s, opts); ok {
 		out.Diags = append(out.Diags, n)
 	}
+	out.Diags.Sort()
 	watch.lap("render templates")
 	out.Times = watch.stages
 	return out, nil

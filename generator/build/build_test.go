@@ -354,6 +354,54 @@ func TestLargeSectionNavIsCapped(t *testing.T) {
 	}
 }
 
+// A section longer than menu.per_page continues on numbered list pages,
+// each linked to the next, with every card on exactly one of them.
+func TestLongSectionSplitsIntoListPages(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "playbook.toml", "title = \"T\"\nbase_url = \"https://x.example/pb/\"\n[menu]\nper_page = 4\n")
+	writeFile(t, dir, "content/guides/_index.md", "+++\ntitle = \"Guides\"\ndescription = \"How we work\"\n+++\nIntro text.\n")
+	for i := 0; i < 10; i++ {
+		writeFile(t, dir, fmt.Sprintf("content/guides/g%02d.md", i), fmt.Sprintf("+++\ntitle = \"Guide %02d\"\n+++\n", i))
+	}
+	s := generate(t, Options{Source: dir})
+	first := string(s.Files["guides/index.html"])
+	second := string(s.Files["guides/page/2/index.html"])
+	third := string(s.Files["guides/page/3/index.html"])
+	if _, ok := s.Files["guides/page/4/index.html"]; ok || second == "" || third == "" {
+		t.Fatalf("list pages: %v", sortedKeys(s.Files))
+	}
+	for i := 0; i < 10; i++ {
+		title := fmt.Sprintf(">Guide %02d</span>", i)
+		in := 0
+		for _, page := range []string{first, second, third} {
+			cards := page[strings.Index(page, `<ul class="cards">`):]
+			in += strings.Count(cards[:strings.Index(cards, "</ul>")], title)
+		}
+		if in != 1 {
+			t.Errorf("Guide %02d is on %d list pages", i, in)
+		}
+	}
+	for _, want := range []string{"Page 2 of 3 · 10 pages", `href="/pb/guides/" rel="prev">Previous page`, `href="/pb/guides/page/3/" rel="next">Next page`,
+		`<link rel="canonical" href="https://x.example/pb/guides/page/2/">`, "<title>Guides, page 2 of 3 · T</title>"} {
+		if !strings.Contains(second, want) {
+			t.Errorf("page 2 lacks %q", want)
+		}
+	}
+	if strings.Contains(second, "Intro text.") || !strings.Contains(first, "Intro text.") || !strings.Contains(first, "Page 1 of 3") {
+		t.Error("the section's own text belongs on its first list page only")
+	}
+	if strings.Contains(string(s.Files["sitemap.xml"]), "page/2") {
+		t.Error("list pages are not in the sitemap")
+	}
+
+	// A page at a list page's URL is refused, naming both.
+	writeFile(t, dir, "content/guides/page/2.md", "+++\ntitle = \"Odd\"\n+++\n")
+	_, err := Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "content/guides/page/2.md:1:1: error: page URL /guides/page/2/ is also page 2 of the list of Guides") {
+		t.Errorf("clash not reported: %v", err)
+	}
+}
+
 func TestInternalHomeLeftOutOfExternalBuild(t *testing.T) {
 	dir := copyFixture(t, "testdata/basic")
 	writeFile(t, dir, "content/_index.md", "+++\ntitle = \"Home\"\n+++\nOur secret plan: xylophonic.\n")

@@ -45,6 +45,9 @@ func (s *Site) Update(changed []string) (next *Site, outputs []string, err error
 		next, err = Generate(s.opts)
 		return next, nil, err
 	}
+	if errors.Is(err, site.ErrNeedFull) && len(pages) == 1 {
+		next, outputs, err = s.updateFrontMatter(pages[0], diags)
+	}
 	if errors.Is(err, site.ErrNeedFull) && pages != nil {
 		next, outputs, err = s.relink(pages, diags)
 	}
@@ -92,7 +95,7 @@ func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
 			return nil, nil, site.ErrNeedFull
 		}
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body"}
 	var outputs []string
 	for i, cp := range pages {
 		p, pdiags, err := s.Model.UpdateBody(cp)
@@ -150,6 +153,51 @@ func replacePage(set *content.Set, cp *content.Page) *content.Set {
 	return out
 }
 
+// updateFrontMatter applies one page's front matter edit to the model in
+// place (see site.UpdateFrontMatter) and renders the outputs it names,
+// the home and 404 pages, and the sitemap when a review date changed.
+func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site, []string, error) {
+	if s.hasOwnLayouts() {
+		return nil, nil, site.ErrNeedFull // a custom layout may show anything
+	}
+	old := s.Model.PageByRel(cp.Rel)
+	if old == nil {
+		return nil, nil, site.ErrNeedFull
+	}
+	oldReviewed := old.Reviewed
+	todo, pdiags, err := s.Model.UpdateFrontMatter(cp)
+	if errors.Is(err, site.ErrNeedFull) {
+		return nil, nil, err // the model is untouched
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	todo = append(todo, site.Output{Page: s.Model.Home, List: 1})
+	names, htmls, err := renderOutputs(s.renderer, todo)
+	if err != nil {
+		return nil, nil, err
+	}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, opts: s.opts, renderer: s.renderer, set: replacePage(s.set, cp), md: s.md,
+		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter"}
+	// The file's diagnostics are all found again; others' stay.
+	next.Diags = replaceDiags(s.Diags, append(parseDiags, pdiags...), cp.File)
+	outputs := names
+	for i, name := range names {
+		next.Files[name] = htmls[i]
+	}
+	notFound, err := s.renderer.NotFound()
+	if err != nil {
+		return nil, nil, err
+	}
+	next.Files["404.html"] = notFound
+	outputs = append(outputs, "404.html")
+	if _, ok := s.Files["sitemap.xml"]; ok && !oldReviewed.Equal(cp.Reviewed) {
+		next.Files["sitemap.xml"] = sitemap(s.Model)
+		outputs = append(outputs, "sitemap.xml")
+	}
+	return next, outputs, nil
+}
+
 // relink handles edits to front matter that keep every page where it is
 // (same URL, kind, draft and audience): the site is linked again, taking
 // every unchanged page's rendered body as it was, and only pages whose
@@ -197,28 +245,32 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		before = s.Model.Signatures()
 	}
 	after := model.Signatures()
-	var todo []*site.Page
+	var todo []site.Output
 	for _, p := range model.Pages {
 		if p.Kind == content.KindHome || before[p.URL] != after[p.URL] {
-			todo = append(todo, p)
+			todo = append(todo, site.Output{Page: p, List: 1})
+			for n := 2; n <= len(p.Listings()); n++ {
+				todo = append(todo, site.Output{Page: p, List: n})
+			}
 		}
 	}
-	htmls := make([][]byte, len(todo))
-	errs := make([]error, len(todo))
-	parallel.Each(len(todo), func(i int) { htmls[i], errs[i] = r.Page(todo[i]) })
-	if err := templateErrors(errs); err != nil {
+	names, htmls, err := renderOutputs(r, todo)
+	if err != nil {
 		return nil, nil, err
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after}
-	next.Diags = append(append(diags, ldiags...), r.Warnings()...)
+	parsed := s.parsed
+	for _, cp := range pages {
+		parsed = replaceDiags(parsed, diags, cp.File)
+	}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink"}
+	next.Diags = append(append(slices.Clone(parsed), ldiags...), r.Warnings()...)
 	if n, ok := sitemapNote(model, s.opts); ok {
 		next.Diags = append(next.Diags, n)
 	}
-	var outputs []string
-	for i, p := range todo {
-		name := strings.TrimPrefix(p.URL, "/") + "index.html"
+	next.Diags.Sort()
+	outputs := names
+	for i, name := range names {
 		next.Files[name] = htmls[i]
-		outputs = append(outputs, name)
 	}
 	notFound, err := r.NotFound()
 	if err != nil {
@@ -231,6 +283,53 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		outputs = append(outputs, "sitemap.xml")
 	}
 	return next, outputs, nil
+}
+
+// renderOutputs renders pages and list pages in parallel, returning each
+// output file's name (once, in order) and HTML.
+func renderOutputs(r *render.Renderer, todo []site.Output) ([]string, [][]byte, error) {
+	seen := map[string]bool{}
+	var names []string
+	var jobs []site.Output
+	for _, o := range todo {
+		name := strings.TrimPrefix(o.Page.ListingURL(o.List), "/") + "index.html"
+		if !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+			jobs = append(jobs, o)
+		}
+	}
+	htmls := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel.Each(len(jobs), func(i int) {
+		if jobs[i].List > 1 {
+			htmls[i], errs[i] = r.Listing(jobs[i].Page, jobs[i].List)
+		} else {
+			htmls[i], errs[i] = r.Page(jobs[i].Page)
+		}
+	})
+	if err := templateErrors(errs); err != nil {
+		return nil, nil, err
+	}
+	return names, htmls, nil
+}
+
+// replaceDiags returns list with file's diagnostics replaced by those of
+// fresh that concern it, sorted.
+func replaceDiags(list, fresh diag.List, file string) diag.List {
+	var out diag.List
+	for _, d := range list {
+		if d.File != file {
+			out = append(out, d)
+		}
+	}
+	for _, d := range fresh {
+		if d.File == file {
+			out = append(out, d)
+		}
+	}
+	out.Sort()
+	return out
 }
 
 // hasOwnLayouts reports whether the playbook overrides any template.

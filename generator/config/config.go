@@ -74,7 +74,15 @@ type Review struct {
 // Menu orders top-level sections in navigation.
 type Menu struct {
 	Order []string `toml:"order"`
+	// PerPage is how many cards a section page lists before it continues
+	// on /page/2/ and so on (DefaultPerPage when unset).
+	PerPage int `toml:"per_page"`
 }
+
+// DefaultPerPage is how many cards a section page lists when the config
+// does not say: enough to scan on a phone, few enough that a section of
+// thousands of objections stays quick to load and to rebuild.
+const DefaultPerPage = 48
 
 // Brand declares the brand colours and fonts once, for swatches and specimens.
 type Brand struct {
@@ -184,6 +192,9 @@ func Parse(src []byte) (*Config, error) {
 			errorAt(&diags, lines.FindPos("base_url"), "config", "base_url: %v", err)
 		}
 	}
+	if !md.IsDefined("menu", "per_page") {
+		c.Menu.PerPage = DefaultPerPage
+	}
 	c.applyDefaults()
 	c.validate(&diags, lines)
 	diags.Sort()
@@ -240,6 +251,9 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	if u := c.Repository.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		errorAt(diags, lines.FindPos("repository", "url"), "config", "repository.url %q must be a full address, like \"https://github.com/org/playbook\"", u)
+	}
+	if c.Menu.PerPage < 1 {
+		errorAt(diags, lines.FindPos("menu", "per_page"), "config", "menu.per_page is %d: set how many cards a section page lists, like 48 (at least 1)", c.Menu.PerPage)
 	}
 	if !languageTag.MatchString(c.Language) {
 		errorAt(diags, lines.FindPos("language"), "config", "language %q is not a language code: use one like \"en\", \"en-GB\" or \"de\"", c.Language)
@@ -326,7 +340,7 @@ func knownKeys(parent []string) []string {
 	case "review":
 		return []string{"every"}
 	case "menu":
-		return []string{"order"}
+		return []string{"order", "per_page"}
 	case "brand":
 		return []string{"colours", "colors", "fonts"}
 	case "brand.colours", "brand.colors":

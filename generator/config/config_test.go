@@ -44,7 +44,7 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Title != "Playbook" || c.BaseURL != "/" || c.Review.Every != "180d" || c.Repository.Branch != "main" || len(c.Objections.Categories) != 6 {
+	if c.Title != "Playbook" || c.BaseURL != "/" || c.Review.Every != "180d" || c.Repository.Branch != "main" || len(c.Objections.Categories) != 6 || c.Menu.PerPage != DefaultPerPage {
 		t.Errorf("defaults: %+v", c)
 	}
 	c, _ = Parse([]byte(`base_url = "https://x.example/pb"`))
@@ -54,7 +54,7 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestErrorsCollectedWithLines(t *testing.T) {
-	src := "title = \"T\"\ncolour = \"x\"\n\n[owners.sales]\nteam = \"sales\"\n\n[review]\nevery = \"often\"\n"
+	src := "title = \"T\"\ncolour = \"x\"\n\n[owners.sales]\nteam = \"sales\"\n\n[review]\nevery = \"often\"\n\n[menu]\nper_page = 0\n"
 	_, err := Parse([]byte(src))
 	list, ok := diag.From(err)
 	if !ok {
@@ -69,6 +69,7 @@ func TestErrorsCollectedWithLines(t *testing.T) {
 		`playbook.toml:4:1: error: owners.sales: name is required`,
 		`playbook.toml:5:1: error: owners.sales.team "sales" must be a handle starting with @`,
 		`playbook.toml:8:1: error: review.every: "often" is not an interval`,
+		`playbook.toml:11:1: error: menu.per_page is 0: set how many cards a section page lists, like 48 (at least 1)`,
 	}
 	all := strings.Join(got, "\n")
 	for _, w := range want {

@@ -32,6 +32,17 @@ func BenchmarkEditTitle10000(b *testing.B) {
 	})
 }
 
+// BenchmarkEditRelation10000 adds and removes a closing tool named by an
+// objection: relations are resolved again and both tools' pages rendered.
+func BenchmarkEditRelation10000(b *testing.B) {
+	benchmarkEdit(b, 10000, func(orig []byte, i int) []byte {
+		if i%2 == 1 {
+			return orig
+		}
+		return bytes.Replace(orig, []byte(`closing_tools = ["`), []byte(`closing_tools = ["tool-7", "`), 1)
+	})
+}
+
 func benchmarkEdit(b *testing.B, n int, change func([]byte, int) []byte) {
 	dir := b.TempDir()
 	if err := synth.Write(dir, n); err != nil {

@@ -191,26 +191,59 @@ func (r *Renderer) Page(p *site.Page) ([]byte, error) {
 	if _, ok := r.sets[kind]; !ok {
 		kind = content.KindPage
 	}
-	return r.execute(kind, p)
+	v := view{Page: p, Layout: kind}
+	if ls := p.Listings(); ls != nil {
+		v.Listing = &ls[0]
+	}
+	return r.execute(v)
+}
+
+// Listing renders list page n (2 and up) of a section: the section's
+// header and the next cards of its list.
+func (r *Renderer) Listing(p *site.Page, n int) ([]byte, error) {
+	ls := p.Listings()
+	if n < 1 || n > len(ls) {
+		return nil, fmt.Errorf("%s has no list page %d", p.URL, n)
+	}
+	kind := p.Kind
+	if _, ok := r.sets[kind]; !ok {
+		kind = content.KindPage
+	}
+	return r.execute(view{Page: p, Layout: kind, Listing: &ls[n-1]})
 }
 
 // NotFound renders the 404 page.
 func (r *Renderer) NotFound() ([]byte, error) {
-	return r.execute("404", r.site.Home)
+	return r.execute(view{Page: r.site.Home, Layout: "404"})
 }
 
-func (r *Renderer) execute(kind string, p *site.Page) ([]byte, error) {
+func (r *Renderer) execute(v view) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := r.sets[kind].ExecuteTemplate(&buf, "baseof.html", view{Page: p, Layout: kind}); err != nil {
-		return nil, r.diagnose(err, p.URL)
+	if err := r.sets[v.Layout].ExecuteTemplate(&buf, "baseof.html", v); err != nil {
+		url := v.URL
+		if v.Listing != nil {
+			url = v.Listing.URL
+		}
+		return nil, r.diagnose(err, url)
 	}
 	return buf.Bytes(), nil
 }
 
-// view is what templates see: the page, and which layout is in use.
+// view is what templates see: the page, which layout is in use, and for a
+// section which of its list pages this is.
 type view struct {
 	*site.Page
-	Layout string
+	Layout  string
+	Listing *site.Listing // nil unless the page is a section
+}
+
+// AbsURL is the full address of what is rendered: a section's later list
+// pages have their own, for the canonical link.
+func (v view) AbsURL() string {
+	if v.Listing != nil && v.Listing.Number > 1 {
+		return v.Site.BaseURL + strings.TrimPrefix(v.Listing.URL, "/")
+	}
+	return v.Page.AbsURL()
 }
 
 func (r *Renderer) funcs() template.FuncMap {
@@ -258,7 +291,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"kindName": kindName,
 		"ofKind":   s.PagesOfKind,
-		"site":     func() *site.Site { return s },
+		// firstOfKind is the first n pages of a kind, for the home page.
+		"firstOfKind": func(n int, kind string) []*site.Page { return s.FirstOfKind(kind, n) },
+		"site":        func() *site.Site { return s },
 		"stageIndex": func(stage string) int {
 			for i, st := range s.Config.Stages {
 				if st == stage {

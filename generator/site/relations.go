@@ -11,6 +11,21 @@ import (
 // the reverse direction, so each closing tool lists the objections that
 // name it and each persona the objections and plays about it.
 func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
+	s.relations = s.indexRelations(diags, all)
+	s.resolveRelations(diags)
+}
+
+// relationIndex finds the pages relations name: published pages by kind
+// and slug, and every loaded page, to explain a name that is left out.
+type relationIndex struct {
+	bySlug map[string]map[string]*Page
+	loaded map[string]*content.Page // by kind + "/" + slug
+}
+
+// indexRelations builds the relation index. It depends only on which
+// pages exist and are published, so an edit that changes neither can
+// resolve relations again without it.
+func (s *Site) indexRelations(diags *diag.List, all map[string]*content.Page) relationIndex {
 	// Pages by kind and slug. Relations name pages by file name, so two
 	// pages of a kind with one name would make a relation ambiguous.
 	bySlug := map[string]map[string]*Page{}
@@ -37,6 +52,12 @@ func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
 			}
 		}
 	}
+	return relationIndex{bySlug: bySlug, loaded: loaded}
+}
+
+// resolveRelations fills every page's relation lists, both ways.
+func (s *Site) resolveRelations(diags *diag.List) {
+	bySlug, loaded := s.relations.bySlug, s.relations.loaded
 	resolve := func(from *Page, field, kind string, ref content.Ref) *Page {
 		if ref.Slug == "" {
 			return nil
@@ -117,13 +138,19 @@ func (s *Site) linkRelations(diags *diag.List, all map[string]*content.Page) {
 	}
 	// Reverse lists arrive in page order; present them in navigation order.
 	for _, p := range s.Pages {
-		if p.Play == nil {
-			sortPages(p.Objections)
-			sortPages(p.ClosingTools)
-		}
-		sortPages(p.Personas)
-		sortPages(p.Plays)
+		p.sortRelations()
 	}
+}
+
+// sortRelations puts the lists that gather pages from both directions in
+// navigation order; a play's own lists keep the order the play gives.
+func (p *Page) sortRelations() {
+	if p.Play == nil {
+		sortPages(p.Objections)
+		sortPages(p.ClosingTools)
+	}
+	sortPages(p.Personas)
+	sortPages(p.Plays)
 }
 
 // relatedKind reports whether relations name pages of kind by slug.

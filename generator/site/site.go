@@ -6,6 +6,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"html/template"
 	"io/fs"
 	"path"
@@ -13,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
@@ -48,9 +51,10 @@ type Site struct {
 	BasePath string   // path part of BaseURL, ending in "/"
 	Today    time.Time
 
-	byURL    map[string]*Page
-	md       *markdown.Renderer
-	resolver *resolver
+	byURL     map[string]*Page
+	md        *markdown.Renderer
+	resolver  *resolver
+	relations relationIndex
 }
 
 // renderInline renders p's front matter texts as inline markdown, checking
@@ -173,6 +177,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		s.Pages = append(s.Pages, p)
 	}
 	s.buildTree(&diags)
+	s.checkListings(&diags)
 	s.checkMenu(set, &diags)
 	for _, p := range s.Pages {
 		if p.Reviewed.After(s.Today) {
@@ -437,7 +442,12 @@ func (s *Site) buildTree(diags *diag.List) {
 	}
 	sort.SliceStable(s.Sections, func(i, j int) bool { return rank(s.Sections[i]) < rank(s.Sections[j]) })
 
-	// Previous/next in reading order: depth-first through the navigation.
+	s.linkReadingOrder()
+}
+
+// linkReadingOrder sets every page's previous and next page: depth-first
+// through the navigation.
+func (s *Site) linkReadingOrder() {
 	var flat []*Page
 	var walk func(p *Page)
 	walk = func(p *Page) {
@@ -452,6 +462,7 @@ func (s *Site) buildTree(diags *diag.List) {
 	}
 	walk(s.Home)
 	for i, p := range flat {
+		p.Prev, p.Next = nil, nil
 		if i > 0 {
 			p.Prev = flat[i-1]
 		}
@@ -473,23 +484,53 @@ func nonSections(ps []*Page) []*Page {
 
 // sortPages orders by weight (unset weights last), then title, then URL.
 func sortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		wa, wb := a.Weight, b.Weight
-		if wa == 0 {
-			wa = 1 << 30
+	if len(ps) < 2 {
+		return
+	}
+	slices.SortStableFunc(ps, func(a, b *Page) int {
+		if before(a, b) {
+			return -1
 		}
-		if wb == 0 {
-			wb = 1 << 30
+		if before(b, a) {
+			return 1
 		}
-		if wa != wb {
-			return wa < wb
-		}
-		if a.Title != b.Title {
-			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
-		}
-		return a.URL < b.URL
+		return 0
 	})
+}
+
+// before is the navigation order of sortPages.
+func before(a, b *Page) bool {
+	wa, wb := a.Weight, b.Weight
+	if wa == 0 {
+		wa = 1 << 30
+	}
+	if wb == 0 {
+		wb = 1 << 30
+	}
+	if wa != wb {
+		return wa < wb
+	}
+	if a.Title != b.Title {
+		if c := compareFold(a.Title, b.Title); c != 0 {
+			return c < 0
+		}
+	}
+	return a.URL < b.URL
+}
+
+// compareFold compares two strings as their lower-case forms would,
+// without allocating them: sorting thousands of titles is on the path of
+// every live-preview edit.
+func compareFold(a, b string) int {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra, rb = unicode.ToLower(ra), unicode.ToLower(rb); ra != rb {
+			return cmp.Compare(ra, rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return cmp.Compare(len(a), len(b))
 }
 
 func titleFromSlug(slug string) string {
@@ -506,6 +547,26 @@ func (s *Site) PagesOfKind(kind string) []*Page {
 		}
 	}
 	sortPages(out)
+	return out
+}
+
+// FirstOfKind returns the first n published pages of a kind in navigation
+// order, without sorting them all: the home page shows a few of each.
+func (s *Site) FirstOfKind(kind string, n int) []*Page {
+	if n < 1 {
+		return nil
+	}
+	out := make([]*Page, 0, n+1)
+	for _, p := range s.Pages {
+		if p.Kind != kind || len(out) == n && !before(p, out[n-1]) {
+			continue
+		}
+		i := sort.Search(len(out), func(i int) bool { return before(p, out[i]) })
+		out = slices.Insert(out, i, p)
+		if len(out) > n {
+			out = out[:n]
+		}
+	}
 	return out
 }
 
