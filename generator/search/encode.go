@@ -1,0 +1,391 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// chunkTarget is the size a postings chunk is filled to. Smaller chunks
+// waste fewer bytes on the neighbours of a wanted term; larger ones keep
+// meta.json's list of chunk boundaries short.
+const chunkTarget = 6 << 10
+
+// writePostings files every term's postings into chunks of consecutive
+// terms and returns the first term of each chunk.
+func writePostings(files map[string][]byte, p *postings) []int {
+	n := p.terms()
+	enc := make([][]byte, n)
+	eachRange(n, func(lo, hi int) {
+		for t := lo; t < hi; t++ {
+			docs, impacts := p.of(t)
+			b := make([]byte, 0, 2+3*len(docs))
+			b = appendVarint(b, idf(len(docs), p.docN))
+			prev := int32(-1)
+			for i, d := range docs {
+				b = appendVarint(b, int(d-prev-1))
+				b = append(b, digits[impacts[i]])
+				prev = d
+			}
+			enc[t] = b
+		}
+	})
+	var starts []int
+	size := chunkTarget
+	for t := range n {
+		if size+len(enc[t]) > chunkTarget && size > 0 {
+			starts = append(starts, t)
+			size = 0
+		}
+		size += len(enc[t]) + 3
+	}
+	out := make([][]byte, len(starts))
+	eachPart(len(starts), func(c int) {
+		end := n
+		if c+1 < len(starts) {
+			end = starts[c+1]
+		}
+		var b []byte
+		b = append(b, '[')
+		for t := starts[c]; t < end; t++ {
+			if t > starts[c] {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = append(b, enc[t]...)
+			b = append(b, '"')
+		}
+		out[c] = append(b, ']')
+	})
+	for c, b := range out {
+		files["search/t/"+strconv.Itoa(c)+".json"] = b
+	}
+	return starts
+}
+
+// writeShards files every word under its shard keys and returns the keys.
+// A shard is three strings: the words, sorted and space-separated; their
+// term ids as zigzag deltas; and each term's document frequency.
+func writeShards(files map[string][]byte, v *vocabulary, p *postings) []string {
+	shards := map[string][]int32{}
+	for w, word := range v.words {
+		for _, k := range shardKeys(word) {
+			shards[k] = append(shards[k], int32(w))
+		}
+	}
+	keys := sortedKeys(shards)
+	out := make([][]byte, len(keys))
+	eachRange(len(keys), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ws := shards[keys[i]]
+			var words, terms, dfs []byte
+			prev := 0
+			for j, w := range ws {
+				if j > 0 {
+					words = append(words, ' ')
+				}
+				words = append(words, v.words[w]...)
+				t := int(v.term[w])
+				terms = appendVarint(terms, zigzag(t-prev))
+				prev = t
+				dfs = appendVarint(dfs, p.df(int32(t)))
+			}
+			b := []byte{'['}
+			b = appendJSONString(b, string(words), false)
+			b = append(b, ",\""...)
+			b = append(b, terms...)
+			b = append(b, "\",\""...)
+			b = append(b, dfs...)
+			out[i] = append(b, "\"]"...)
+		}
+	})
+	for i, k := range keys {
+		files[shardFile(k)] = out[i]
+	}
+	return keys
+}
+
+func zigzag(v int) int {
+	if v < 0 {
+		return -2*v - 1
+	}
+	return 2 * v
+}
+
+func unzigzag(v int) int {
+	if v&1 == 1 {
+		return -(v + 1) / 2
+	}
+	return v / 2
+}
+
+// writeFragments writes what results show of each page: url, title, kind,
+// facets and sections as [anchor, heading, text], whitespace collapsed.
+func writeFragments(files map[string][]byte, docs []*Doc) {
+	out := make([][]byte, len(docs))
+	eachRange(len(docs), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			out[i] = fragment(docs[i])
+		}
+	})
+	for i, b := range out {
+		files["search/f/"+strconv.Itoa(i)+".json"] = b
+	}
+}
+
+func fragment(d *Doc) []byte {
+	size := 64 + len(d.URL) + len(d.Title)
+	for _, s := range d.Sections {
+		size += 8 + len(s.Anchor) + len(s.Heading) + len(s.Text)
+	}
+	b := make([]byte, 0, size)
+	b = append(b, `{"u":`...)
+	b = appendJSONString(b, d.URL, true)
+	b = append(b, `,"t":`...)
+	b = appendJSONString(b, d.Title, true)
+	b = append(b, `,"k":`...)
+	b = appendJSONString(b, d.Kind, true)
+	b = append(b, `,"f":{`...)
+	for i, name := range facetNames(d) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, name, true)
+		b = append(b, ":["...)
+		for j, v := range facetValues(d, name) {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v, true)
+		}
+		b = append(b, ']')
+	}
+	b = append(b, `},"s":[`...)
+	for i, s := range d.Sections {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = appendJSONString(b, s.Anchor, true)
+		b = append(b, ',')
+		b = appendJSONString(b, s.Heading, true)
+		b = append(b, ',')
+		b = appendJSONString(b, s.Text, true)
+		b = append(b, ']')
+	}
+	return append(b, "]}"...)
+}
+
+// facetNames are a page's facets with at least one value, sorted; kind is
+// one of them when the page has a kind.
+func facetNames(d *Doc) []string {
+	var names []string
+	for name := range d.Facets {
+		if name = strings.TrimSpace(name); name != "" && !slices.Contains(names, name) && len(facetValues(d, name)) > 0 {
+			names = append(names, name)
+		}
+	}
+	if _, ok := d.Facets["kind"]; !ok && strings.TrimSpace(d.Kind) != "" {
+		names = append(names, "kind")
+	}
+	slices.Sort(names)
+	return names
+}
+
+// facetValues are a page's values of one facet: trimmed, distinct, sorted.
+func facetValues(d *Doc, name string) []string {
+	vals, ok := d.Facets[name]
+	if !ok && name == "kind" {
+		vals = []string{d.Kind}
+	}
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// writeFacets writes, for each facet, its values (sorted) and the pages
+// having each, as deltas. It returns the facet names; facet n is in
+// search/facet/<n>.json.
+func writeFacets(files map[string][]byte, docs []*Doc) []string {
+	byName := map[string]map[string][]int{}
+	for i, d := range docs {
+		for _, name := range facetNames(d) {
+			if byName[name] == nil {
+				byName[name] = map[string][]int{}
+			}
+			for _, v := range facetValues(d, name) {
+				byName[name][v] = append(byName[name][v], i)
+			}
+		}
+	}
+	names := sortedKeys(byName)
+	for n, name := range names {
+		values := sortedKeys(byName[name])
+		b := []byte(`{"name":`)
+		b = appendJSONString(b, name, true)
+		b = append(b, `,"values":[`...)
+		for i, v := range values {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, v, true)
+		}
+		b = append(b, `],"docs":[`...)
+		for i, v := range values {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, '"')
+			b = append(b, deltaList(byName[name][v])...)
+			b = append(b, '"')
+		}
+		files["search/facet/"+strconv.Itoa(n)+".json"] = append(b, "]}"...)
+	}
+	return names
+}
+
+// deltaList writes ascending numbers as varint gaps (the first from -1).
+func deltaList(list []int) []byte {
+	var b []byte
+	prev := -1
+	for _, v := range list {
+		b = appendVarint(b, v-prev-1)
+		prev = v
+	}
+	return b
+}
+
+// metaFile is search/meta.json: all a query needs before its first fetch.
+type metaFile struct {
+	Version int    `json:"v"`
+	Docs    int    `json:"docs"`
+	Terms   int    `json:"terms"`
+	Stop    string `json:"stop"`
+	// Chunks lists the first term of each postings chunk, as deltaList.
+	Chunks string `json:"chunks"`
+	// Keys lists the vocabulary shards, space-separated, so that no query
+	// asks for a file that does not exist.
+	Keys string `json:"keys"`
+	// Synonyms are the groups of folded phrases; group g is the term
+	// Terms-len(Synonyms)+g.
+	Synonyms [][]string `json:"synonyms"`
+	Facets   []string   `json:"facets"`
+}
+
+func encodeMeta(m metaFile) ([]byte, error) {
+	if m.Synonyms == nil {
+		m.Synonyms = [][]string{}
+	}
+	if m.Facets == nil {
+		m.Facets = []string{}
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("search: encoding meta.json: %w", err)
+	}
+	return b, nil
+}
+
+// plainString says whether s can be copied as it is: plain ASCII, and
+// with collapse, no white space to collapse.
+func plainString(s string, collapse bool) bool {
+	if collapse && len(s) > 0 && (s[0] == ' ' || s[len(s)-1] == ' ') {
+		return false
+	}
+	prev := byte(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !plainByte(c) && (c != ' ' || collapse && prev == ' ') {
+			return false
+		}
+		prev = c
+	}
+	return true
+}
+
+// plainByte is an ASCII byte that JSON strings hold as it is, other than
+// white space.
+func plainByte(c byte) bool {
+	return c > ' ' && c < utf8.RuneSelf && c != '"' && c != '\\'
+}
+
+// appendJSONString appends s as a JSON string. Invalid UTF-8 becomes
+// U+FFFD; with collapse, runs of white space become one space and the ends
+// are trimmed, which is how fragments store text.
+func appendJSONString(b []byte, s string, collapse bool) []byte {
+	b = append(b, '"')
+	if plainString(s, collapse) {
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	space := false
+	wrote := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if plainByte(c) {
+			// Copy a run of plain characters at once.
+			j := i + 1
+			for j < len(s) && plainByte(s[j]) {
+				j++
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			b = append(b, s[i:j]...)
+			wrote = true
+			i = j
+			continue
+		}
+		if c < utf8.RuneSelf {
+			i++
+			if collapse && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+				space = wrote
+				continue
+			}
+			if space {
+				b = append(b, ' ')
+				space = false
+			}
+			wrote = true
+			switch {
+			case c == '"' || c == '\\':
+				b = append(b, '\\', c)
+			case c < 0x20:
+				b = append(b, `\u00`...)
+				b = append(b, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&15])
+			default:
+				b = append(b, c)
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if collapse && unicode.IsSpace(r) {
+			space = wrote
+			continue
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		wrote = true
+		switch r {
+		case '\u2028', '\u2029':
+			b = append(b, `\u202`...)
+			b = append(b, "89"[r-'\u2028'])
+		default:
+			b = utf8.AppendRune(b, r) // RuneError for invalid bytes
+		}
+	}
+	return append(b, '"')
+}

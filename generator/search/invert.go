@@ -1,0 +1,227 @@
+package search
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// vocabulary is every scored word of the site, sorted, with its term: the
+// stem its postings are filed under. Terms are numbered in stem order, so
+// the words of one stem, and words sharing a prefix, sit in few chunks.
+type vocabulary struct {
+	words []string
+	term  []int32   // word id -> term id
+	terms int       // number of word terms; synonym groups follow
+	local [][]int32 // per analysis part: local word id -> word id, -1 for stop words
+}
+
+func mergeVocabulary(parts []*analysis, lang language) *vocabulary {
+	// Each part sorts its own words (in parallel); a k-way merge of the
+	// sorted lists then numbers the words without a global map.
+	sorted := make([][]int32, len(parts))
+	eachPart(len(parts), func(i int) {
+		p := parts[i]
+		ids := make([]int32, 0, len(p.words))
+		for id := range p.words {
+			if !p.stop[id] {
+				ids = append(ids, int32(id))
+			}
+		}
+		slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(p.words[a], p.words[b]) })
+		sorted[i] = ids
+	})
+	v := &vocabulary{local: make([][]int32, len(parts))}
+	for i, p := range parts {
+		v.local[i] = make([]int32, len(p.words))
+		for id := range v.local[i] {
+			v.local[i][id] = -1
+		}
+	}
+	var all []string
+	pos := make([]int, len(parts))
+	for {
+		best := -1
+		for i := range parts {
+			if pos[i] < len(sorted[i]) && (best < 0 || parts[i].words[sorted[i][pos[i]]] < parts[best].words[sorted[best][pos[best]]]) {
+				best = i
+			}
+		}
+		if best < 0 {
+			break
+		}
+		w := parts[best].words[sorted[best][pos[best]]]
+		all = append(all, w)
+		for i := range parts {
+			if pos[i] < len(sorted[i]) && parts[i].words[sorted[i][pos[i]]] == w {
+				v.local[i][sorted[i][pos[i]]] = int32(len(all) - 1)
+				pos[i]++
+			}
+		}
+	}
+	v.words = all
+
+	stems := make([]string, len(all))
+	eachRange(len(all), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			stems[i] = lang.stem(all[i])
+		}
+	})
+	unique := slices.Clone(stems)
+	slices.Sort(unique)
+	unique = slices.Compact(unique)
+	termOf := make(map[string]int32, len(unique))
+	for i, s := range unique {
+		termOf[s] = int32(i)
+	}
+	v.term = make([]int32, len(all))
+	for i, s := range stems {
+		v.term[i] = termOf[s]
+	}
+	v.terms = len(unique)
+	return v
+}
+
+// postings holds, for every term, the pages it occurs in (ascending) with
+// the term's weight in each, flattened: term t owns [start[t], start[t+1]).
+type postings struct {
+	start   []int32
+	docs    []int32
+	impacts []uint8
+	docN    int
+}
+
+func (p *postings) terms() int     { return len(p.start) - 1 }
+func (p *postings) df(t int32) int { return int(p.start[t+1] - p.start[t]) }
+func (p *postings) of(t int) (docs []int32, impacts []uint8) {
+	return p.docs[p.start[t]:p.start[t+1]], p.impacts[p.start[t]:p.start[t+1]]
+}
+
+type termImpact struct {
+	term   int32
+	impact uint8
+}
+
+// invert computes each page's term weights and files them by term.
+func invert(parts []*analysis, v *vocabulary, groups int) *postings {
+	docN, total := 0, 0
+	for _, p := range parts {
+		docN += len(p.docs)
+		for _, d := range p.docs {
+			total += d.length
+		}
+	}
+	avg := max(1, float64(total)/float64(max(1, docN)))
+
+	perDoc := make([][]termImpact, docN)
+	base := make([]int, len(parts))
+	for i := 1; i < len(parts); i++ {
+		base[i] = base[i-1] + len(parts[i-1].docs)
+	}
+	eachPart(len(parts), func(pi int) {
+		p, local := parts[pi], v.local[pi]
+		// Words of one stem merge into one term: stamp says which page last
+		// saw a term, slot where it is in that page's list.
+		stamp := make([]int32, v.terms)
+		slot := make([]int32, v.terms)
+		var merged []wordCount
+		for di, d := range p.docs {
+			merged = merged[:0]
+			for _, c := range d.words {
+				t := v.term[local[c.id]]
+				if stamp[t] != int32(di+1) {
+					stamp[t] = int32(di + 1)
+					slot[t] = int32(len(merged))
+					c.id = t
+					merged = append(merged, c)
+					continue
+				}
+				m := &merged[slot[t]]
+				m.title = satAdd(m.title, c.title)
+				m.head = satAdd(m.head, c.head)
+				m.body = satAdd(m.body, c.body)
+			}
+			out := make([]termImpact, 0, len(merged)+len(d.groups))
+			for _, c := range merged {
+				out = append(out, termImpact{c.id, impact(c, d, avg)})
+			}
+			for _, g := range d.groups {
+				out = append(out, termImpact{int32(v.terms) + g.id, impact(g, d, avg)})
+			}
+			perDoc[base[pi]+di] = out
+		}
+	})
+
+	terms := v.terms + groups
+	p := &postings{start: make([]int32, terms+1), docN: docN}
+	for _, list := range perDoc {
+		for _, ti := range list {
+			p.start[ti.term+1]++
+		}
+	}
+	for t := 1; t <= terms; t++ {
+		p.start[t] += p.start[t-1]
+	}
+	n := p.start[terms]
+	p.docs = make([]int32, n)
+	p.impacts = make([]uint8, n)
+	fill := slices.Clone(p.start[:terms])
+	for d, list := range perDoc {
+		for _, ti := range list {
+			k := fill[ti.term]
+			fill[ti.term]++
+			p.docs[k] = int32(d)
+			p.impacts[k] = ti.impact
+		}
+	}
+	return p
+}
+
+// impact is a term's weight in a page, 1–63. Field presence gives tiers
+// (title above heading above body, whatever the body's frequency), and
+// BM25's saturating, length-normalised frequency ranks within a tier. A
+// short title that is mostly the term ranks above a long one.
+func impact(c wordCount, d docWords, avgLen float64) uint8 {
+	const k1, b = 1.2, 0.75
+	x := 0.0
+	if c.title > 0 {
+		x += 5 + 2/float64(d.titleLen)
+	}
+	if c.head > 0 {
+		x += 3
+	}
+	if tf := float64(c.head) + float64(c.body); tf > 0 {
+		x += tf * (k1 + 1) / (tf + k1*(1-b+b*float64(d.length)/avgLen))
+	}
+	return uint8(min(63, max(1, int(math.Round(x*5)))))
+}
+
+// idf is BM25's inverse document frequency, scaled to a small integer so
+// that both engines score with exact integer arithmetic.
+func idf(df, n int) int {
+	v := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+	return max(1, int(math.Round(v*6)))
+}
+
+// eachPart runs fn(i) for i in [0, n) concurrently.
+func eachPart(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(i)
+		}()
+	}
+	wg.Wait()
+}
+
+// eachRange splits [0, n) into one range per core.
+func eachRange(n int, fn func(lo, hi int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/256))
+	eachPart(workers, func(w int) {
+		fn(w*n/workers, (w+1)*n/workers)
+	})
+}

@@ -1,0 +1,200 @@
+package search
+
+import (
+	"slices"
+)
+
+// Search returns the best DefaultLimit pages for a query, keeping only
+// pages that pass filters (see Request.Filters).
+func (ix *Index) Search(query string, filters map[string][]string) []Result {
+	return ix.Find(Request{Query: query, Filters: filters}).Results
+}
+
+// Find answers a request. Ranking runs in two stages, as in the browser:
+// the postings rank every page (words matched, then match tiers, then
+// score), then the fragments of the pages returned add phrase matches,
+// which reorder them, and give their sections and excerpts.
+func (ix *Index) Find(req Request) Response {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	limit := req.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	q := ix.parse(req.Query)
+	resp := Response{Results: []Result{}}
+	if len(q.slots) == 0 {
+		return resp
+	}
+	ix.resolve(q)
+	for _, s := range q.slots {
+		for i := range s.alts {
+			a := &s.alts[i]
+			a.postings = ix.postingList(a.term)
+			r := reader{s: a.postings}
+			a.idf = r.varint()
+		}
+	}
+
+	n := ix.meta.Docs
+	acc := newAccumulator(n)
+	for _, s := range q.slots {
+		acc.addSlot(s.alts)
+	}
+	fails, failed := ix.filterFailures(req.Filters, n)
+	var cands []int32
+	for d := range n {
+		if acc.slots[d] > 0 && fails[d] == 0 {
+			cands = append(cands, int32(d))
+		}
+	}
+	resp.Total = len(cands)
+	if len(req.Facets) > 0 {
+		resp.Counts = ix.count(req.Facets, acc, fails, failed)
+	}
+	slices.SortFunc(cands, func(a, b int32) int { return acc.compare(a, b, 0, 0) })
+	cands = cands[:min(len(cands), limit)]
+
+	ix.highlightWords(q)
+	hits := make([]pageHits, len(cands))
+	for i, d := range cands {
+		hits[i] = ix.matchPage(q, int(d))
+	}
+	order := make([]int, len(cands))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		return acc.compare(cands[i], cands[j], hits[i].pairs, hits[j].pairs)
+	})
+	for _, i := range order {
+		resp.Results = append(resp.Results, hits[i].result(int(acc.score[cands[i]])))
+	}
+	return resp
+}
+
+// accumulator holds every page's stage-one ranking keys.
+type accumulator struct {
+	slots []uint16 // query words matched
+	tiers []int32  // sum of the best tier per word matched
+	score []int64  // sum of the best weight × idf × impact per word
+	// per-slot scratch: the best tier and contribution so far
+	bestTier  []int8
+	bestScore []int64
+	touched   []int32
+}
+
+func newAccumulator(n int) *accumulator {
+	return &accumulator{
+		slots: make([]uint16, n), tiers: make([]int32, n), score: make([]int64, n),
+		bestTier: make([]int8, n), bestScore: make([]int64, n),
+	}
+}
+
+// addSlot scores one query word: each page counts its best alternative.
+func (a *accumulator) addSlot(alts []alt) {
+	a.touched = a.touched[:0]
+	for _, al := range alts {
+		r := reader{s: al.postings}
+		r.varint() // idf
+		doc := -1
+		for r.more() {
+			doc += r.varint() + 1
+			imp := r.fixed()
+			if r.bad || doc >= len(a.slots) {
+				break
+			}
+			v := int64(al.weight * al.idf * imp)
+			t := int8(al.tier)
+			switch {
+			case a.bestTier[doc] == 0:
+				a.touched = append(a.touched, int32(doc))
+				a.bestTier[doc], a.bestScore[doc] = t, v
+			case t > a.bestTier[doc] || t == a.bestTier[doc] && v > a.bestScore[doc]:
+				a.bestTier[doc], a.bestScore[doc] = t, v
+			}
+		}
+	}
+	for _, d := range a.touched {
+		a.slots[d]++
+		a.tiers[d] += int32(a.bestTier[d])
+		a.score[d] += a.bestScore[d]
+		a.bestTier[d], a.bestScore[d] = 0, 0
+	}
+}
+
+// compare orders pages best first: words matched, tiers, phrase pairs,
+// score, then document order.
+func (a *accumulator) compare(x, y int32, px, py int) int {
+	switch {
+	case a.slots[x] != a.slots[y]:
+		return int(a.slots[y]) - int(a.slots[x])
+	case a.tiers[x] != a.tiers[y]:
+		return int(a.tiers[y] - a.tiers[x])
+	case px != py:
+		return py - px
+	case a.score[x] != a.score[y]:
+		if a.score[y] > a.score[x] {
+			return 1
+		}
+		return -1
+	}
+	return int(x - y)
+}
+
+// filterFailures counts, for each page, the filtered facets it fails;
+// failed[d] is the last such facet, which is all that facet counts need
+// when a page fails exactly one.
+func (ix *Index) filterFailures(filters map[string][]string, n int) (fails []uint8, failed []int16) {
+	fails = make([]uint8, n)
+	failed = make([]int16, n)
+	for _, name := range sortedKeys(filters) {
+		values := filters[name]
+		if len(values) == 0 {
+			continue
+		}
+		pass := make([]bool, n)
+		f := ix.facet(name)
+		for i, v := range f.values {
+			if slices.Contains(values, v) {
+				for _, d := range f.docs[i] {
+					if d < n {
+						pass[d] = true
+					}
+				}
+			}
+		}
+		id := int16(slices.Index(ix.meta.Facets, name))
+		for d := range n {
+			if !pass[d] {
+				fails[d]++
+				failed[d] = id
+			}
+		}
+	}
+	return fails, failed
+}
+
+// count tallies facet values over the matching pages; a facet's own filter
+// does not narrow its counts.
+func (ix *Index) count(names []string, acc *accumulator, fails []uint8, failed []int16) map[string]map[string]int {
+	counts := map[string]map[string]int{}
+	for _, name := range names {
+		id := int16(slices.Index(ix.meta.Facets, name))
+		f := ix.facet(name)
+		c := map[string]int{}
+		for i, v := range f.values {
+			k := 0
+			for _, d := range f.docs[i] {
+				if d < len(fails) && acc.slots[d] > 0 && (fails[d] == 0 || fails[d] == 1 && failed[d] == id) {
+					k++
+				}
+			}
+			if k > 0 {
+				c[v] = k
+			}
+		}
+		counts[name] = c
+	}
+	return counts
+}
