@@ -116,6 +116,9 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 		return
 	}
 	target, ok := r.published[rel]
+	if ok && rel == p.Rel {
+		target = p // the page itself, maybe a stand-in with new headings
+	}
 	if !ok {
 		if r.site.excluded(cp) == "internal" {
 			diags.Errorf(p.File, line, col, "audience", "external page %s links to internal page %s, which external builds leave out: make the target audience = \"external\" or remove the link", p.File, cp.File)

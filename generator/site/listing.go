@@ -37,7 +37,8 @@ func (p *Page) Listings() []Listing {
 	for i := range out {
 		l := &out[i]
 		l.Number, l.Total = i+1, total
-		l.Items = p.Children[min(i*per, len(p.Children)):min((i+1)*per, len(p.Children))]
+		from, to := min(i*per, len(p.Children)), min((i+1)*per, len(p.Children))
+		l.Items = p.Children[from:to:to]
 		l.URL = p.ListingURL(i + 1)
 		l.Permalink = p.Site.BasePath + strings.TrimPrefix(l.URL, "/")
 	}

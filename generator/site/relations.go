@@ -58,13 +58,22 @@ func (s *Site) indexRelations(diags *diag.List, all map[string]*content.Page) re
 // resolveRelations fills every page's relation lists, both ways.
 func (s *Site) resolveRelations(diags *diag.List) {
 	bySlug, loaded := s.relations.bySlug, s.relations.loaded
+	for _, p := range s.Pages {
+		p.relDiags = nil
+	}
+	defer func() {
+		for _, p := range s.Pages {
+			*diags = append(*diags, p.relDiags...)
+		}
+	}()
 	resolve := func(from *Page, field, kind string, ref content.Ref) *Page {
+		out := &from.relDiags // kept with the page, for updates that keep its relations
 		if ref.Slug == "" {
 			return nil
 		}
 		if p, ok := bySlug[kind][ref.Slug]; ok {
 			if from.Audience == content.External && p.Audience != content.External {
-				diags.Warnf(from.File, ref.Line, ref.Col, "audience", "%s names %q (%s), which is internal: an external build (--audience external) will fail until it is external too", field, ref.Slug, p.File)
+				out.Warnf(from.File, ref.Line, ref.Col, "audience", "%s names %q (%s), which is internal: an external build (--audience external) will fail until it is external too", field, ref.Slug, p.File)
 			}
 			return p
 		}
@@ -72,7 +81,7 @@ func (s *Site) resolveRelations(diags *diag.List) {
 			// A draft just drops out of the lists that name it; an
 			// internal page named by an external one is a leak to report.
 			if s.excluded(cp) == "internal" {
-				diags.Errorf(from.File, ref.Line, ref.Col, "audience", "%s names %q (%s), which is internal and left out of external builds: mark it audience = \"external\" or remove it from %s",
+				out.Errorf(from.File, ref.Line, ref.Col, "audience", "%s names %q (%s), which is internal and left out of external builds: mark it audience = \"external\" or remove it from %s",
 					field, ref.Slug, cp.File, field)
 			}
 			return nil
@@ -82,7 +91,7 @@ func (s *Site) resolveRelations(diags *diag.List) {
 			slugs = append(slugs, slug)
 		}
 		sort.Strings(slugs)
-		diags.Errorf(from.File, ref.Line, ref.Col, "relation", "%s names %q, but there is no %s page with that file name%s",
+		out.Errorf(from.File, ref.Line, ref.Col, "relation", "%s names %q, but there is no %s page with that file name%s",
 			field, ref.Slug, kind, diag.DidYouMean(ref.Slug, slugs))
 		return nil
 	}
