@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/playbook-ssg/playbook/internal/browser"
 )
@@ -38,7 +39,20 @@ func TestAccessibility(t *testing.T) {
 	ctx := browser.New(t)
 	paths := []string{"/", "/objections/", "/objections/too-expensive/", "/closing-tools/paid-pilot/",
 		"/glossary/qualified-prospect/", "/personas/cfo/", "/plays/business-case-cfo/", "/brand/colours/",
-		"/brand/voice-and-tone/", "/working-together/how-to-edit-this-playbook/", "/no-such-page/"}
+		"/brand/voice-and-tone/", "/working-together/how-to-edit-this-playbook/", "/no-such-page/",
+		"/search/?q=pilot&stage=discovery"}
+	check := func(what, scheme string) {
+		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](axe+`;
+			axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+				.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " +
+					v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("%s: running axe: %v", what, err)
+		}
+		if len(violations) > 0 {
+			t.Errorf("%s (%s): %s", what, scheme, strings.Join(violations, "\n  "))
+		}
+	}
 	for _, scheme := range []string{"light", "dark"} {
 		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
@@ -49,16 +63,20 @@ func TestAccessibility(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
-			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](axe+`;
-				axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-					.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " +
-						v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("%s: running axe: %v", p, err)
+			if strings.HasPrefix(p, "/search/") {
+				poll(t, ctx, "search results", `document.querySelectorAll(".search-results li").length > 0`)
 			}
-			if len(violations) > 0 {
-				t.Errorf("%s (%s): %s", p, scheme, strings.Join(violations, "\n  "))
-			}
+			check(p, scheme)
 		}
+		// The header's search popup, open with an option chosen.
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/objections/"), chromedp.WaitReady(chromedp.CSS("body")),
+			chromedp.Click("#pb-search-q"), chromedp.SendKeys("#pb-search-q", "pilot")); err != nil {
+			t.Fatal(err)
+		}
+		poll(t, ctx, "the search popup", `document.querySelector(".search-popup").dataset.query === "pilot"`)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+			t.Fatal(err)
+		}
+		check("/objections/ with the search popup open", scheme)
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/output"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/render"
+	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
 	theme "github.com/playbook-ssg/playbook/themes/default"
 )
@@ -50,6 +51,10 @@ type Site struct {
 	sigs     map[string][32]byte // Model.Signatures, once computed
 	parsed   diag.List           // what loading the content found, kept for updates
 	how      string              // how the last update was made, for tests
+
+	searchDocs  []search.Doc   // what the search index holds, by page
+	searchAt    map[string]int // index into searchDocs by page URL
+	searchStale bool           // searchDocs changed since the index was built
 }
 
 // Stage is one timed step of the pipeline, for `build -v`.
@@ -167,20 +172,35 @@ func Generate(opts Options) (*Site, error) {
 		return nil, err
 	}
 	for i, name := range names {
+		if _, dup := out.Files[name]; dup {
+			src := path.Join("static", name)
+			if _, ok := r.Assets()[name]; !ok {
+				src = path.Join(content.Dir, name)
+			}
+			clash.Errorf(src, 0, 0, "duplicate-url", "this file has the address of a list page of a long section (%s): rename or move it", path.Dir(name)+"/")
+			continue
+		}
 		out.Files[name] = listHTML[i]
+	}
+	if clash.HasErrors() {
+		return nil, clash.Err()
 	}
 	notFound, err := r.NotFound()
 	if err != nil {
 		return nil, err
 	}
 	out.Files["404.html"] = notFound
+	watch.lap("render templates")
+	if err := addSearch(out, s, r, md); err != nil {
+		return nil, err
+	}
+	watch.lap("search index")
 	if strings.Contains(s.BaseURL, "://") {
 		out.Files["sitemap.xml"] = sitemap(s)
 	} else if n, ok := sitemapNote(s, opts); ok {
 		out.Diags = append(out.Diags, n)
 	}
 	out.Diags.Sort()
-	watch.lap("render templates")
 	out.Times = watch.stages
 	return out, nil
 }

@@ -97,6 +97,7 @@ func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body"}
 	var outputs []string
+	var rendered []*site.Page
 	for i, cp := range pages {
 		p, pdiags, err := s.Model.UpdateBody(cp)
 		if errors.Is(err, site.ErrNeedFull) && i > 0 {
@@ -130,7 +131,9 @@ func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
 		next.Files[name] = html
 		outputs = append(outputs, name)
 		next.set = replacePage(next.set, cp)
+		rendered = append(rendered, p)
 	}
+	next.updateSearchDocs(s, rendered)
 	return next, outputs, nil
 }
 
@@ -166,11 +169,8 @@ func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site,
 	}
 	oldReviewed := old.Reviewed
 	todo, pdiags, err := s.Model.UpdateFrontMatter(cp)
-	if errors.Is(err, site.ErrNeedFull) {
-		return nil, nil, err // the model is untouched
-	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, err // after ErrNeedFull the model is untouched
 	}
 	todo = append(todo, site.Output{Page: s.Model.Home, List: 1})
 	names, htmls, err := renderOutputs(s.renderer, todo)
@@ -181,6 +181,11 @@ func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site,
 		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter"}
 	// The file's diagnostics are all found again; others' stay.
 	next.Diags = replaceDiags(s.Diags, append(parseDiags, pdiags...), cp.File)
+	var rendered []*site.Page
+	for _, o := range todo {
+		rendered = append(rendered, o.Page)
+	}
+	next.updateSearchDocs(s, rendered)
 	outputs := names
 	for i, name := range names {
 		next.Files[name] = htmls[i]
@@ -268,6 +273,11 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		next.Diags = append(next.Diags, n)
 	}
 	next.Diags.Sort()
+	var rendered []*site.Page
+	for _, o := range todo {
+		rendered = append(rendered, o.Page)
+	}
+	next.updateSearchDocs(s, rendered)
 	outputs := names
 	for i, name := range names {
 		next.Files[name] = htmls[i]
@@ -277,7 +287,12 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		return nil, nil, err
 	}
 	next.Files["404.html"] = notFound
-	outputs = append(outputs, "404.html")
+	searchPage, err := r.Search()
+	if err != nil {
+		return nil, nil, err
+	}
+	next.Files["search/index.html"] = searchPage
+	outputs = append(outputs, "404.html", "search/index.html")
 	if _, ok := s.Files["sitemap.xml"]; ok {
 		next.Files["sitemap.xml"] = sitemap(model)
 		outputs = append(outputs, "sitemap.xml")

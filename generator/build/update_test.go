@@ -114,6 +114,9 @@ func testUpdateEqualsFullBuild(t *testing.T, seed uint64, steps int) {
 			t.Fatalf("step %d (%s %s): %v", step, what, rel, err)
 		}
 		how[next.how]++
+		if _, err := next.RefreshSearch(); err != nil {
+			t.Fatalf("step %d: search index: %v", step, err)
+		}
 		if outputs != nil {
 			fast++
 			if what == "front matter" || what == "title" {
@@ -164,6 +167,9 @@ func TestUpdateMixedBatch(t *testing.T) {
 	for _, order := range [][]string{{"content/guides/guide-1.md", "content/objections/objection-2.md"}, {"content/objections/objection-2.md", "content/guides/guide-1.md"}} {
 		next, _, err := cur.Update(order)
 		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := next.RefreshSearch(); err != nil {
 			t.Fatal(err)
 		}
 		full, err := Generate(opts)

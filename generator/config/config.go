@@ -36,6 +36,7 @@ type Config struct {
 	Markdown   Markdown          `toml:"markdown"`
 	Objections ObjectionSettings `toml:"objections"`
 	Stages     []string          `toml:"stages"`
+	Search     Search            `toml:"search"`
 
 	// OwnerOrder lists owner ids in the order they are declared.
 	OwnerOrder []string `toml:"-"`
@@ -83,6 +84,14 @@ type Menu struct {
 // does not say: enough to scan on a phone, few enough that a section of
 // thousands of objections stays quick to load and to rebuild.
 const DefaultPerPage = 48
+
+// Search configures the site search.
+type Search struct {
+	// Synonyms are groups of words or phrases a search treats as one, such
+	// as ["ROI", "return on investment"]. Glossary terms and their aliases
+	// are added to these.
+	Synonyms [][]string `toml:"synonyms"`
+}
 
 // Brand declares the brand colours and fonts once, for swatches and specimens.
 type Brand struct {
@@ -277,6 +286,17 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 			errorAt(diags, lines.FindPos("brand", fmt.Sprintf("fonts[%d]", i), "stack"), "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
 		}
 	}
+	for i, group := range c.Search.Synonyms {
+		pos := lines.FindPos("search", "synonyms")
+		if len(group) < 2 {
+			errorAt(diags, pos, "config", "search.synonyms group %d has %d entries: list two or more words that mean the same, like [\"ROI\", \"return on investment\"]", i+1, len(group))
+		}
+		for _, w := range group {
+			if strings.TrimSpace(w) == "" {
+				errorAt(diags, pos, "config", "search.synonyms group %d has an empty entry: remove it", i+1)
+			}
+		}
+	}
 	for id, o := range c.Owners {
 		if o.Name == "" {
 			errorAt(diags, lines.FindPos("owners", id), "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
@@ -334,7 +354,9 @@ func (c *Config) OwnerIDs() []string {
 func knownKeys(parent []string) []string {
 	switch strings.Join(parent, ".") {
 	case "":
-		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages"}
+		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search"}
+	case "search":
+		return []string{"synonyms"}
 	case "repository":
 		return []string{"url", "branch", "content_path", "edit_url"}
 	case "review":

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -187,5 +188,19 @@ func TestHeadingTextResolvesEscapes(t *testing.T) {
 	}
 	if got := r.PlainText(`Within 30&nbsp;days, \*not\*`); got != "Within 30\u00a0days, *not*" {
 		t.Errorf("PlainText = %q", got)
+	}
+}
+
+func TestSections(t *testing.T) {
+	r := New(Options{})
+	doc := r.Parse([]byte("Intro with **bold** and a [link](x.md).\n\n- one\n- two\n\n## Talk track\n\n> \"We hear you.\"\n\n```\ncode is left out\n```\n\n| a | b |\n|---|---|\n| c | d |\n\n## Talk track\n\nAgain & again.\n"))
+	got := doc.Sections()
+	want := []Section{
+		{Text: "Intro with bold and a link.\none\ntwo"},
+		{ID: "talk-track", Heading: "Talk track", Text: "“We hear you.”\na\nb\nc\nd"},
+		{ID: "talk-track-1", Heading: "Talk track", Text: "Again & again."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sections:\n got %q\nwant %q", got, want)
 	}
 }

@@ -94,8 +94,16 @@ func (p *Preview) Run(ctx context.Context) {
 	}
 }
 
-// Rebuild builds the site again and publishes it, or reports why it failed.
+// Rebuild builds the site again and publishes it, or reports why it
+// failed. The pages go out first; the search index follows.
 func (p *Preview) Rebuild(changed []string) {
+	if p.rebuildPages(changed) {
+		p.refreshSearch()
+	}
+}
+
+// rebuildPages updates and publishes the pages, reporting whether it worked.
+func (p *Preview) rebuildPages(changed []string) bool {
 	start := time.Now()
 	var site *build.Site
 	var outputs []string
@@ -108,7 +116,7 @@ func (p *Preview) Rebuild(changed []string) {
 	p.last = site // nil after an error: the next change rebuilds in full
 	if err != nil {
 		_ = p.report(err)
-		return
+		return false
 	}
 	p.pages = site.Pages
 	var updated []string
@@ -123,6 +131,21 @@ func (p *Preview) Rebuild(changed []string) {
 	}
 	p.printDiags(site.Diags)
 	fmt.Fprintf(p.opts.Log, "Rebuilt in %s after %s: %s changed\n", time.Since(start).Round(time.Millisecond), describe(changed), plural(len(updated), "file"))
+	return true
+}
+
+// refreshSearch brings the search index up to date with the pages just
+// published, for searches made from here on.
+func (p *Preview) refreshSearch() {
+	changed, err := p.last.RefreshSearch()
+	if err != nil {
+		p.last = nil
+		_ = p.report(err)
+		return
+	}
+	if len(changed) > 0 {
+		p.Server.PublishSome(p.last.Files, changed)
+	}
 }
 
 // report tells the terminal (once per distinct state) and the browsers why

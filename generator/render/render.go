@@ -28,7 +28,7 @@ import (
 // Layouts a theme provides: a base, partials, and one per page kind.
 var kindLayouts = []string{
 	content.KindHome, content.KindSection, content.KindPage, content.KindObjection, content.KindClosingTool,
-	content.KindTerm, content.KindPersona, content.KindPlay, content.KindBrand, "404",
+	content.KindTerm, content.KindPersona, content.KindPlay, content.KindBrand, "404", "search",
 }
 
 // Renderer turns pages into HTML with one template set per kind.
@@ -217,6 +217,11 @@ func (r *Renderer) NotFound() ([]byte, error) {
 	return r.execute(view{Page: r.site.Home, Layout: "404"})
 }
 
+// Search renders the search page, /search/, which answers ?q= links.
+func (r *Renderer) Search() ([]byte, error) {
+	return r.execute(view{Page: r.site.Home, Layout: "search"})
+}
+
 func (r *Renderer) execute(v view) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.sets[v.Layout].ExecuteTemplate(&buf, "baseof.html", v); err != nil {
@@ -237,9 +242,17 @@ type view struct {
 	Listing *site.Listing // nil unless the page is a section
 }
 
+// Standalone reports whether the layout is a page of the site's own
+// rather than of a content page: the 404 and search pages, which borrow
+// the home page for their data.
+func (v view) Standalone() bool { return v.Layout == "404" || v.Layout == "search" }
+
 // AbsURL is the full address of what is rendered: a section's later list
-// pages have their own, for the canonical link.
+// pages and the search page have their own, for the canonical link.
 func (v view) AbsURL() string {
+	if v.Layout == "search" {
+		return v.Site.BaseURL + "search/"
+	}
 	if v.Listing != nil && v.Listing.Number > 1 {
 		return v.Site.BaseURL + strings.TrimPrefix(v.Listing.URL, "/")
 	}

@@ -125,6 +125,9 @@
       hideProblems();
       dismissed = null;
       var paths = JSON.parse(data).paths || [];
+      // Scripts of the page (such as the search box, whose index may have
+      // changed) can listen for what changed.
+      document.dispatchEvent(new CustomEvent("playbook:change", { detail: { paths: paths } }));
       var reload = theseFiles().some(function (f) { return paths.indexOf(f) >= 0; }) ||
         paths.some(function (p) { return !/\.(css|html)$/.test(p) && usesFile(p); });
       if (reload) { reloadKeepingScroll(); return; }

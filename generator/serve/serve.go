@@ -92,15 +92,26 @@ func (s *Server) put(snap *snapshot, name string, b []byte) {
 }
 
 // PublishSome is Publish for a rebuild that replaced only the files named
-// (files holds the whole site): the rest of the snapshot is reused, so a
-// one-page edit costs one page, not the whole site.
+// (files holds the whole site; a name missing from it was removed): the
+// rest of the snapshot is reused, so a one-page edit costs one page, not
+// the whole site.
 func (s *Server) PublishSome(files map[string][]byte, names []string) []string {
 	prev := s.cur.Load()
 	next := &snapshot{files: maps.Clone(prev.files), etags: maps.Clone(prev.etags), norm: maps.Clone(prev.norm)}
 	var changed []string
 	for _, name := range names {
 		old := prev.etags[name]
-		s.put(next, name, files[name])
+		b, ok := files[name]
+		if !ok {
+			if _, had := prev.files[name]; had {
+				delete(next.files, name)
+				delete(next.etags, name)
+				delete(next.norm, name)
+				changed = append(changed, name)
+			}
+			continue
+		}
+		s.put(next, name, b)
 		if next.etags[name] != old {
 			changed = append(changed, name)
 		}

@@ -42,6 +42,7 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 	// site stays untouched until every check has passed.
 	stand := *p
 	stand.Page = cp
+	stand.headings = doc.Headings // for links to its own headings
 	sec := p.Parent
 	kids := reorder(sec.Children, p, &stand)
 	if inSidebar(sec, sec.Children, p) || inSidebar(sec, kids, p) {
@@ -63,7 +64,7 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 	p.Page = cp
 	s.resolver.all[cp.Rel] = cp
 	p.headings = doc.Headings
-	p.HTML, p.TOC, p.inline, p.used, p.anchors = stand.HTML, stand.TOC, stand.inline, stand.used, stand.anchors
+	p.HTML, p.TOC, p.inline, p.used, p.anchors, p.text = stand.HTML, stand.TOC, stand.inline, stand.used, stand.anchors, stand.text
 	p.diags = slices.Clone(diags)
 	reordered := !slices.Equal(kids, sec.Children)
 	sec.Children = kids
@@ -71,20 +72,16 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 		s.linkReadingOrder()
 	}
 	if relationsChanged {
-		var rdiags diag.List
+		var all diag.List // every page's; only p's can have changed
 		s.clearRelations()
-		s.resolveRelations(&rdiags)
-		for _, d := range rdiags {
-			if d.File == p.File {
-				diags = append(diags, d)
-			}
-		}
+		s.resolveRelations(&all)
 	} else {
 		// The page's new title or weight may reorder the lists it is in.
 		for _, q := range s.related(p) {
 			q.sortRelations()
 		}
 	}
+	diags = append(diags, p.relDiags...)
 	if p.Reviewed.After(s.Today) {
 		diags.Warnf(p.File, p.ReviewedPos.Line, p.ReviewedPos.Col, "review", "reviewed %s is in the future: write the date the page was last checked", p.Reviewed.Format("2006-01-02"))
 	}

@@ -113,14 +113,20 @@ type Page struct {
 	PersonaPage  *Page   // play: who the call is with
 	Plays        []*Page // persona, objection, closing tool: plays that use it
 
+	text     []markdown.Section       // the body's words by heading, for search
 	inline   map[string]template.HTML // front matter texts rendered
 	headings []markdown.Heading       // every heading, for checking links to anchors
 	anchors  []anchorRef              // this page's links to anchors of other pages
 	used     []string                 // content files this page links to
 	diags    diag.List                // problems found rendering the body
+	relDiags diag.List                // problems with the pages its front matter names
 
 	doc *markdown.Doc
 }
+
+// Text returns the words of the page's body, split at its top-level
+// headings, for the search index.
+func (p *Page) Text() []markdown.Section { return p.text }
 
 // Permalink is the page URL under the site base path.
 func (p *Page) Permalink() string { return p.Site.BasePath + strings.TrimPrefix(p.URL, "/") }
@@ -219,7 +225,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	parallel.Each(len(s.Pages), func(i int) {
 		p := s.Pages[i]
 		if old := reusable(opts.Reuse, p); old != nil {
-			p.HTML, p.TOC, p.inline, p.used, p.anchors = old.HTML, old.TOC, old.inline, old.used, old.anchors
+			p.HTML, p.TOC, p.inline, p.used, p.anchors, p.text = old.HTML, old.TOC, old.inline, old.used, old.anchors, old.text
 			perPage[i], p.diags = old.diags, old.diags
 			usedFiles[i] = old.used
 			return
@@ -299,6 +305,7 @@ func (s *Site) renderBody(p *Page, doc *markdown.Doc, diags *diag.List) []string
 		diags.Errorf(p.File, p.BodyLine, 0, "markdown", "%v", err)
 	}
 	p.HTML = template.HTML(html)
+	p.text = doc.Sections()
 	p.inline, used = s.renderInline(p, r, md, diags, used)
 	p.used = used
 	return used

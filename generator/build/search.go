@@ -1,0 +1,200 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/parallel"
+	"github.com/playbook-ssg/playbook/generator/render"
+	"github.com/playbook-ssg/playbook/generator/search"
+	"github.com/playbook-ssg/playbook/generator/site"
+)
+
+// addSearch adds the search index and the search page to a generated
+// site. Both live under /search/, which content may not use.
+func addSearch(out *Site, s *site.Site, r *render.Renderer, md *markdown.Renderer) error {
+	if clash := s.Page("/search/"); clash != nil {
+		file := clash.File
+		if file == "" {
+			file = path.Join(content.Dir, clash.Dir) + "/"
+		}
+		return diag.List{{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: "duplicate-url",
+			Message: "the URL /search/ belongs to the site's search page: rename or move this page"}}.Err()
+	}
+	for name := range out.Files {
+		if strings.HasPrefix(name, "search/") {
+			return diag.List{{File: path.Join(content.Dir, name), Severity: diag.Error, Rule: "duplicate-url",
+				Message: "search/ is where the site's search lives: rename or move this file"}}.Err()
+		}
+	}
+	var pages []*site.Page
+	for _, p := range s.Pages {
+		if searchable(p) {
+			pages = append(pages, p)
+		}
+	}
+	out.searchDocs = make([]search.Doc, len(pages))
+	out.searchAt = make(map[string]int, len(pages))
+	parallel.Each(len(pages), func(i int) { out.searchDocs[i] = searchDoc(pages[i], md) })
+	for i, p := range pages {
+		out.searchAt[p.URL] = i
+	}
+	files, err := search.Build(out.searchDocs, searchOptions(s))
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	page, err := r.Search()
+	if err != nil {
+		return err
+	}
+	files["search/index.html"] = page
+	maps.Copy(out.Files, files)
+	return nil
+}
+
+// searchable reports whether a page enters the search index. Drafts never
+// do, even in a preview that shows them; pages left out by audience are
+// not in the site at all.
+func searchable(p *site.Page) bool { return p.Kind != content.KindHome && !p.Draft }
+
+func searchOptions(s *site.Site) search.Options {
+	return search.Options{Language: s.Config.Language, Synonyms: synonyms(s)}
+}
+
+// updateSearchDocs replaces the index documents of the pages rendered
+// again by an update (the rest are shared with the previous site) and
+// marks the index for RefreshSearch. An update never adds or removes
+// pages, so the set of documents stays the same.
+func (s *Site) updateSearchDocs(prev *Site, pages []*site.Page) {
+	s.searchAt = prev.searchAt
+	s.searchDocs = slices.Clone(prev.searchDocs)
+	for _, p := range pages {
+		if i, ok := s.searchAt[p.URL]; ok && searchable(p) {
+			s.searchDocs[i] = searchDoc(p, s.md)
+		}
+	}
+	s.searchStale = true
+}
+
+// RefreshSearch rebuilds the search index after updates and returns the
+// names of the files that changed or went away. Update leaves the index
+// as it was so that a page shows at once; the live preview calls this
+// right after publishing the page.
+func (s *Site) RefreshSearch() ([]string, error) {
+	if !s.searchStale {
+		return nil, nil
+	}
+	files, err := search.Build(s.searchDocs, searchOptions(s.Model))
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	var changed []string
+	for name := range s.Files {
+		if strings.HasPrefix(name, "search/") && name != "search/index.html" {
+			if _, ok := files[name]; !ok {
+				delete(s.Files, name)
+				changed = append(changed, name)
+			}
+		}
+	}
+	for name, b := range files {
+		if !bytes.Equal(s.Files[name], b) {
+			s.Files[name] = b
+			changed = append(changed, name)
+		}
+	}
+	s.searchStale = false
+	slices.Sort(changed)
+	return changed, nil
+}
+
+// searchDoc is a page as the index sees it: its front matter texts lead
+// the first section, since a rep searches for what the buyer says.
+func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
+	var intro []string
+	add := func(texts ...string) {
+		for _, t := range texts {
+			if t = strings.TrimSpace(md.PlainText(t)); t != "" {
+				intro = append(intro, t)
+			}
+		}
+	}
+	add(p.Description)
+	facets := map[string][]string{"kind": {p.Kind}}
+	switch {
+	case p.Objection != nil:
+		o := p.Objection
+		add(o.Says)
+		add(o.AlsoHeard...)
+		add(o.Proof...)
+		add(o.Avoid...)
+		facets["category"] = []string{o.Category}
+		facets["stage"] = o.Stages
+		for _, per := range p.Personas {
+			facets["persona"] = append(facets["persona"], per.Title)
+		}
+	case p.ClosingTool != nil:
+		t := p.ClosingTool
+		add(t.When, t.Value, t.Cost, t.Approver)
+	case p.Term != nil:
+		t := p.Term
+		add(t.Aliases...)
+		add(t.Marketing, t.Sales, t.Agreed)
+	case p.Persona != nil:
+		pe := p.Persona
+		add(pe.Role, pe.Segment)
+		for _, list := range [][]string{pe.Goals, pe.Pains, pe.Value, pe.Proof} {
+			add(list...)
+		}
+		facets["persona"] = []string{p.Title}
+	case p.Play != nil:
+		add(p.Play.Goal)
+		add(p.Play.Questions...)
+		facets["stage"] = []string{p.Play.Stage}
+		if p.PersonaPage != nil {
+			facets["persona"] = []string{p.PersonaPage.Title}
+		}
+	case p.Brand != nil:
+		add(p.Brand.Do...)
+		add(p.Brand.Dont...)
+	}
+	facets["owners"] = p.OwnerNames()
+	facets["tags"] = p.Tags
+	for name, values := range facets {
+		if len(values) == 0 {
+			delete(facets, name)
+		}
+	}
+
+	doc := search.Doc{URL: p.Permalink(), Title: p.Title, Kind: p.Kind, Facets: facets}
+	text := p.Text()
+	first := strings.Join(intro, "\n")
+	if len(text) > 0 && text[0].ID == "" {
+		first = strings.TrimSpace(first + "\n" + text[0].Text)
+		text = text[1:]
+	}
+	doc.Sections = append(doc.Sections, search.Section{Text: first})
+	for _, sec := range text {
+		doc.Sections = append(doc.Sections, search.Section{Anchor: sec.ID, Heading: sec.Heading, Text: sec.Text})
+	}
+	return doc
+}
+
+// synonyms are the configured groups plus each glossary term with its
+// aliases: both functions' words for one thing find it.
+func synonyms(s *site.Site) [][]string {
+	groups := append([][]string(nil), s.Config.Search.Synonyms...)
+	for _, p := range s.Pages {
+		if p.Term != nil && len(p.Term.Aliases) > 0 && !p.Draft {
+			groups = append(groups, append([]string{p.Title}, p.Term.Aliases...))
+		}
+	}
+	return groups
+}

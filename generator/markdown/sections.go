@@ -1,0 +1,61 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Section is the plain text of a document under one heading, for the
+// search index. The first section holds the text before any heading and
+// has no ID.
+type Section struct {
+	ID      string // the heading's ID, "" for the text before the first heading
+	Heading string // the heading as a reader sees it
+	Text    string // the words under it, blocks separated by newlines
+}
+
+// Sections splits the document at its top-level headings and returns each
+// part's words without markup. Code blocks and raw HTML blocks are left
+// out: they are not prose a reader searches for.
+func (d *Doc) Sections() []Section {
+	out := []Section{{}}
+	var b strings.Builder
+	flush := func() {
+		out[len(out)-1].Text = strings.TrimSpace(b.String())
+		b.Reset()
+	}
+	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			flush()
+			s := Section{Heading: plainText(h, d.src)}
+			if id, ok := h.AttributeString("id"); ok {
+				s.ID = string(id.([]byte))
+			}
+			out = append(out, s)
+			continue
+		}
+		d.writeBlockText(&b, n)
+	}
+	flush()
+	return out
+}
+
+// writeBlockText writes the text of a block and the blocks inside it, one
+// line per paragraph, list item, table cell or term.
+func (d *Doc) writeBlockText(b *strings.Builder, n ast.Node) {
+	switch n.Kind() {
+	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
+		return
+	}
+	if c := n.FirstChild(); c == nil || c.Type() == ast.TypeInline {
+		if t := plainText(n, d.src); t != "" {
+			b.WriteString(t)
+			b.WriteByte('\n')
+		}
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		d.writeBlockText(b, c)
+	}
+}
