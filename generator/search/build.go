@@ -1,7 +1,9 @@
 package search
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"slices"
 	"strings"
@@ -35,6 +37,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		Keys:     strings.Join(keys, " "),
 		Synonyms: groups,
 		Facets:   facetNames,
+		Build:    fingerprint(files),
 	})
 	if err != nil {
 		return nil, err
@@ -88,6 +91,18 @@ func compileSynonyms(in [][]string) (groups [][]string, byFirst map[string][]phr
 		groups = append(groups, folded)
 	}
 	return groups, byFirst
+}
+
+// fingerprint hashes the files written so far, in name order.
+func fingerprint(files map[string][]byte) string {
+	h := sha256.New()
+	for _, name := range sortedKeys(files) {
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write(files[name])
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -279,6 +279,10 @@ type metaFile struct {
 	// Terms-len(Synonyms)+g.
 	Synonyms [][]string `json:"synonyms"`
 	Facets   []string   `json:"facets"`
+	// Build fingerprints every other file of the index. The browser asks
+	// for them with it (?v=build), so that after a deploy it never mixes
+	// cached files of the old index with new ones.
+	Build string `json:"build"`
 }
 
 func encodeMeta(m metaFile) ([]byte, error) {

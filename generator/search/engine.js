@@ -162,10 +162,14 @@ base = base || scriptBase;
 if (!base.endsWith('/')) base += '/';
 const files = new Map();
 const fetched = [];
+// meta.json is always revalidated; the other files carry its build stamp,
+// so a browser never mixes files of two builds after a deploy.
+let stamp = '';
 function get(path) {
 if (!files.has(path)) {
 fetched.push(path);
-files.set(path, fetch(base + path).then(r => {
+const meta = path === 'meta.json';
+files.set(path, fetch(meta ? base + path : base + path + '?v=' + stamp, meta ? {cache: 'no-cache'} : {}).then(r => {
 if (!r.ok) throw new Error('search: ' + path + ': HTTP ' + r.status);
 return r.json();
 }));
@@ -174,6 +178,7 @@ return files.get(path);
 }
 const ready = get('meta.json').then(m => {
 if (m.v !== 1) throw new Error('search: index format ' + m.v + ' is not 1');
+stamp = m.build;
 const phrases = [];
 m.synonyms.forEach((g, gi) => g.forEach(p => phrases.push({words: p.split(' '), group: gi})));
 return {
