@@ -3,6 +3,7 @@ package build
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
 )
@@ -12,6 +13,38 @@ import (
 //	go test ./generator/build -run '^$' -bench Build1000 -benchmem
 func BenchmarkBuild1000(b *testing.B) {
 	benchmarkBuild(b, 1000)
+}
+
+// BenchmarkSearchCost10000 builds a 10,000-page playbook to disk with and
+// without the search index, alternating, so the two are measured side by
+// side on the same machine state:
+//
+//	go test ./generator/build -run '^$' -bench SearchCost -benchtime 3x
+func BenchmarkSearchCost10000(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	// Each kind of build replaces its own previous output, as it would.
+	outs := map[bool]string{true: filepath.Join(b.TempDir(), "without"), false: filepath.Join(b.TempDir(), "with")}
+	var with, without time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		for _, skip := range []bool{true, false} {
+			start := time.Now()
+			if _, err := Build(Options{Source: dir, Today: fixtureToday, noSearch: skip}, outs[skip]); err != nil {
+				b.Fatal(err)
+			}
+			if skip {
+				without += time.Since(start)
+			} else {
+				with += time.Since(start)
+			}
+		}
+	}
+	b.ReportMetric(with.Seconds()/float64(b.N), "s-with-search")
+	b.ReportMetric(without.Seconds()/float64(b.N), "s-without")
+	b.ReportMetric(100*(with.Seconds()/without.Seconds()-1), "%-added")
 }
 
 func benchmarkBuild(b *testing.B, n int) {

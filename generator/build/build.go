@@ -34,6 +34,8 @@ type Options struct {
 	BaseURL  string    // overrides base_url from the config
 	Today    time.Time // date for review status; zero means today
 	Theme    fs.FS     // theme files; nil means the embedded default theme
+
+	noSearch bool // leave the search index out, to measure what it costs
 }
 
 // Site is a generated site held in memory.
@@ -191,8 +193,10 @@ func Generate(opts Options) (*Site, error) {
 	}
 	out.Files["404.html"] = notFound
 	watch.lap("render templates")
-	if err := addSearch(out, s, r, md); err != nil {
-		return nil, err
+	if !opts.noSearch {
+		if err := addSearch(out, s, r, md); err != nil {
+			return nil, err
+		}
 	}
 	watch.lap("search index")
 	if strings.Contains(s.BaseURL, "://") {

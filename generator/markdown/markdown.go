@@ -191,8 +191,32 @@ func (r *Renderer) RenderInline(doc *Doc) ([]byte, error) {
 // PlainText returns a short text's words without markdown ("See **x**" ->
 // "See x").
 func (r *Renderer) PlainText(s string) string {
+	if s = strings.TrimSpace(s); isPlain(s) {
+		return s // most front matter texts: no need to parse
+	}
 	doc := r.ParseInline(s)
 	return plainText(doc.root, doc.src)
+}
+
+// isPlain reports whether markdown would show s exactly as written: no
+// markup, entities, typographer quotes or dashes, block markers or line
+// breaks.
+func isPlain(s string) bool {
+	if s == "" || strings.Contains(s, "--") || strings.Contains(s, "..") {
+		return s == ""
+	}
+	if c := s[0]; c == '-' || c >= '0' && c <= '9' {
+		return false // maybe a list item: "- x", "1. x"
+	}
+	for _, c := range s {
+		switch {
+		case unicode.IsLetter(c) || unicode.IsDigit(c) || c == ' ':
+		case strings.ContainsRune(",.;:?!()%/$€£-", c):
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Inline renders a short text as inline markdown, without checking links.

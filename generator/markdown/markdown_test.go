@@ -204,3 +204,15 @@ func TestSections(t *testing.T) {
 		t.Errorf("sections:\n got %q\nwant %q", got, want)
 	}
 }
+
+// PlainText's shortcut for texts without markup must agree with parsing.
+func TestPlainTextShortcut(t *testing.T) {
+	r := New(Options{})
+	for _, s := range []string{"Save six hours a week.", "On-time delivery", "Costs 5% less (per lane), $40/load!", "Proof: 30% fewer calls; fast?",
+		"Ünïcödé wörds", "1. Not a list", "- dash", "a -- b", "wait...", "a  b", " padded ", "x: y", "Q3 2026", "", "2026 budget"} {
+		doc := r.ParseInline(s)
+		if got, want := r.PlainText(s), plainText(doc.root, doc.src); got != want {
+			t.Errorf("PlainText(%q) = %q, parsing gives %q", s, got, want)
+		}
+	}
+}

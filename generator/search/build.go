@@ -38,6 +38,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		Synonyms: groups,
 		Facets:   facetNames,
 		Build:    fingerprint(files),
+		Group:    FragmentGroup,
 	})
 	if err != nil {
 		return nil, err
@@ -49,7 +50,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 
 // formatVersion changes whenever the file format does, so that a cached
 // search.js never reads files it does not understand.
-const formatVersion = 1
+const formatVersion = 2
 
 // orderDocs sorts pages by URL, which fixes document numbers whatever the
 // input order, and rejects missing or repeated URLs.

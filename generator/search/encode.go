@@ -132,10 +132,23 @@ func writeFragments(files map[string][]byte, docs []*Doc) {
 			out[i] = fragment(docs[i])
 		}
 	})
-	for i, b := range out {
-		files["search/f/"+strconv.Itoa(i)+".json"] = b
+	// Pages go FragmentGroup to a file: neighbours by URL are often found
+	// together, and each file written costs a build far more than its bytes.
+	for lo := 0; lo < len(out); lo += FragmentGroup {
+		group := out[lo:min(lo+FragmentGroup, len(out))]
+		b := []byte{'['}
+		for i, f := range group {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, f...)
+		}
+		files["search/f/"+strconv.Itoa(lo/FragmentGroup)+".json"] = append(b, ']')
 	}
 }
+
+// FragmentGroup is how many pages' fragments share one file.
+const FragmentGroup = 2
 
 func fragment(d *Doc) []byte {
 	size := 64 + len(d.URL) + len(d.Title)
@@ -283,6 +296,8 @@ type metaFile struct {
 	// for them with it (?v=build), so that after a deploy it never mixes
 	// cached files of the old index with new ones.
 	Build string `json:"build"`
+	// Group is how many pages' fragments share a file (FragmentGroup).
+	Group int `json:"fg"`
 }
 
 func encodeMeta(m metaFile) ([]byte, error) {

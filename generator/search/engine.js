@@ -177,12 +177,12 @@ return r.json();
 return files.get(path);
 }
 const ready = get('meta.json').then(m => {
-if (m.v !== 1) throw new Error('search: index format ' + m.v + ' is not 1');
+if (m.v !== 2) throw new Error('search: index format ' + m.v + ' is not 2');
 stamp = m.build;
 const phrases = [];
 m.synonyms.forEach((g, gi) => g.forEach(p => phrases.push({words: p.split(' '), group: gi})));
 return {
-docs: m.docs, stop: new Set(m.stop.split(' ')), keys: new Set(m.keys.split(' ')),
+docs: m.docs, group: m.fg, stop: new Set(m.stop.split(' ')), keys: new Set(m.keys.split(' ')),
 chunks: decodeList(m.chunks), groupBase: m.terms - m.synonyms.length, synonyms: m.synonyms,
 phrases, facets: m.facets,
 };
@@ -580,7 +580,7 @@ cands.sort((x, y) => compare(acc, x, y, 0, 0));
 cands = cands.slice(0, limit);
 await highlightWords(meta, q);
 prepare(q);
-const frags = await Promise.all(cands.map(d => get('f/' + d + '.json')));
+const frags = await Promise.all(cands.map(d => get('f/' + Math.floor(d / meta.group) + '.json').then(g => g[d % meta.group])));
 const hits = frags.map(f => matchPage(q, f));
 const order = cands.map((_, i) => i);
 order.sort((i, j) => compare(acc, cands[i], cands[j], hits[i].pairs, hits[j].pairs));

@@ -48,7 +48,7 @@ func Open(files map[string][]byte) (*Index, error) {
 	if err := json.Unmarshal(raw, &ix.meta); err != nil {
 		return nil, fmt.Errorf("search: reading search/meta.json: %w", err)
 	}
-	if ix.meta.Version != formatVersion {
+	if ix.meta.Version != formatVersion || ix.meta.Group < 1 {
 		return nil, fmt.Errorf("search: search/meta.json has format %d, want %d", ix.meta.Version, formatVersion)
 	}
 	ix.stop = setOf(strings.Fields(ix.meta.Stop))
@@ -159,8 +159,11 @@ func (ix *Index) fragment(doc int) *fragmentData {
 		return f
 	}
 	f := &fragmentData{}
-	raw, _ := ix.fetch("search/f/" + strconv.Itoa(doc) + ".json")
-	_ = json.Unmarshal(raw, f)
+	raw, _ := ix.fetch("search/f/" + strconv.Itoa(doc/ix.meta.Group) + ".json")
+	var group []fragmentData
+	if json.Unmarshal(raw, &group) == nil && doc%ix.meta.Group < len(group) {
+		f = &group[doc%ix.meta.Group]
+	}
 	ix.frags[doc] = f
 	return f
 }
