@@ -174,3 +174,25 @@ func TestListPageClashesWithStaticFile(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Relation fields changed in place: the lists on both sides follow. (The
+// pages edited are past their section's first 12 in the sidebar, which
+// would send the edit to relink.)
+func TestUpdateCaseRelations(t *testing.T) {
+	dir, opts, cur := shortListSynth(t)
+	for _, c := range []struct{ rel, old, new string }{
+		{"content/closing-tools/tool-8.md", `approver = "Regional Sales Director"`, "approver = \"Regional Sales Director\"\nanswers = [\"objection-40\"]"},
+		{"content/closing-tools/tool-8.md", `answers = ["objection-40"]`, `answers = ["objection-41", "objection-30"]`},
+		{"content/plays/play-8.md", `persona = "persona-2"`, `persona = "persona-1"`},
+		{"content/plays/play-8.md", `objections = ["`, `objections = ["objection-2", "`},
+		{"content/objections/objection-30.md", `closing_tools = ["`, `closing_tools = ["tool-3", "`},
+	} {
+		replaceInFile(t, dir, c.rel, c.old, c.new)
+		if cur = updateMatchesFullBuild(t, cur, opts, c.rel); cur == nil {
+			return
+		}
+		if cur.how != "front matter" {
+			t.Errorf("%s: updated by %s, want in place", c.rel, cur.how)
+		}
+	}
+}

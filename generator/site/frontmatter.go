@@ -72,9 +72,7 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 		s.linkReadingOrder()
 	}
 	if relationsChanged {
-		var all diag.List // every page's; only p's can have changed
-		s.clearRelations()
-		s.resolveRelations(&all)
+		s.resolveRelationsOf(p)
 	} else {
 		// The page's new title or weight may reorder the lists it is in.
 		for _, q := range s.related(p) {
@@ -191,12 +189,4 @@ func relationRefs(p *content.Page) []content.Ref {
 		out = slices.Concat([]content.Ref{p.Play.Persona, sep}, p.Play.Objections, []content.Ref{sep}, p.Play.ClosingTools)
 	}
 	return out
-}
-
-// clearRelations empties every page's relation lists before they are
-// resolved again.
-func (s *Site) clearRelations() {
-	for _, q := range s.Pages {
-		q.ClosingTools, q.Objections, q.Personas, q.Plays, q.PersonaPage = nil, nil, nil, nil, nil
-	}
 }

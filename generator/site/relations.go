@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/playbook-ssg/playbook/generator/content"
@@ -57,17 +58,100 @@ func (s *Site) indexRelations(diags *diag.List, all map[string]*content.Page) re
 
 // resolveRelations fills every page's relation lists, both ways.
 func (s *Site) resolveRelations(diags *diag.List) {
-	bySlug, loaded := s.relations.bySlug, s.relations.loaded
 	for _, p := range s.Pages {
 		p.relDiags = nil
 	}
-	defer func() {
-		for _, p := range s.Pages {
-			*diags = append(*diags, p.relDiags...)
+	for _, p := range s.Pages {
+		for _, e := range s.edges(p, &p.relDiags) {
+			e.link(p, true, true)
 		}
-	}()
-	resolve := func(from *Page, field, kind string, ref content.Ref) *Page {
-		out := &from.relDiags // kept with the page, for updates that keep its relations
+	}
+	// Reverse lists arrive in page order; present them in navigation order.
+	for _, p := range s.Pages {
+		p.sortRelations()
+		*diags = append(*diags, p.relDiags...)
+	}
+}
+
+// resolveRelationsOf resolves again the relations of p after its relation
+// fields changed, touching only the lists that can hold p: those of p and
+// of the pages it names before and after. It returns those pages.
+func (s *Site) resolveRelationsOf(p *Page) []*Page {
+	p.relDiags = nil
+	fresh := s.edges(p, &p.relDiags)
+	touched := map[*Page]bool{p: true}
+	for _, q := range s.related(p) {
+		touched[q] = true
+	}
+	for _, e := range fresh {
+		touched[e.target] = true
+	}
+	// Every page that names a touched page is in its lists (relations go
+	// both ways), or is p.
+	sources := map[*Page]bool{}
+	for q := range touched {
+		sources[q] = true
+		for _, r := range s.related(q) {
+			sources[r] = true
+		}
+	}
+	for q := range touched {
+		q.ClosingTools, q.Objections, q.Personas, q.Plays, q.PersonaPage = nil, nil, nil, nil, nil
+	}
+	var discard diag.List
+	for _, from := range s.Pages { // in page order, as resolveRelations
+		if !sources[from] {
+			continue
+		}
+		es := fresh
+		if from != p {
+			es = s.edges(from, &discard)
+		}
+		for _, e := range es {
+			e.link(from, touched[from], touched[e.target])
+		}
+	}
+	out := make([]*Page, 0, len(touched))
+	for _, q := range s.Pages {
+		if touched[q] {
+			q.sortRelations()
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// edge is one resolved relation: a page names target in one of its fields.
+type edge struct {
+	target *Page
+	fwd    *[]*Page // the naming page's list that holds target; nil for a play's persona
+	back   *[]*Page // target's list that holds the naming page
+}
+
+// link records the edge from a page: on its side (fwd), on the target's
+// side (back), or both.
+func (e edge) link(from *Page, fwd, back bool) {
+	add := func(list *[]*Page, p *Page) {
+		if !slices.Contains(*list, p) {
+			*list = append(*list, p)
+		}
+	}
+	if fwd {
+		if e.fwd == nil {
+			from.PersonaPage = e.target
+		} else {
+			add(e.fwd, e.target)
+		}
+	}
+	if back {
+		add(e.back, from)
+	}
+}
+
+// edges resolves the relation fields of from, recording problems in out.
+func (s *Site) edges(from *Page, out *diag.List) []edge {
+	bySlug, loaded := s.relations.bySlug, s.relations.loaded
+	resolve := func(field, kind string, ref content.Ref) *Page {
 		if ref.Slug == "" {
 			return nil
 		}
@@ -95,60 +179,30 @@ func (s *Site) resolveRelations(diags *diag.List) {
 			field, ref.Slug, kind, diag.DidYouMean(ref.Slug, slugs))
 		return nil
 	}
-	add := func(list *[]*Page, p *Page) {
-		for _, q := range *list {
-			if q == p {
-				return
-			}
-		}
-		*list = append(*list, p)
-	}
-
-	for _, p := range s.Pages {
-		switch {
-		case p.Objection != nil:
-			for _, ref := range p.Objection.ClosingTools {
-				if t := resolve(p, "closing_tools", content.KindClosingTool, ref); t != nil {
-					add(&p.ClosingTools, t)
-					add(&t.Objections, p)
+	var es []edge
+	each := func(refs []content.Ref, field, kind string, fwd func() *[]*Page, back func(t *Page) *[]*Page) {
+		for _, ref := range refs {
+			if t := resolve(field, kind, ref); t != nil {
+				var f *[]*Page
+				if fwd != nil {
+					f = fwd()
 				}
-			}
-			for _, ref := range p.Objection.Personas {
-				if per := resolve(p, "personas", content.KindPersona, ref); per != nil {
-					add(&p.Personas, per)
-					add(&per.Objections, p)
-				}
-			}
-		case p.ClosingTool != nil:
-			for _, ref := range p.ClosingTool.Answers {
-				if o := resolve(p, "answers", content.KindObjection, ref); o != nil {
-					add(&p.Objections, o)
-					add(&o.ClosingTools, p)
-				}
-			}
-		case p.Play != nil:
-			if per := resolve(p, "persona", content.KindPersona, p.Play.Persona); per != nil {
-				p.PersonaPage = per
-				add(&per.Plays, p)
-			}
-			for _, ref := range p.Play.Objections {
-				if o := resolve(p, "objections", content.KindObjection, ref); o != nil {
-					add(&p.Objections, o)
-					add(&o.Plays, p)
-				}
-			}
-			for _, ref := range p.Play.ClosingTools {
-				if t := resolve(p, "closing_tools", content.KindClosingTool, ref); t != nil {
-					add(&p.ClosingTools, t)
-					add(&t.Plays, p)
-				}
+				es = append(es, edge{target: t, fwd: f, back: back(t)})
 			}
 		}
 	}
-	// Reverse lists arrive in page order; present them in navigation order.
-	for _, p := range s.Pages {
-		p.sortRelations()
+	switch p := from; {
+	case p.Objection != nil:
+		each(p.Objection.ClosingTools, "closing_tools", content.KindClosingTool, func() *[]*Page { return &p.ClosingTools }, func(t *Page) *[]*Page { return &t.Objections })
+		each(p.Objection.Personas, "personas", content.KindPersona, func() *[]*Page { return &p.Personas }, func(t *Page) *[]*Page { return &t.Objections })
+	case p.ClosingTool != nil:
+		each(p.ClosingTool.Answers, "answers", content.KindObjection, func() *[]*Page { return &p.Objections }, func(t *Page) *[]*Page { return &t.ClosingTools })
+	case p.Play != nil:
+		each([]content.Ref{p.Play.Persona}, "persona", content.KindPersona, nil, func(t *Page) *[]*Page { return &t.Plays })
+		each(p.Play.Objections, "objections", content.KindObjection, func() *[]*Page { return &p.Objections }, func(t *Page) *[]*Page { return &t.Plays })
+		each(p.Play.ClosingTools, "closing_tools", content.KindClosingTool, func() *[]*Page { return &p.ClosingTools }, func(t *Page) *[]*Page { return &t.Plays })
 	}
+	return es
 }
 
 // sortRelations puts the lists that gather pages from both directions in
