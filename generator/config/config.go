@@ -98,6 +98,16 @@ type Brand struct {
 	Colours []Colour `toml:"colours"`
 	Colors  []Colour `toml:"colors"` // American spelling, merged into Colours
 	Fonts   []Font   `toml:"fonts"`
+	// Pairs are colour combinations the brand uses for text on a
+	// background; `playbook check` holds them to WCAG AA contrast.
+	Pairs []ColourPair `toml:"pairs"`
+}
+
+// ColourPair names two brand colours used together, text on background.
+type ColourPair struct {
+	Text       string `toml:"text"`
+	Background string `toml:"background"`
+	Large      bool   `toml:"large"` // large text only (AA asks 3:1 rather than 4.5:1)
 }
 
 // Colour is one brand colour.
@@ -281,6 +291,17 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 			errorAt(diags, lines.FindPos("brand", table, "hex"), "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
 		}
 	}
+	var names []string
+	for _, col := range c.Brand.Colours {
+		names = append(names, col.Name)
+	}
+	for i, pair := range c.Brand.Pairs {
+		for key, name := range map[string]string{"text": pair.Text, "background": pair.Background} {
+			if _, ok := c.Colour(name); !ok {
+				errorAt(diags, lines.FindPos("brand", fmt.Sprintf("pairs[%d]", i), key), "config", "brand pair %d: %s %q is not a declared brand colour%s", i+1, key, name, diag.DidYouMean(name, names))
+			}
+		}
+	}
 	for i, f := range c.Brand.Fonts {
 		if f.Stack != "" && !ValidFontStack(f.Stack) {
 			errorAt(diags, lines.FindPos("brand", fmt.Sprintf("fonts[%d]", i), "stack"), "config", "brand font %q: stack %q may hold only font names, quotes, commas and spaces, like \"Inter, 'Segoe UI', sans-serif\"", f.Name, f.Stack)
@@ -331,6 +352,16 @@ func errorAt(diags *diag.List, pos tomlpos.Pos, rule, format string, args ...any
 	diags.Errorf(FileName, pos.Line, pos.Col, rule, format, args...)
 }
 
+// Colour returns the brand colour with a name.
+func (c *Config) Colour(name string) (Colour, bool) {
+	for _, col := range c.Brand.Colours {
+		if col.Name == name {
+			return col, true
+		}
+	}
+	return Colour{}, false
+}
+
 // HasOwner reports whether id is a declared owner.
 func (c *Config) HasOwner(id string) bool {
 	_, ok := c.Owners[id]
@@ -364,7 +395,9 @@ func knownKeys(parent []string) []string {
 	case "menu":
 		return []string{"order", "per_page"}
 	case "brand":
-		return []string{"colours", "colors", "fonts"}
+		return []string{"colours", "colors", "fonts", "pairs"}
+	case "brand.pairs":
+		return []string{"text", "background", "large"}
 	case "brand.colours", "brand.colors":
 		return []string{"name", "hex", "usage"}
 	case "brand.fonts":
