@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/output"
@@ -32,6 +33,7 @@ Usage:
 Commands:
   build     build the site into a folder
   serve     build the site and serve it locally
+  check     report every problem at once, for pull requests
   new       create a playbook, or a page in one
   version   print the version
 
@@ -48,6 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
 		{"build", "[DIR] [-o OUT] [--base-url URL] [--drafts] [--audience internal|external]", runBuild},
 		{"serve", "[DIR] [--bind ADDR] [--port N] [--drafts] [--audience internal|external]", runServe},
+		{"check", "[DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]", runCheck},
 		{"new", "DIR | KIND TITLE", runNew},
 		{"version", "", runVersion},
 	}
@@ -227,6 +230,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	c := newBuildCommand("build", "Build the playbook in DIR (default: the current folder) into a static site.\nThe previous output is replaced only when the build succeeds.", true, stderr)
 	out := c.fs.String("o", "", "output `folder` (default: DIR/public)")
 	verbose := c.fs.Bool("v", false, "print how long each stage took")
+	strict := c.fs.Bool("strict", false, "fail, leaving the output as it was, on anything \"playbook check\" would report (warnings too)")
 	opts, code, ok := c.parse(args, stderr)
 	if !ok {
 		return code
@@ -234,6 +238,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	dest := *out
 	if dest == "" {
 		dest = filepath.Join(opts.Source, "public")
+	}
+	if *strict {
+		list, err := check.Run(check.Options{Source: opts.Source, Today: opts.Today, Extra: extraRules()})
+		if err != nil {
+			fmt.Fprintf(stderr, "playbook build: %v\n", err)
+			return exitContent
+		}
+		if errs, warns := check.Summary(list); errs+warns > 0 {
+			_ = check.Report{Color: colorOK(stderr)}.Write(stderr, list.Problems())
+			fmt.Fprintf(stderr, "playbook build: --strict: fix these first; %s was left unchanged\n", dest)
+			return exitContent
+		}
 	}
 	res, err := build.Build(opts, dest)
 	if err != nil {

@@ -19,7 +19,8 @@ type page struct {
 }
 
 // readPages reads the indexed pages back from our index's fragments, which
-// hold each page's title, headings and text as the index saw them.
+// hold each page's title, headings and text as the index saw them (a file
+// holds the fragments of search.FragmentGroup pages).
 func readPages(out string) ([]page, error) {
 	dir := filepath.Join(out, "search", "f")
 	entries, err := os.ReadDir(dir)
@@ -32,23 +33,25 @@ func readPages(out string) ([]page, error) {
 		if err != nil {
 			return nil, err
 		}
-		var f struct {
+		var group []struct { // search.FragmentGroup pages a file
 			U, T string
 			S    [][3]string
 		}
-		if err := json.Unmarshal(b, &f); err != nil {
+		if err := json.Unmarshal(b, &group); err != nil {
 			return nil, fmt.Errorf("%s: %w", e.Name(), err)
 		}
-		p := page{URL: f.U, Title: f.T, words: map[string]bool{}}
-		for _, w := range words(f.T) {
-			p.words[w] = true
-		}
-		for _, s := range f.S {
-			for _, w := range words(s[1] + " " + s[2]) {
+		for _, f := range group {
+			p := page{URL: f.U, Title: f.T, words: map[string]bool{}}
+			for _, w := range words(f.T) {
 				p.words[w] = true
 			}
+			for _, s := range f.S {
+				for _, w := range words(s[1] + " " + s[2]) {
+					p.words[w] = true
+				}
+			}
+			pages = append(pages, p)
 		}
-		pages = append(pages, p)
 	}
 	slices.SortFunc(pages, func(a, b page) int { return strings.Compare(a.URL, b.URL) })
 	return pages, nil

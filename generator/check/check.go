@@ -1,0 +1,152 @@
+// Package check finds every problem in a playbook in one run, for the
+// pull-request gate: what a build would refuse (front matter, links and
+// anchors, missing files, duplicate URLs, relations, owners, audience
+// leaks) and what a build lets through but a reviewer should not: pages
+// due for review, conflicting glossary terms, brand colour pairs that fail
+// contrast, brand voice and a stale CODEOWNERS file.
+//
+// Unlike a build, check does not stop at the first broken file: pages
+// whose front matter cannot be read stand in as stubs, so links to them
+// are not reported as broken too.
+package check
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/site"
+)
+
+// Options control a check.
+type Options struct {
+	Source string    // playbook folder (holds playbook.toml)
+	Today  time.Time // the date review status is judged on; zero means today
+
+	// Extra rules run over the loaded playbook (brand voice, CODEOWNERS),
+	// kept outside this package so that each lives with its own code.
+	Extra []Rule
+}
+
+// Rule is an extra check over a loaded playbook.
+type Rule func(p *Playbook) diag.List
+
+// Playbook is what rules see: the configuration, every page that could be
+// read (drafts included) and the linked site a default build would make
+// (nil when linking found errors).
+type Playbook struct {
+	Source   string
+	Config   *config.Config
+	Pages    []*content.Page
+	Site     *site.Site
+	Markdown *markdown.Renderer
+	Today    time.Time
+}
+
+// Run checks the playbook at opts.Source and returns every finding,
+// sorted by file and position. The error is for failures to read the
+// playbook at all, not for findings.
+func Run(opts Options) (diag.List, error) {
+	today := opts.Today
+	if today.IsZero() {
+		now := time.Now()
+		today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	cfg, err := config.Load(opts.Source)
+	if err != nil {
+		if list, ok := diag.From(err); ok {
+			return list, nil // nothing else can be checked without the config
+		}
+		return nil, err
+	}
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", opts.Source, err)
+	}
+	defer root.Close()
+	fsys := root.FS()
+	set, found, err := content.Load(fsys, cfg)
+	if err != nil {
+		return nil, err
+	}
+	if set == nil { // no content/ folder
+		return found, nil
+	}
+	pages := set.Pages
+	set.Pages = append(set.Pages, stubs(fsys, cfg, set, found)...)
+
+	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
+	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today})
+	found = append(found, linked...)
+
+	pb := &Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
+	found = append(found, freshness(pb)...)
+	found = append(found, glossary(pb)...)
+	found = append(found, contrast(pb)...)
+	for _, rule := range opts.Extra {
+		found = append(found, rule(pb)...)
+	}
+	found = dedupe(found)
+	found.Sort()
+	return found, nil
+}
+
+// stubs stands in for the markdown files whose front matter could not be
+// read at all, so that links and relations to them are not reported as
+// broken as well: their own error says what is wrong.
+func stubs(fsys fs.FS, cfg *config.Config, set *content.Set, found diag.List) []*content.Page {
+	loaded := map[string]bool{}
+	for _, p := range set.Pages {
+		loaded[p.File] = true
+	}
+	var out []*content.Page
+	seen := map[string]bool{}
+	for _, d := range found {
+		if d.Severity != diag.Error || loaded[d.File] || seen[d.File] || path.Ext(d.File) != ".md" || !strings.HasPrefix(d.File, content.Dir+"/") {
+			continue
+		}
+		if _, err := fs.Stat(fsys, d.File); err != nil {
+			continue
+		}
+		seen[d.File] = true
+		slug := strings.TrimSuffix(path.Base(d.File), ".md")
+		var discard diag.List
+		if p := content.Parse(d.File, fmt.Appendf(nil, "+++\ntitle = %q\n+++\n", slug), cfg, &discard); p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// dedupe drops repeated findings (the same problem found by two rules).
+func dedupe(list diag.List) diag.List {
+	seen := map[diag.Diagnostic]bool{}
+	out := list[:0]
+	for _, d := range list {
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Summary counts errors and warnings, for the last line of a report.
+func Summary(list diag.List) (errs, warns int) {
+	for _, d := range list {
+		switch d.Severity {
+		case diag.Error:
+			errs++
+		case diag.Warning:
+			warns++
+		}
+	}
+	return errs, warns
+}
