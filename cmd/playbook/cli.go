@@ -31,11 +31,12 @@ Usage:
   playbook <command> [arguments]
 
 Commands:
-  build     build the site into a folder
-  serve     build the site and serve it locally
-  check     report every problem at once, for pull requests
-  new       create a playbook, or a page in one
-  version   print the version
+  build       build the site into a folder
+  serve       build the site and serve it locally
+  check       report every problem at once, for pull requests
+  codeowners  generate CODEOWNERS from page owners, so owners review changes
+  new         create a playbook, or a page in one
+  version     print the version
 
 Run "playbook <command> -h" for a command's flags.
 `
@@ -51,6 +52,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"build", "[DIR] [-o OUT] [--base-url URL] [--drafts] [--audience internal|external]", runBuild},
 		{"serve", "[DIR] [--bind ADDR] [--port N] [--drafts] [--audience internal|external]", runServe},
 		{"check", "[DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]", runCheck},
+		{"codeowners", "[DIR] [--write]", runCodeowners},
 		{"new", "DIR | KIND TITLE", runNew},
 		{"version", "", runVersion},
 	}

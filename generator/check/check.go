@@ -48,6 +48,9 @@ type Playbook struct {
 	Site     *site.Site
 	Markdown *markdown.Renderer
 	Today    time.Time
+	// Unreadable lists the pages whose front matter could not be read;
+	// they are missing from Pages.
+	Unreadable []string
 }
 
 // Run checks the playbook at opts.Source and returns every finding,
@@ -80,16 +83,22 @@ func Run(opts Options) (diag.List, error) {
 		return found, nil
 	}
 	pages := set.Pages
-	set.Pages = append(set.Pages, stubs(fsys, cfg, set, found)...)
+	stubbed := stubs(fsys, cfg, set, found)
+	set.Pages = append(set.Pages, stubbed...)
 
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
 	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today})
 	found = append(found, linked...)
 
 	pb := &Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
+	for _, p := range stubbed {
+		pb.Unreadable = append(pb.Unreadable, p.File)
+	}
 	found = append(found, freshness(pb)...)
 	found = append(found, glossary(pb)...)
 	found = append(found, contrast(pb)...)
+	found = append(found, voiceRules(pb)...)
+	found = append(found, codeownersFile(pb)...)
 	for _, rule := range opts.Extra {
 		found = append(found, rule(pb)...)
 	}

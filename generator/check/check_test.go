@@ -70,7 +70,7 @@ func TestBrokenFixture(t *testing.T) {
 	for _, d := range list {
 		rules[d.Rule]++
 	}
-	for _, rule := range []string{"front-matter", "link", "relation", "duplicate-url", "glossary", "audience", "contrast", "review"} {
+	for _, rule := range []string{"front-matter", "link", "relation", "duplicate-url", "glossary", "audience", "contrast", "review", "voice"} {
 		if rules[rule] == 0 {
 			t.Errorf("rule %s did not fire", rule)
 		}
@@ -106,6 +106,15 @@ func TestTextColour(t *testing.T) {
 	}
 	if !strings.Contains(plain.String(), "x.md:1:1: error: link: m\n") || !strings.HasSuffix(plain.String(), "1 error and 0 warnings in 1 file.\n") {
 		t.Errorf("text format: %q", plain.String())
+	}
+}
+
+// A CODEOWNERS file made by playbook codeowners that no longer matches the
+// owners is reported; the sample's matches.
+func TestStaleCodeowners(t *testing.T) {
+	list := run(t, "testdata/stale")
+	if len(list) != 1 || list[0].Rule != "codeowners" || list[0].File != ".github/CODEOWNERS" || list[0].Line != 9 {
+		t.Fatalf("got %v", list)
 	}
 }
 

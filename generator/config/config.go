@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 
@@ -37,6 +38,7 @@ type Config struct {
 	Objections ObjectionSettings `toml:"objections"`
 	Stages     []string          `toml:"stages"`
 	Search     Search            `toml:"search"`
+	Voice      []VoiceRule       `toml:"voice"`
 
 	// OwnerOrder lists owner ids in the order they are declared.
 	OwnerOrder []string `toml:"-"`
@@ -91,6 +93,89 @@ type Search struct {
 	// as ["ROI", "return on investment"]. Glossary terms and their aliases
 	// are added to these.
 	Synonyms [][]string `toml:"synonyms"`
+}
+
+// VoiceRule is one brand voice rule ([[voice]]): a word or phrase that
+// prose should not use, with the wording to use instead or a reason it is
+// banned. `playbook check` applies the rules (see generator/voice).
+type VoiceRule struct {
+	// Find is the phrase to look for, matched case-insensitively as whole
+	// words, spaces matching any run of spaces and line breaks; with
+	// Regex, a regular expression (Go syntax) matched the same way.
+	Find  string `toml:"find"`
+	Regex bool   `toml:"regex"`
+	// Suggest is the preferred wording; empty means the phrase is banned.
+	// In a regex rule it may use the expression's groups ($1, ${name}).
+	Suggest string `toml:"suggest"`
+	// Message says why, in the writer's terms.
+	Message string `toml:"message"`
+	// Severity is "error", "warning" (the default) or "info".
+	Severity string `toml:"severity"`
+	// Kinds limits the rule to pages of these kinds (all when empty).
+	Kinds []string `toml:"kinds"`
+}
+
+// VoiceSeverities are the severities a voice rule may have.
+func VoiceSeverities() []string { return []string{"error", "warning", "info"} }
+
+// VoiceKinds are the page kinds a voice rule may be limited to: the kinds
+// a page may declare, plus "section" (a folder's _index.md) and "home".
+func VoiceKinds() []string {
+	return []string{"page", "objection", "closing-tool", "term", "persona", "play", "brand", "section", "home"}
+}
+
+// Pattern returns the regular expression (Go syntax, without flags) that
+// finds the rule's phrase: Find itself when Regex is set, else the phrase
+// quoted, with spaces matching any run of white space and an apostrophe
+// matching a typographic one too. It reports a Find that is empty, not a
+// valid expression, matches empty text, or uses anchors (^, $, \A, \z,
+// \b, \B: a rule always matches whole words, anywhere in a text).
+func (r VoiceRule) Pattern() (string, error) {
+	find := strings.TrimSpace(r.Find)
+	if find == "" {
+		return "", errors.New(`find is empty: write the word or phrase to look for, like "utilize"`)
+	}
+	if !r.Regex {
+		words := strings.Fields(find)
+		for i, w := range words {
+			words[i] = strings.NewReplacer("'", "['’]", "’", "['’]").Replace(regexp.QuoteMeta(w))
+		}
+		return strings.Join(words, `\s+`), nil
+	}
+	re, err := syntax.Parse(find, syntax.Perl)
+	if err != nil {
+		var se *syntax.Error
+		if errors.As(err, &se) {
+			return "", fmt.Errorf("find %q is not a valid regular expression: %s: %s", find, se.Code, se.Expr)
+		}
+		return "", fmt.Errorf("find %q is not a valid regular expression: %v", find, err)
+	}
+	if hasAnchor(re) {
+		return "", fmt.Errorf(`find %q uses ^, $, \A, \z, \b or \B: leave them out, since a rule matches whole words anywhere in a text`, find)
+	}
+	compiled, err := regexp.Compile(find)
+	if err != nil {
+		return "", fmt.Errorf("find %q is not a usable regular expression: %v", find, err)
+	}
+	if compiled.MatchString("") {
+		return "", fmt.Errorf("find %q matches empty text, so it would match everywhere: make at least one part required (\"discounts?\", not \"(discount)?\")", find)
+	}
+	return find, nil
+}
+
+// hasAnchor reports whether a parsed expression holds a line, text or
+// word boundary assertion.
+func hasAnchor(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	for _, sub := range re.Sub {
+		if hasAnchor(sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // Brand declares the brand colours and fonts once, for swatches and specimens.
@@ -259,6 +344,11 @@ func (c *Config) applyDefaults() {
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}
+	for i := range c.Voice {
+		if c.Voice[i].Severity == "" {
+			c.Voice[i].Severity = "warning"
+		}
+	}
 	if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
@@ -318,12 +408,38 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 			}
 		}
 	}
+	c.validateVoice(diags, lines)
 	for id, o := range c.Owners {
 		if o.Name == "" {
 			errorAt(diags, lines.FindPos("owners", id), "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
 		}
 		if o.Team != "" && !strings.HasPrefix(o.Team, "@") {
 			errorAt(diags, lines.FindPos("owners", id, "team"), "config", "owners.%s.team %q must be a handle starting with @ (e.g. \"@org/team\")", id, o.Team)
+		}
+	}
+}
+
+// validateVoice checks each [[voice]] rule, pointing at the key at fault.
+func (c *Config) validateVoice(diags *diag.List, lines tomlpos.Lines) {
+	kinds := VoiceKinds()
+	for i, r := range c.Voice {
+		table := fmt.Sprintf("voice[%d]", i)
+		name := fmt.Sprintf("voice rule %d", i+1)
+		if f := strings.TrimSpace(r.Find); f != "" {
+			name += fmt.Sprintf(" (%q)", f)
+		}
+		if _, err := r.Pattern(); err != nil {
+			errorAt(diags, lines.FindPos(table, "find"), "config", "%s: %v", name, err)
+		} else if !r.Regex && r.Suggest != "" && strings.EqualFold(strings.Join(strings.Fields(r.Find), " "), strings.Join(strings.Fields(r.Suggest), " ")) {
+			errorAt(diags, lines.FindPos(table, "suggest"), "config", "%s: suggest is the same as find, so the rule would flag the preferred wording: suggest a different phrase, or leave suggest out to ban it", name)
+		}
+		if r.Severity != "" && !slices.Contains(VoiceSeverities(), r.Severity) {
+			errorAt(diags, lines.FindPos(table, "severity"), "config", "%s: severity %q is not one of: %s%s", name, r.Severity, strings.Join(VoiceSeverities(), ", "), diag.DidYouMean(r.Severity, VoiceSeverities()))
+		}
+		for _, k := range r.Kinds {
+			if !slices.Contains(kinds, k) {
+				errorAt(diags, lines.FindPos(table, "kinds"), "config", "%s: kind %q is not a page kind: use one of %s%s", name, k, strings.Join(kinds, ", "), diag.DidYouMean(k, kinds))
+			}
 		}
 	}
 }
@@ -385,7 +501,9 @@ func (c *Config) OwnerIDs() []string {
 func knownKeys(parent []string) []string {
 	switch strings.Join(parent, ".") {
 	case "":
-		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search"}
+		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice"}
+	case "voice":
+		return []string{"find", "regex", "suggest", "message", "severity", "kinds"}
 	case "search":
 		return []string{"synonyms"}
 	case "repository":

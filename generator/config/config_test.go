@@ -146,3 +146,78 @@ func TestRepositoryAndLanguage(t *testing.T) {
 		t.Errorf("en-GB refused: %v", err)
 	}
 }
+
+func TestVoiceRules(t *testing.T) {
+	c, err := Parse([]byte("[[voice]]\nfind = \"cheap\"\nsuggest = \"cost-effective\"\n\n[[voice]]\nfind = 'guarantee[sd]?'\nregex = true\nseverity = \"error\"\nkinds = [\"objection\", \"home\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Voice) != 2 || c.Voice[0].Severity != "warning" || c.Voice[1].Severity != "error" || !c.Voice[1].Regex || len(c.Voice[1].Kinds) != 2 {
+		t.Errorf("decoded %+v", c.Voice)
+	}
+	if p, err := c.Voice[0].Pattern(); err != nil || p != "cheap" {
+		t.Errorf("pattern %q, %v", p, err)
+	}
+	if p, _ := (VoiceRule{Find: " don't  say.it "}).Pattern(); p != `don['’]t\s+say\.it` {
+		t.Errorf("phrase pattern %q", p)
+	}
+}
+
+func TestVoiceErrorsPointAtTheirRule(t *testing.T) {
+	src := `[[voice]]
+find = "cheap"
+
+[[voice]]
+find = "(cheap"
+regex = true
+
+[[voice]]
+find = "x"
+severity = "warnig"
+kinds = ["objections"]
+sugest = "y"
+
+[[voice]]
+suggest = "z"
+
+[[voice]]
+find = '\bcheap'
+regex = true
+
+[[voice]]
+find = 'x*'
+regex = true
+
+[[voice]]
+find = "Utilize"
+suggest = "utilize"
+`
+	_, err := Parse([]byte(src))
+	list, ok := diag.From(err)
+	if !ok {
+		t.Fatalf("want diagnostics, got %v", err)
+	}
+	var got []string
+	for _, d := range list {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`playbook.toml:5:1: error: voice rule 2 ("(cheap"): find "(cheap" is not a valid regular expression: missing closing ): (cheap`,
+		`playbook.toml:10:1: error: voice rule 3 ("x"): severity "warnig" is not one of: error, warning, info (did you mean "warning"?)`,
+		`playbook.toml:11:1: error: voice rule 3 ("x"): kind "objections" is not a page kind: use one of page, objection, closing-tool, term, persona, play, brand, section, home (did you mean "objection"?)`,
+		`playbook.toml:12:1: error: unknown key "voice.sugest" (did you mean "suggest"?)`,
+		`playbook.toml:14:1: error: voice rule 4: find is empty`,
+		`playbook.toml:18:1: error: voice rule 5 ("\\bcheap"): find "\\bcheap" uses ^, $, \A, \z, \b or \B`,
+		`playbook.toml:22:1: error: voice rule 6 ("x*"): find "x*" matches empty text`,
+		`playbook.toml:27:1: error: voice rule 7 ("Utilize"): suggest is the same as find`,
+	}
+	all := strings.Join(got, "\n")
+	for _, w := range want {
+		if !strings.Contains(all, w) {
+			t.Errorf("missing %q in:\n%s", w, all)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("got %d diagnostics, want %d:\n%s", len(got), len(want), all)
+	}
+}
