@@ -62,12 +62,14 @@ func Run(opts Options) (diag.List, error) {
 		now := time.Now()
 		today = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
 	}
-	cfg, err := config.Load(opts.Source)
+	// A config with mistakes is still used, its wrong values replaced by
+	// defaults, so that its problems and the pages' come in one report.
+	cfg, cfgFound, err := config.LoadAll(opts.Source)
 	if err != nil {
-		if list, ok := diag.From(err); ok {
-			return list, nil // nothing else can be checked without the config
-		}
 		return nil, err
+	}
+	if cfg == nil {
+		return cfgFound, nil // nothing else can be checked without it
 	}
 	root, err := os.OpenRoot(opts.Source)
 	if err != nil {
@@ -79,7 +81,9 @@ func Run(opts Options) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
+	found = append(cfgFound, found...)
 	if set == nil { // no content/ folder
+		found.Sort()
 		return found, nil
 	}
 	pages := set.Pages

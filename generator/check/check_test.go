@@ -70,7 +70,7 @@ func TestBrokenFixture(t *testing.T) {
 	for _, d := range list {
 		rules[d.Rule]++
 	}
-	for _, rule := range []string{"front-matter", "link", "relation", "duplicate-url", "glossary", "audience", "contrast", "review", "voice"} {
+	for _, rule := range []string{"config", "front-matter", "link", "relation", "duplicate-url", "glossary", "audience", "contrast", "review", "voice"} {
 		if rules[rule] == 0 {
 			t.Errorf("rule %s did not fire", rule)
 		}

@@ -86,9 +86,12 @@ func writeText(w io.Writer, list diag.List, color bool) error {
 	for _, d := range list {
 		files[d.File] = true
 	}
+	notes := len(list) - errs - warns
 	switch {
-	case errs+warns == 0:
+	case len(list) == 0:
 		b.WriteString("No problems found.\n")
+	case notes > 0:
+		fmt.Fprintf(&b, "%s, %s and %s in %s.\n", count(errs, "error"), count(warns, "warning"), count(notes, "note"), count(len(files), "file"))
 	default:
 		fmt.Fprintf(&b, "%s and %s in %s.\n", count(errs, "error"), count(warns, "warning"), count(len(files), "file"))
 	}

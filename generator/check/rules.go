@@ -28,7 +28,11 @@ func freshness(pb *Playbook) diag.List {
 		due, ok := p.ReviewDue()
 		switch {
 		case !ok:
-			out.Warnf(p.File, 1, 1, "review", "never reviewed: once %s have checked the page, add reviewed = %s", who, pb.Today.Format("2006-01-02"))
+			field := "reviewed = " // TOML
+			if bytes.HasPrefix(p.Source, []byte("---")) {
+				field = "reviewed: " // YAML
+			}
+			out.Warnf(p.File, 1, 1, "review", "never reviewed: once %s have checked the page, add %s%s", who, field, pb.Today.Format("2006-01-02"))
 		case due.Before(pb.Today):
 			out.Warnf(p.File, p.ReviewedPos.Line, p.ReviewedPos.Col, "review", "review overdue since %s (reviewed %s, every %s): %s should check the page, then update reviewed",
 				due.Format("2006-01-02"), p.Reviewed.Format("2006-01-02"), interval(p.ReviewEvery), who)
@@ -144,8 +148,12 @@ func contrast(pb *Playbook) diag.List {
 		}
 		if ratio := colour.Contrast(text.Hex, bg.Hex); ratio < need {
 			line, col := pb.Config.Pos("brand", fmt.Sprintf("pairs[%d]", i))
-			out.Errorf(config.FileName, line, col, "contrast", "%s (%s) on %s (%s) has contrast %.2f:1, below the %.1f:1 WCAG AA asks for %s: pick a darker or lighter pair, or mark it large = true if it is only for large headings",
-				pair.Text, text.Hex, pair.Background, bg.Hex, ratio, need, use)
+			advice := "pick a darker or lighter pair"
+			if !pair.Large && ratio >= 3 {
+				advice += ", or mark it large = true if it is only for large headings"
+			}
+			out.Errorf(config.FileName, line, col, "contrast", "%s (%s) on %s (%s) has contrast %.2f:1, below the %.1f:1 WCAG AA asks for %s: %s",
+				pair.Text, text.Hex, pair.Background, bg.Hex, ratio, need, use, advice)
 		}
 	}
 	return out

@@ -260,8 +260,34 @@ func Load(root string) (*Config, error) {
 	return Parse(src)
 }
 
+// LoadAll is Load for `playbook check`, which reports every problem at
+// once: the configuration comes back, with its problems, whenever the file
+// could be decoded at all. Values found wrong are replaced by their
+// defaults, so that the rest of the playbook can still be checked.
+func LoadAll(root string) (*Config, diag.List, error) {
+	src, err := os.ReadFile(filepath.Join(root, FileName))
+	if err != nil {
+		c, err := Load(root) // the same messages as a build
+		list, _ := diag.From(err)
+		return c, list, nil
+	}
+	c, diags := parse(src)
+	return c, diags, nil
+}
+
 // Parse validates a playbook.toml held in memory.
 func Parse(src []byte) (*Config, error) {
+	c, diags := parse(src)
+	if err := diags.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// parse decodes and validates src. The config is nil only when the file
+// could not be decoded; otherwise wrong values are reported and replaced
+// by their defaults.
+func parse(src []byte) (*Config, diag.List) {
 	var c Config
 	var diags diag.List
 	md, err := toml.Decode(string(src), &c)
@@ -269,17 +295,17 @@ func Parse(src []byte) (*Config, error) {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			diags.Errorf(FileName, pe.Position.Line, pe.Position.Col, "config", "invalid TOML: %s", pe.Message)
-			return nil, diags.Err()
+			return nil, diags
 		}
 		if line, key, msg, ok := tomlpos.DecodeError(err); ok {
 			if key != "" {
 				msg = fmt.Sprintf("%s: %s", key, strings.TrimPrefix(msg, "incompatible types: "))
 			}
 			diags.Errorf(FileName, line, 0, "config", "%s", msg)
-			return nil, diags.Err()
+			return nil, diags
 		}
 		diags.Errorf(FileName, 0, 0, "config", "%v", err)
-		return nil, diags.Err()
+		return nil, diags
 	}
 	lines := tomlpos.Scan(src)
 	c.lines = lines
@@ -302,10 +328,34 @@ func Parse(src []byte) (*Config, error) {
 	c.applyDefaults()
 	c.validate(&diags, lines)
 	diags.Sort()
-	if err := diags.Err(); err != nil {
-		return nil, err
+	if diags.HasErrors() {
+		c.replaceWrongValues()
 	}
-	return &c, nil
+	return &c, diags
+}
+
+// replaceWrongValues puts defaults in place of values validate refused, so
+// that a config with errors can still be used to check the content.
+func (c *Config) replaceWrongValues() {
+	def, _ := parse(nil)
+	if _, err := ParseDuration(c.Review.Every); err != nil {
+		c.Review.Every = def.Review.Every
+	}
+	if CheckBaseURL(c.BaseURL) != nil {
+		c.BaseURL = def.BaseURL
+	}
+	if !languageTag.MatchString(c.Language) {
+		c.Language = def.Language
+	}
+	if _, ok := styles.Registry[c.Markdown.HighlightLight]; !ok {
+		c.Markdown.HighlightLight = def.Markdown.HighlightLight
+	}
+	if _, ok := styles.Registry[c.Markdown.HighlightDark]; !ok {
+		c.Markdown.HighlightDark = def.Markdown.HighlightDark
+	}
+	if c.Menu.PerPage < 1 {
+		c.Menu.PerPage = DefaultPerPage
+	}
 }
 
 func (c *Config) applyDefaults() {
