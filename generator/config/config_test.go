@@ -2,6 +2,7 @@ package config
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -219,5 +220,30 @@ suggest = "utilize"
 	}
 	if len(got) != len(want) {
 		t.Errorf("got %d diagnostics, want %d:\n%s", len(got), len(want), all)
+	}
+}
+
+// LoadAll gives check a usable config even when it has mistakes.
+func TestLoadAllKeepsGoing(t *testing.T) {
+	dir := t.TempDir()
+	src := "title = \"T\"\nbase_ulr = \"/x/\"\n[review]\nevery = \"often\"\n"
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, list, err := LoadAll(dir)
+	if err != nil || c == nil || len(list) != 2 {
+		t.Fatalf("LoadAll: %v, %v, %v", c, list, err)
+	}
+	if c.Title != "T" || c.Review.Every != "180d" {
+		t.Errorf("config after mistakes: title %q, review.every %q", c.Title, c.Review.Every)
+	}
+	if _, err := Load(dir); err == nil {
+		t.Error("Load accepts a config with mistakes")
+	}
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("title = \n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, list, _ := LoadAll(dir); c != nil || !list.HasErrors() {
+		t.Errorf("undecodable config: %v, %v", c, list)
 	}
 }
