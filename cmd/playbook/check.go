@@ -33,17 +33,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if !slices.Contains(check.Formats, *format) {
 		return usageErr("--format %q: use %s", *format, strings.Join(check.Formats, ", "))
 	}
-	dir := "."
-	switch len(positional) {
-	case 0:
-		dir = findPlaybook(".")
-	case 1:
-		dir = positional[0]
-	default:
-		return usageErr("expected one playbook folder, got %d: %s", len(positional), strings.Join(positional, " "))
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		return usageErr("no playbook folder %s", dir)
+	dir, err := playbookDir(positional)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	opts := check.Options{Source: dir, Extra: extraRules()}
 	if *today != "" {

@@ -171,19 +171,9 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 		fmt.Fprintf(stderr, "playbook %s: %s\n", c.name, fmt.Sprintf(format, args...))
 		return opts, exitUsage, false
 	}
-	dir := "."
-	switch len(positional) {
-	case 0:
-		dir = findPlaybook(".")
-	case 1:
-		dir = positional[0]
-	default:
-		return usageErr("expected one playbook folder, got %d: %s", len(positional), strings.Join(positional, " "))
-	}
-	if fi, err := os.Stat(dir); err != nil {
-		return usageErr("no playbook folder %s", dir)
-	} else if !fi.IsDir() {
-		return usageErr("%s is a file: give the playbook folder, the one holding playbook.toml", dir)
+	dir, err := playbookDir(positional)
+	if err != nil {
+		return usageErr("%v", err)
 	}
 	opts = build.Options{Source: dir, Drafts: c.drafts, Audience: c.audience, BaseURL: c.baseURL}
 	if c.audience != "internal" && c.audience != "external" {
@@ -202,6 +192,26 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 		opts.Today = t
 	}
 	return opts, exitOK, true
+}
+
+// playbookDir picks the playbook folder from a command's arguments: the
+// one given, or the nearest one holding playbook.toml.
+func playbookDir(positional []string) (string, error) {
+	dir := "."
+	switch len(positional) {
+	case 0:
+		dir = findPlaybook(".")
+	case 1:
+		dir = positional[0]
+	default:
+		return "", fmt.Errorf("expected one playbook folder, got %d: %s", len(positional), strings.Join(positional, " "))
+	}
+	if fi, err := os.Stat(dir); err != nil {
+		return "", fmt.Errorf("no playbook folder %s", dir)
+	} else if !fi.IsDir() {
+		return "", fmt.Errorf("%s is a file: give the playbook folder, the one holding playbook.toml", dir)
+	}
+	return dir, nil
 }
 
 // findPlaybook returns the nearest folder, from start upwards, that holds

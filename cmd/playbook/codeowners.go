@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/codeowners"
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -33,18 +31,9 @@ func runCodeowners(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	dir := "."
-	switch len(positional) {
-	case 0:
-		dir = findPlaybook(".")
-	case 1:
-		dir = positional[0]
-	default:
-		fmt.Fprintf(stderr, "playbook codeowners: expected one playbook folder, got %d: %s\n", len(positional), strings.Join(positional, " "))
-		return exitUsage
-	}
-	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-		fmt.Fprintf(stderr, "playbook codeowners: no playbook folder %s\n", dir)
+	dir, err := playbookDir(positional)
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook codeowners: %v\n", err)
 		return exitUsage
 	}
 
