@@ -25,7 +25,7 @@ func TestDocumentedExample(t *testing.T) {
 	if err != nil {
 		t.Fatalf("documented example does not load: %v", err)
 	}
-	if c.Title != "Northwind Playbook" || len(c.Brand.Colours) != 1 || c.OwnerIDs()[0] != "marketing" || len(c.Stages) != 5 {
+	if c.Title != "Northwind Playbook" || len(c.Brand.Colours) != 2 || len(c.Brand.Pairs) != 1 || c.OwnerIDs()[0] != "marketing" || len(c.Stages) != 5 {
 		t.Errorf("example decoded wrongly: %+v", c)
 	}
 }
