@@ -175,7 +175,7 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opts = build.Options{Source: dir, Drafts: c.drafts, Audience: c.audience, BaseURL: c.baseURL}
+	opts = build.Options{Source: dir, Drafts: c.drafts, Audience: c.audience, BaseURL: c.baseURL, GitHistory: true}
 	if c.audience != "internal" && c.audience != "external" {
 		return usageErr("--audience %q: use internal or external", c.audience)
 	}

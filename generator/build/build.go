@@ -17,6 +17,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/output"
 	"github.com/playbook-ssg/playbook/generator/parallel"
@@ -34,6 +35,11 @@ type Options struct {
 	BaseURL  string    // overrides base_url from the config
 	Today    time.Time // date for review status; zero means today
 	Theme    fs.FS     // theme files; nil means the embedded default theme
+
+	// GitHistory shows on each page when and by whom its file was last
+	// changed, from one pass over the git log. Off by default so that
+	// output depends only on the files (tests, golden pages).
+	GitHistory bool
 
 	noSearch bool // leave the search index out, to measure what it costs
 }
@@ -53,6 +59,8 @@ type Site struct {
 	sigs     map[string][32]byte // Model.Signatures, once computed
 	parsed   diag.List           // what loading the content found, kept for updates
 	how      string              // how the last update was made, for tests
+	history  *history.History    // git's last change per file, read by full builds
+	gitNotes diag.List           // what reading the history found (not a repository …)
 
 	searchDocs  []search.Doc   // what the search index holds, by page
 	searchAt    map[string]int // index into searchDocs by page URL
@@ -128,8 +136,20 @@ func Generate(opts Options) (*Site, error) {
 		return nil, err
 	}
 	diags = append(diags, r.Warnings()...)
+	var hist *history.History
+	var gitNotes diag.List
+	if opts.GitHistory {
+		h, notes, err := history.Read(opts.Source)
+		if err != nil {
+			return nil, err
+		}
+		r.SetHistory(h)
+		hist, gitNotes = h, notes
+		diags = append(diags, notes...)
+		watch.lap("git history")
+	}
 
-	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full"}
+	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full", history: hist, gitNotes: gitNotes}
 	for name, b := range r.Assets() {
 		out.Files[name] = b
 	}

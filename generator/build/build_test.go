@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/gittest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -707,5 +708,31 @@ func TestEditorLitterIgnored(t *testing.T) {
 	}
 	if len(s.Diags) > 0 {
 		t.Errorf("litter caused diagnostics: %v", s.Diags)
+	}
+}
+
+// With GitHistory, a page shows when and by whom its file last changed.
+func TestGitHistoryShowsLastChange(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	commitAll(t, dir)
+	s := generate(t, Options{Source: dir, GitHistory: true})
+	page := string(s.Files["objections/too-expensive/index.html"])
+	if !strings.Contains(page, `<dt>Last changed</dt><dd><time datetime="2026-03-04">4 Mar 2026</time> by Ada Writer</dd>`) {
+		t.Errorf("no last change on the page:\n%s", page[strings.Index(page, `<aside class="page-meta"`):])
+	}
+	// Without the option the page depends on its files alone.
+	if strings.Contains(string(generate(t, Options{Source: dir}).Files["objections/too-expensive/index.html"]), "Last changed") {
+		t.Error("last change shown without GitHistory")
+	}
+}
+
+// commitAll makes dir a git repository with everything in one commit by
+// Ada Writer on 4 March 2026, whatever the machine's git configuration.
+func commitAll(t *testing.T, dir string) {
+	t.Helper()
+	gittest.Isolate(t)
+	env := gittest.Env("Ada Writer", time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
+	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"add", "."}, {"commit", "-q", "-m", "first"}} {
+		gittest.RunIn(t, dir, env, nil, args...)
 	}
 }

@@ -95,7 +95,7 @@ func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
 			return nil, nil, site.ErrNeedFull
 		}
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body"}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body", history: s.history, gitNotes: s.gitNotes}
 	var outputs []string
 	var rendered []*site.Page
 	for i, cp := range pages {
@@ -178,7 +178,7 @@ func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site,
 		return nil, nil, err
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, opts: s.opts, renderer: s.renderer, set: replacePage(s.set, cp), md: s.md,
-		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter"}
+		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter", history: s.history, gitNotes: s.gitNotes}
 	// The file's diagnostics are all found again; others' stay.
 	next.Diags = replaceDiags(s.Diags, append(parseDiags, pdiags...), cp.File)
 	var rendered []*site.Page
@@ -245,6 +245,7 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	if err != nil {
 		return nil, nil, err
 	}
+	r.SetHistory(s.history) // read once per full build: edits are not commits
 	before := s.sigs
 	if before == nil {
 		before = s.Model.Signatures()
@@ -267,8 +268,8 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	for _, cp := range pages {
 		parsed = replaceDiags(parsed, diags, cp.File)
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink"}
-	next.Diags = append(append(slices.Clone(parsed), ldiags...), r.Warnings()...)
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink", history: s.history, gitNotes: s.gitNotes}
+	next.Diags = append(append(append(slices.Clone(parsed), ldiags...), r.Warnings()...), s.gitNotes...)
 	if n, ok := sitemapNote(model, s.opts); ok {
 		next.Diags = append(next.Diags, n)
 	}

@@ -196,3 +196,24 @@ func TestUpdateCaseRelations(t *testing.T) {
 		}
 	}
 }
+
+// With git history on, every update path keeps each page's last change.
+func TestUpdateCaseGitHistory(t *testing.T) {
+	dir, opts, _ := shortListSynth(t)
+	commitAll(t, dir)
+	opts.GitHistory = true
+	cur, err := Generate(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ rel, old, new string }{
+		{"content/guides/guide-20.md", `title = "Guide 20"`, `title = "Guide 20 renamed"`},       // in place
+		{"content/objections/objection-3.md", `title = "Objection 3"`, `title = "Objection 3b"`}, // in the sidebar: relink
+		{"content/guides/guide-21.md", "\n+++\n", "\n+++\nFirst, new words.\n"},                  // body
+	} {
+		replaceInFile(t, dir, c.rel, c.old, c.new)
+		if cur = updateMatchesFullBuild(t, cur, opts, c.rel); cur == nil {
+			return
+		}
+	}
+}

@@ -20,6 +20,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/internal/textcase"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -41,6 +42,8 @@ type Renderer struct {
 	layers overlay
 	names  map[string]string // template name -> layout path, for messages
 	warns  diag.List
+	// history holds each file's last git change; nil shows none.
+	history *history.History
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -182,6 +185,10 @@ func (r *Renderer) addAsset(name string, b []byte) {
 	r.hashes[name] = hex.EncodeToString(sum[:4])
 }
 
+// SetHistory gives pages their last change from git (see history.Read);
+// without it they show none.
+func (r *Renderer) SetHistory(h *history.History) { r.history = h }
+
 // Assets returns the static files to publish, by path under the site root.
 func (r *Renderer) Assets() map[string][]byte { return r.assets }
 
@@ -320,6 +327,15 @@ func (r *Renderer) funcs() template.FuncMap {
 		"textOn":    textOn,
 		"navItems":  func(cur, sec *site.Page) site.NavItems { return cur.NavItems(sec) },
 		"fontStack": fontStack,
+		// updated is the last git change of a page's file, or nil.
+		"updated": func(v any) *history.Change {
+			if p := pageOf(v); p != nil && p.File != "" {
+				if c, ok := r.history.Updated(p.File); ok {
+					return &c
+				}
+			}
+			return nil
+		},
 	}
 }
 
