@@ -23,6 +23,7 @@ pages=(
   "colours /brand/colours/"
   "persona /personas/cfo/"
   "section /objections/"
+  "search /search/?q=pilot"
   "page /working-together/how-to-edit-this-playbook/"
   "notfound /no-such-page/"
 )

@@ -8,7 +8,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
@@ -39,9 +38,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := check.Options{Source: dir, Extra: extraRules()}
 	if *today != "" {
-		t, err := time.Parse("2006-01-02", *today)
+		t, err := parseToday(*today)
 		if err != nil {
-			return usageErr("--today %q: write the date as YYYY-MM-DD", *today)
+			return usageErr("%v", err)
 		}
 		opts.Today = t
 	}

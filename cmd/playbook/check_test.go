@@ -22,6 +22,7 @@ func TestCheckExitCodes(t *testing.T) {
 		{[]string{"check", warnings, "--today", "2026-11-25", "--strict"}, 1, "0 errors and 1 warning"},
 		{[]string{"check", warnings, "--format", "yaml"}, 2, ""},
 		{[]string{"check", warnings, "--today", "26/11/2026"}, 2, ""},
+		{[]string{"check", warnings, "--today", "2026-02-30"}, 2, ""},
 		{[]string{"check", "no-such-folder"}, 2, ""},
 	} {
 		code, out, errs := runCLI(c.args...)

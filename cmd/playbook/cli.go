@@ -185,13 +185,26 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 		}
 	}
 	if c.today != "" {
-		t, err := time.Parse("2006-01-02", c.today)
+		t, err := parseToday(c.today)
 		if err != nil {
-			return usageErr("--today %q: write the date as YYYY-MM-DD", c.today)
+			return usageErr("%v", err)
 		}
 		opts.Today = t
 	}
 	return opts, exitOK, true
+}
+
+// parseToday reads --today, telling a date that does not exist (February
+// 30th) from one written the wrong way.
+func parseToday(s string) (time.Time, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err == nil {
+		return t, nil
+	}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' && strings.Trim(s[:4]+s[5:7]+s[8:], "0123456789") == "" {
+		return time.Time{}, fmt.Errorf("--today %q: there is no such day", s)
+	}
+	return time.Time{}, fmt.Errorf("--today %q: write the date as YYYY-MM-DD", s)
 }
 
 // playbookDir picks the playbook folder from a command's arguments: the
