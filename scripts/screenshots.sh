@@ -29,7 +29,7 @@ pages=(
 )
 chrome() {
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
-    --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$(mktemp -d)" "$@" 2>/dev/null
+    --disable-component-update --disable-sync --hide-scrollbars --virtual-time-budget=3000 --user-data-dir="$(mktemp -d)" "$@" 2>/dev/null
 }
 for entry in "${pages[@]}"; do
   name="${entry%% *}"; path="${entry#* }"; url="http://127.0.0.1:$port$path"
