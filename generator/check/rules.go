@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -166,7 +167,17 @@ func codeownersFile(pb *Playbook) diag.List {
 	if len(pb.Unreadable) > 0 {
 		return nil
 	}
-	return codeowners.Compare(pb.Source, pb.Config, pb.Pages)
+	f, err := codeowners.Locate(pb.Source, pb.Config)
+	if err != nil {
+		return nil
+	}
+	if b, err := os.ReadFile(f.Path); err != nil || !bytes.Contains(b, []byte(codeowners.Begin)) {
+		return nil // no CODEOWNERS made by playbook codeowners: nothing to judge
+	}
+	// In use, CODEOWNERS also needs every page owner to have a team handle:
+	// a page owned only by a function without one falls to everyone.
+	_, noTeam := codeowners.Generate(pb.Config, pb.Pages)
+	return append(codeowners.Compare(pb.Source, pb.Config, pb.Pages), noTeam...)
 }
 
 // voiceRules applies the brand voice rules ([[voice]] in playbook.toml) to
