@@ -36,6 +36,12 @@ type Options struct {
 	Today    time.Time // date for review status; zero means today
 	Theme    fs.FS     // theme files; nil means the embedded default theme
 
+	// Files, when set, is where the playbook is read from instead of the
+	// Source folder: a tagged version read through git (gitfs), so that
+	// the working tree is never touched. Source then only names it in
+	// messages; a site generated this way cannot Update.
+	Files fs.FS
+
 	// GitHistory shows on each page when and by whom its file was last
 	// changed, from one pass over the git log. Off by default so that
 	// output depends only on the files (tests, golden pages).
@@ -97,18 +103,11 @@ func Generate(opts Options) (*Site, error) {
 		return nil, fmt.Errorf("audience %q: use internal or external", opts.Audience)
 	}
 	watch := newStopwatch()
-	cfg, err := config.Load(opts.Source)
+	fsys, cfg, closeFS, err := open(opts)
 	if err != nil {
 		return nil, err
 	}
-	// An os.Root keeps every read inside the playbook folder: a symbolic
-	// link to /etc/passwd in static/ must not publish it.
-	root, err := os.OpenRoot(opts.Source)
-	if err != nil {
-		return nil, fmt.Errorf("opening %s: %w", opts.Source, err)
-	}
-	defer root.Close()
-	fsys := root.FS()
+	defer closeFS()
 	set, diags, err := content.Load(fsys, cfg)
 	watch.lap("load content")
 	if err != nil {
@@ -138,7 +137,7 @@ func Generate(opts Options) (*Site, error) {
 	diags = append(diags, r.Warnings()...)
 	var hist *history.History
 	var gitNotes diag.List
-	if opts.GitHistory {
+	if opts.GitHistory && opts.Files == nil { // a version's history is read at its tag
 		h, notes, err := history.Read(opts.Source)
 		if err != nil {
 			return nil, err
@@ -227,6 +226,30 @@ func Generate(opts Options) (*Site, error) {
 	out.Diags.Sort()
 	out.Times = watch.stages
 	return out, nil
+}
+
+// open returns the playbook's files and configuration: from opts.Files
+// when set, otherwise from the Source folder through an os.Root, which
+// keeps every read inside the playbook folder (a symbolic link to
+// /etc/passwd in static/ must not publish it).
+func open(opts Options) (fs.FS, *config.Config, func(), error) {
+	if opts.Files != nil {
+		src, err := fs.ReadFile(opts.Files, config.FileName)
+		if err != nil {
+			return nil, nil, nil, fmt.Errorf("reading %s of %s: %w", config.FileName, opts.Source, err)
+		}
+		cfg, err := config.Parse(src)
+		return opts.Files, cfg, func() {}, err
+	}
+	cfg, err := config.Load(opts.Source)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("opening %s: %w", opts.Source, err)
+	}
+	return root.FS(), cfg, func() { root.Close() }, nil
 }
 
 // Result summarises a build written to disk.

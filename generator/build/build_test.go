@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/gitfs"
 	"github.com/playbook-ssg/playbook/generator/internal/gittest"
 )
 
@@ -734,5 +736,38 @@ func commitAll(t *testing.T, dir string) {
 	env := gittest.Env("Ada Writer", time.Date(2026, 3, 4, 10, 0, 0, 0, time.UTC))
 	for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"add", "."}, {"commit", "-q", "-m", "first"}} {
 		gittest.RunIn(t, dir, env, nil, args...)
+	}
+}
+
+// A tagged version is built from git, not from the working tree, and gives
+// what a build of that version's files gives.
+func TestGenerateFromGitRevision(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	commitAll(t, dir)
+	gittest.RunIn(t, dir, nil, nil, "tag", "v1")
+	want := generate(t, Options{Source: dir})
+
+	// The working tree moves on; v1 must not.
+	page := filepath.Join(dir, "content", "objections", "too-expensive.md")
+	edited := strings.Replace(string(mustRead(t, dir, "content/objections/too-expensive.md")), "title = ", "title = \"Later\" # ", 1)
+	if err := os.WriteFile(page, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := gitfs.Open(context.Background(), dir, "v1", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer files.Close()
+	got := generate(t, Options{Source: dir, Files: files})
+	if len(got.Files) != len(want.Files) {
+		t.Fatalf("%d files from v1, %d from its checkout", len(got.Files), len(want.Files))
+	}
+	for name, b := range want.Files {
+		if !bytes.Equal(got.Files[name], b) {
+			t.Errorf("%s differs between v1 read from git and its checkout", name)
+		}
+	}
+	if string(mustRead(t, dir, "content/objections/too-expensive.md")) != edited {
+		t.Error("the working tree was touched")
 	}
 }

@@ -30,6 +30,11 @@ import (
 // error, generate afresh).
 func (s *Site) Update(changed []string) (next *Site, outputs []string, err error) {
 	start := time.Now()
+	if s.opts.Files != nil {
+		// Read from git, not the folder the changes were made in.
+		next, err = Generate(s.opts)
+		return next, nil, err
+	}
 	if s.opts.Today.IsZero() && s.Model.Today != today() {
 		// Review status depends on the date; a new day changes many pages.
 		next, err = Generate(s.opts)
