@@ -186,11 +186,7 @@ func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site,
 		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter", history: s.history, gitNotes: s.gitNotes}
 	// The file's diagnostics are all found again; others' stay.
 	next.Diags = replaceDiags(s.Diags, append(parseDiags, pdiags...), cp.File)
-	var rendered []*site.Page
-	for _, o := range todo {
-		rendered = append(rendered, o.Page)
-	}
-	next.updateSearchDocs(s, rendered)
+	next.updateSearchDocs(s, outputPages(todo))
 	outputs := names
 	for i, name := range names {
 		next.Files[name] = htmls[i]
@@ -279,11 +275,7 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		next.Diags = append(next.Diags, n)
 	}
 	next.Diags.Sort()
-	var rendered []*site.Page
-	for _, o := range todo {
-		rendered = append(rendered, o.Page)
-	}
-	next.updateSearchDocs(s, rendered)
+	next.updateSearchDocs(s, outputPages(todo))
 	outputs := names
 	for i, name := range names {
 		next.Files[name] = htmls[i]
@@ -304,6 +296,15 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		outputs = append(outputs, "sitemap.xml")
 	}
 	return next, outputs, nil
+}
+
+// outputPages lists the pages behind outputs (a section once per list page).
+func outputPages(todo []site.Output) []*site.Page {
+	out := make([]*site.Page, len(todo))
+	for i, o := range todo {
+		out[i] = o.Page
+	}
+	return out
 }
 
 // renderOutputs renders pages and list pages in parallel, returning each

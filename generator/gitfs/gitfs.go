@@ -37,7 +37,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"os/exec"
 	"path"
 	"path/filepath"
@@ -46,6 +45,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/playbook-ssg/playbook/generator/internal/gitrun"
 )
 
 // Errors Open can return, to be told apart with errors.Is. A folder that
@@ -130,11 +131,11 @@ func Open(ctx context.Context, repoDir, rev, subdir string) (*FS, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrGitNotFound, err)
 	}
-	g := runner{exe: exe, dir: repoDir}
+	g := runner{gitrun.Runner{Exe: exe, Dir: repoDir, Env: []string{"GIT_LITERAL_PATHSPECS=1"}, Prefix: "gitfs: " + repoDir}}
 
 	// Resolve the revision. With -q --verify, an unknown name fails
 	// silently, whereas a folder outside any repository is fatal and says so.
-	out, stderr, err := g.output(ctx, "rev-parse", "-q", "--verify", rev+"^{commit}")
+	out, stderr, err := g.Output(ctx, "rev-parse", "-q", "--verify", rev+"^{commit}")
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("gitfs: reading %s at %s: %w", repoDir, rev, ctx.Err())
@@ -146,7 +147,7 @@ func Open(ctx context.Context, repoDir, rev, subdir string) (*FS, error) {
 		case msg == "":
 			return nil, fmt.Errorf("gitfs: %w: no tag, branch or commit named %q in %s", ErrUnknownRevision, rev, repoDir)
 		}
-		return nil, g.error("rev-parse", err, stderr)
+		return nil, g.Error("rev-parse", err, stderr)
 	}
 	commit := strings.TrimSpace(string(out))
 
@@ -154,12 +155,12 @@ func Open(ctx context.Context, repoDir, rev, subdir string) (*FS, error) {
 	if prefix != "" {
 		args = append(args, "--", prefix)
 	}
-	out, stderr, err = g.output(ctx, args...)
+	out, stderr, err = g.Output(ctx, args...)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("gitfs: reading %s at %s: %w", repoDir, rev, ctx.Err())
 		}
-		return nil, g.error("ls-tree", err, stderr)
+		return nil, g.Error("ls-tree", err, stderr)
 	}
 
 	f := &FS{commit: commit}
@@ -478,7 +479,7 @@ func (d *dirFile) ReadDir(count int) ([]fs.DirEntry, error) {
 
 // start launches git cat-file --batch.
 func (f *FS) start(ctx context.Context, g runner) error {
-	cmd := g.command(ctx, "cat-file", "--batch")
+	cmd := g.Command(ctx, "cat-file", "--batch")
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		return fmt.Errorf("gitfs: %w", err)
@@ -590,34 +591,8 @@ func (f *FS) commitTime() (time.Time, error) {
 	return time.Time{}, fmt.Errorf("gitfs: commit %s has no readable committer date", f.commit)
 }
 
-// runner runs git in a folder, with messages in English so that they can
-// be recognised, and with pathspecs taken literally.
-type runner struct {
-	exe string
-	dir string
-}
-
-func (g runner) command(ctx context.Context, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, g.exe, append([]string{"-C", g.dir}, args...)...)
-	cmd.Env = append(os.Environ(), "LC_ALL=C", "GIT_LITERAL_PATHSPECS=1")
-	cmd.WaitDelay = time.Second
-	return cmd
-}
-
-func (g runner) output(ctx context.Context, args ...string) (stdout, stderr []byte, err error) {
-	var out, errb bytes.Buffer
-	cmd := g.command(ctx, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err = cmd.Run()
-	return out.Bytes(), errb.Bytes(), err
-}
-
-func (g runner) error(what string, err error, stderr []byte) error {
-	if msg := strings.TrimSpace(string(stderr)); msg != "" {
-		return fmt.Errorf("gitfs: %s: git %s: %w: %s", g.dir, what, err, msg)
-	}
-	return fmt.Errorf("gitfs: %s: git %s: %w", g.dir, what, err)
-}
+// runner runs git in the repository, with pathspecs taken literally.
+type runner struct{ gitrun.Runner }
 
 // limitedBuffer keeps the first max bytes written to it. It is written by
 // the goroutine os/exec starts to copy standard error.

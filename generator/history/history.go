@@ -45,6 +45,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/gitrun"
 )
 
 // Rule is the diag rule of the notes and warnings Read reports.
@@ -140,11 +141,11 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 		diags.Notef("", 0, 0, Rule, "git was not found %s, so pages show no last-updated date or author, which come from git history: install git to add them", where)
 		return empty, diags, nil
 	}
-	g := runner{exe: exe, dir: dir}
+	g := runner{gitrun.Runner{Exe: exe, Dir: dir, Env: []string{"GIT_FLUSH=0"}, Prefix: "reading git history of " + dir}}
 
 	// Two questions in one process. No need for the repository's root:
 	// the log runs in dir and git relates paths to it.
-	out, stderr, err := g.output(ctx, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+	out, stderr, err := g.Output(ctx, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, nil, fmt.Errorf("reading git history of %s: %w", dir, ctx.Err())
@@ -152,7 +153,7 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 		if d, ok := unavailable(stderr); ok {
 			return empty, append(diags, d), nil
 		}
-		return nil, nil, g.error("rev-parse", err, stderr)
+		return nil, nil, g.Error("rev-parse", err, stderr)
 	}
 	inside, shallow, ok := parseRevParse(out)
 	if !ok {
@@ -180,7 +181,7 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 		// Only now check for an unborn HEAD, so that the usual case
 		// costs no extra process.
 		if opts.Rev == "" {
-			if _, _, verr := g.output(ctx, "rev-parse", "-q", "--verify", "HEAD^{commit}"); verr != nil && ctx.Err() == nil {
+			if _, _, verr := g.Output(ctx, "rev-parse", "-q", "--verify", "HEAD^{commit}"); verr != nil && ctx.Err() == nil {
 				diags.Notef("", 0, 0, Rule, "the git repository has no commits yet, so pages show no last-updated date or author until the first commit")
 				return empty, diags, nil
 			}
@@ -228,39 +229,10 @@ func parseRevParse(out []byte) (inside, shallow, ok bool) {
 	return a == "true", b == "true", true
 }
 
-// runner runs git in a folder. Git's messages are asked for in English, so
-// that unavailable can recognise them (output is not affected), and output
-// is fully buffered (GIT_FLUSH=0): writing to a pipe, git log would
-// otherwise flush after every commit, a system call and a wake-up of the
-// reader each time.
-type runner struct {
-	exe string
-	dir string
-}
-
-func (g runner) command(ctx context.Context, args ...string) *exec.Cmd {
-	cmd := exec.CommandContext(ctx, g.exe, append([]string{"-C", g.dir}, args...)...)
-	cmd.Env = append(os.Environ(), "LC_ALL=C", "GIT_FLUSH=0")
-	cmd.WaitDelay = time.Second
-	return cmd
-}
-
-// output runs a small git command and returns its standard output and
-// standard error.
-func (g runner) output(ctx context.Context, args ...string) (stdout, stderr []byte, err error) {
-	var out, errb bytes.Buffer
-	cmd := g.command(ctx, args...)
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err = cmd.Run()
-	return out.Bytes(), errb.Bytes(), err
-}
-
-func (g runner) error(what string, err error, stderr []byte) error {
-	if msg := strings.TrimSpace(string(stderr)); msg != "" {
-		return fmt.Errorf("reading git history of %s: git %s: %w: %s", g.dir, what, err, msg)
-	}
-	return fmt.Errorf("reading git history of %s: git %s: %w", g.dir, what, err)
-}
+// runner runs git in the playbook folder. Output is fully buffered
+// (GIT_FLUSH=0): writing to a pipe, git log would otherwise flush after
+// every commit, a system call and a wake-up of the reader each time.
+type runner struct{ gitrun.Runner }
 
 // marker starts every commit's header in the log. Commit headers and
 // status letters are told apart by position; the marker is a check that
@@ -302,15 +274,15 @@ func (g runner) log(ctx context.Context, rev string) (map[string]*Change, error)
 	}
 	runCtx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	cmd := g.command(runCtx, args...)
+	cmd := g.Command(runCtx, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, fmt.Errorf("reading git history of %s: %w", g.dir, err)
+		return nil, fmt.Errorf("reading git history of %s: %w", g.Dir, err)
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("reading git history of %s: starting git log: %w", g.dir, err)
+		return nil, fmt.Errorf("reading git history of %s: starting git log: %w", g.Dir, err)
 	}
 	files, perr := parseLog(stdout)
 	if perr != nil {
@@ -319,13 +291,13 @@ func (g runner) log(ctx context.Context, rev string) (map[string]*Change, error)
 	werr := cmd.Wait()
 	switch {
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("reading git history of %s: %w", g.dir, ctx.Err())
+		return nil, fmt.Errorf("reading git history of %s: %w", g.Dir, ctx.Err())
 	case werr != nil && (perr == nil || stderr.Len() > 0):
 		// git failed on its own (an unknown revision, a broken
 		// repository); what it says is the useful part.
-		return nil, g.error("log", werr, stderr.Bytes())
+		return nil, g.Error("log", werr, stderr.Bytes())
 	case perr != nil:
-		return nil, fmt.Errorf("reading git history of %s: parsing git log: %w", g.dir, perr)
+		return nil, fmt.Errorf("reading git history of %s: parsing git log: %w", g.Dir, perr)
 	}
 	return files, nil
 }

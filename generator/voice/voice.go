@@ -396,26 +396,15 @@ func (rs *Rules) diagnostic(file string, line, col int, h hit, found string) dia
 	return diag.Diagnostic{File: file, Line: line, Col: col, Severity: rs.rules[h.rule].severity, Rule: RuleName, Message: rs.message(h, found)}
 }
 
-// proseFields returns the front matter texts the rules read.
+// proseFields returns the front matter texts the rules read: the title,
+// the description and the texts shown as markdown, except a brand page's
+// "don't" list, which quotes what not to write.
 func proseFields(p *content.Page) []string {
 	out := []string{p.Title, p.Description}
-	switch {
-	case p.Objection != nil:
-		out = append(out, p.Objection.Proof...)
-	case p.ClosingTool != nil:
-		t := p.ClosingTool
-		out = append(out, t.When, t.Value, t.Cost, t.Approver)
-	case p.Term != nil:
-		out = append(out, p.Term.Marketing, p.Term.Sales, p.Term.Agreed)
-	case p.Persona != nil:
-		pe := p.Persona
-		for _, list := range [][]string{pe.Goals, pe.Pains, pe.Value, pe.Proof} {
-			out = append(out, list...)
+	for _, t := range p.MarkdownFields() {
+		if p.Brand == nil || !slices.Contains(p.Brand.Dont, t) {
+			out = append(out, t)
 		}
-	case p.Play != nil:
-		out = append(append(out, p.Play.Goal), p.Play.Questions...)
-	case p.Brand != nil:
-		out = append(out, p.Brand.Do...)
 	}
 	return out
 }

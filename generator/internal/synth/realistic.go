@@ -392,13 +392,7 @@ hex = "#0B4F8A"
 		"content/plays/_index.md":         "+++\ntitle = \"Plays\"\n+++\nCall plans for each persona and deal stage.\n",
 		"content/guides/_index.md":        "+++\ntitle = \"Guides\"\n+++\nAnalyses, checklists and case studies.\n",
 	}
-	// The proportions of Write.
-	personas := max(3, n/50)
-	tools := max(3, n/10)
-	objections := max(3, n*3/10)
-	terms := max(3, n/5)
-	plays := max(3, n/10)
-	guides := max(1, n-personas-tools-objections-terms-plays-7)
+	personas, tools, objections, terms, plays, guides := proportions(n) // as Write
 	categories := []string{"price", "timing", "competitor", "authority", "need", "risk"}
 	stages := []string{"discovery", "qualification", "proposal", "negotiation", "closing"}
 	owners := []string{`["sales"]`, `["marketing"]`, `["sales", "marketing"]`}

@@ -31,13 +31,7 @@ hex = "#0B4F8A"
 		"content/plays/_index.md":         "+++\ntitle = \"Plays\"\n+++\n",
 		"content/guides/_index.md":        "+++\ntitle = \"Guides\"\n+++\n",
 	}
-	// Proportions roughly like a real playbook.
-	personas := max(3, n/50)
-	tools := max(3, n/10)
-	objections := max(3, n*3/10)
-	terms := max(3, n/5)
-	plays := max(3, n/10)
-	guides := max(1, n-personas-tools-objections-terms-plays-7)
+	personas, tools, objections, terms, plays, guides := proportions(n)
 	categories := []string{"price", "timing", "competitor", "authority", "need", "risk"}
 	for i := 0; i < personas; i++ {
 		files[fmt.Sprintf("content/personas/persona-%d.md", i)] = fmt.Sprintf(`+++
@@ -168,4 +162,16 @@ func prose(seed, n int) string {
 		b.WriteString("\n\n")
 	}
 	return b.String()
+}
+
+// proportions splits about n pages among the kinds roughly as in a real
+// playbook (the seven section pages included).
+func proportions(n int) (personas, tools, objections, terms, plays, guides int) {
+	personas = max(3, n/50)
+	tools = max(3, n/10)
+	objections = max(3, n*3/10)
+	terms = max(3, n/5)
+	plays = max(3, n/10)
+	guides = max(1, n-personas-tools-objections-terms-plays-7)
+	return
 }
