@@ -15,7 +15,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/gitfs"
-	"github.com/playbook-ssg/playbook/generator/internal/gittest"
+	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")

@@ -14,7 +14,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/internal/gittest"
+	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
 var when = time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/history"
-	"github.com/playbook-ssg/playbook/generator/internal/gittest"
+	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
 // BenchmarkRead10000 reads the history of 10,000 pages changed by 20,000

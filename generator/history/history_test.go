@@ -12,7 +12,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/history"
-	"github.com/playbook-ssg/playbook/generator/internal/gittest"
+	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
 var (
