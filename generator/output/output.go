@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -120,60 +121,159 @@ func within(path, dir string) bool {
 // When dest is a symbolic link, the folder it points to is replaced and the
 // link keeps working.
 func Write(dest, source string, files map[string][]byte) error {
-	if err := CheckDest(dest, source); err != nil {
-		return err
-	}
-	dest, err := canonical(dest)
+	st, err := Begin(dest, source)
 	if err != nil {
 		return err
 	}
+	if err := st.Write("", files); err != nil {
+		st.Abort()
+		return err
+	}
+	return st.Commit()
+}
+
+// Staging is a new output being written: files go into a temporary folder
+// beside the destination, which Commit swaps in. Until then the previous
+// output is untouched, and Abort (or a failed Commit) leaves it so.
+// Writing in several calls lets a build of many versions hand over one
+// version at a time rather than hold them all in memory.
+type Staging struct {
+	dest, tmp string
+	keep      []string        // folders of dest carried over by Commit
+	dirs      map[string]bool // folders made in tmp
+	done      bool
+}
+
+// Begin checks dest with CheckDest and starts a new output for it.
+func Begin(dest, source string) (*Staging, error) {
+	if err := CheckDest(dest, source); err != nil {
+		return nil, err
+	}
+	dest, err := canonical(dest)
+	if err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", parent, err)
+		return nil, fmt.Errorf("creating %s: %w", parent, err)
 	}
 	removeStale(parent, filepath.Base(dest))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
 	if err != nil {
-		return fmt.Errorf("creating temporary output folder: %w", err)
+		return nil, fmt.Errorf("creating temporary output folder: %w", err)
 	}
 	// Marked at once, so an interrupted build's leftover is known as ours.
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", Marker, err)
+		return nil, fmt.Errorf("writing %s: %w", Marker, err)
 	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("setting permissions on %s: %w", tmp, err)
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("setting permissions on %s: %w", tmp, err)
+	}
+	return &Staging{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// Write adds files under prefix ("" for the site root, or a folder such
+// as "v/v3.1/"), paths slash-separated and relative to prefix.
+func (s *Staging) Write(prefix string, files map[string][]byte) error {
+	if s.done {
+		return errors.New("output already committed or aborted")
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
-	if err := makeDirs(tmp, names); err != nil {
+	root := filepath.Join(s.tmp, filepath.FromSlash(prefix))
+	if prefix != "" {
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			return fmt.Errorf("creating %s: %w", prefix, err)
+		}
+	}
+	if err := makeDirs(root, names); err != nil {
 		return err
 	}
 	errs := make([]error, len(names))
 	parallel.EachN(len(names), parallel.IOWorkers, func(i int) {
-		if err := os.WriteFile(filepath.Join(tmp, filepath.FromSlash(names[i])), files[names[i]], 0o644); err != nil {
-			errs[i] = fmt.Errorf("writing %s: %w", names[i], err)
+		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(names[i])), files[names[i]], 0o644); err != nil {
+			errs[i] = fmt.Errorf("writing %s: %w", path.Join(prefix, names[i]), err)
 		}
 	})
-	if err := errors.Join(errs...); err != nil {
-		return err
+	return errors.Join(errs...)
+}
+
+// Keep carries the folder sub (slash-separated, such as "v/v3.1") of the
+// previous output over into the new one as it is, by moving it when
+// Commit swaps the new output in: a version built by an earlier run
+// costs one rename rather than writing its thousands of files again.
+// The folder must exist in the previous output and not be written to.
+func (s *Staging) Keep(sub string) error {
+	if s.done {
+		return errors.New("output already committed or aborted")
 	}
-	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
+	clean := path.Clean(sub)
+	if !fs.ValidPath(clean) || clean == "." {
+		return fmt.Errorf("cannot keep %q of the previous output: not a folder inside it", sub)
+	}
+	fi, err := os.Lstat(filepath.Join(s.dest, filepath.FromSlash(clean)))
+	if err != nil || !fi.IsDir() {
+		return fmt.Errorf("cannot keep %s of the previous output: it is not a folder there", clean)
+	}
+	if _, err := os.Lstat(filepath.Join(s.tmp, filepath.FromSlash(clean))); err == nil {
+		return fmt.Errorf("cannot keep %s of the previous output: the new output writes there", clean)
+	}
+	s.keep = append(s.keep, clean)
+	return nil
+}
+
+// Commit moves the kept folders of the previous output into the new one
+// and swaps the new output in. If anything fails, the kept folders are
+// moved back and the previous output is as it was.
+func (s *Staging) Commit() (err error) {
+	if s.done {
+		return errors.New("output already committed or aborted")
+	}
+	s.done = true
+	defer func() {
+		if err != nil {
+			os.RemoveAll(s.tmp)
+		}
+	}()
+	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", Marker, err)
 	}
-	if err := swap(tmp, dest); err != nil {
+	var moved []string
+	restore := func() {
+		for _, sub := range moved {
+			_ = os.Rename(filepath.Join(s.tmp, filepath.FromSlash(sub)), filepath.Join(s.dest, filepath.FromSlash(sub)))
+		}
+	}
+	for _, sub := range s.keep {
+		to := filepath.Join(s.tmp, filepath.FromSlash(sub))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			restore()
+			return fmt.Errorf("creating %s: %w", path.Dir(sub), err)
+		}
+		if err := os.Rename(filepath.Join(s.dest, filepath.FromSlash(sub)), to); err != nil {
+			restore()
+			return fmt.Errorf("carrying %s over from the previous output: %w", sub, err)
+		}
+		moved = append(moved, sub)
+	}
+	if err := swap(s.tmp, s.dest); err != nil {
+		restore() // swap put the previous output back
 		return err
 	}
-	ok = true
 	return nil
+}
+
+// Abort discards the new output; the previous one stays as it was.
+func (s *Staging) Abort() {
+	if s.done {
+		return
+	}
+	s.done = true
+	os.RemoveAll(s.tmp)
 }
 
 // swap replaces dest with tmp: move the old folder aside, move the new one

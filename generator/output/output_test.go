@@ -174,3 +174,64 @@ func TestRefuseCurrentFolder(t *testing.T) {
 		t.Errorf("-o public: %v", err)
 	}
 }
+
+func TestStagingKeepsFoldersOfThePreviousOutput(t *testing.T) {
+	src := t.TempDir()
+	parent := t.TempDir()
+	dest := filepath.Join(parent, "site")
+	if err := Write(dest, src, map[string][]byte{"index.html": []byte("one"), "v/a/index.html": []byte("a1"), "v/b/index.html": []byte("b1")}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+		if err != nil {
+			return "<" + err.Error() + ">"
+		}
+		return string(b)
+	}
+
+	// Abort: everything as it was, kept folders included.
+	st, err := Begin(dest, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Keep("v/a"); err != nil {
+		t.Fatal(err)
+	}
+	st.Abort()
+	if read("v/a/index.html") != "a1" || read("index.html") != "one" {
+		t.Errorf("Abort changed the previous output")
+	}
+
+	// Commit: v/a carried over, v/b written anew, the root replaced.
+	st, err = Begin(dest, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Write("", map[string][]byte{"index.html": []byte("two")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Write("v/b/", map[string][]byte{"index.html": []byte("b2")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Keep("v/a"); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"v/b", "v/missing", "../x", "."} {
+		if err := st.Keep(bad); err == nil {
+			t.Errorf("Keep(%q) accepted", bad)
+		}
+	}
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := read("index.html") + " " + read("v/a/index.html") + " " + read("v/b/index.html"); got != "two a1 b2" {
+		t.Errorf("after Commit: %s, want two a1 b2", got)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("leftovers beside the output: %v", entries)
+	}
+	if err := st.Commit(); err == nil {
+		t.Errorf("a second Commit succeeded")
+	}
+}
