@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"regexp/syntax"
@@ -39,6 +40,8 @@ type Config struct {
 	Stages     []string          `toml:"stages"`
 	Search     Search            `toml:"search"`
 	Voice      []VoiceRule       `toml:"voice"`
+	Versions   Versions          `toml:"versions"`
+	Feedback   Feedback          `toml:"feedback"`
 
 	// OwnerOrder lists owner ids in the order they are declared.
 	OwnerOrder []string `toml:"-"`
@@ -93,6 +96,97 @@ type Search struct {
 	// as ["ROI", "return on investment"]. Glossary terms and their aliases
 	// are added to these.
 	Synonyms [][]string `toml:"synonyms"`
+}
+
+// Versions configures the released versions of the playbook, built from
+// git tags into /v/<name>/ beside the latest (the working tree) at /.
+type Versions struct {
+	// Enabled turns versions off when false; they are on by default
+	// wherever the playbook is in a git repository with matching tags.
+	Enabled *bool `toml:"enabled"`
+	// Tags is a glob matched against tag names (path.Match syntax), such
+	// as "v*" (the default) or "20[0-9][0-9]-Q[1-4]".
+	Tags string `toml:"tags"`
+	// Names gives a tag a display name ("v2026.3" = "2026 Q3"); a tag
+	// without one shows its own name. The path under /v/ is made from the
+	// display name.
+	Names map[string]string `toml:"names"`
+	// Exclude lists tags matching Tags that are not built, such as one
+	// whose content no longer builds.
+	Exclude []string `toml:"exclude"`
+	// Latest is the display name of the working tree's version ("Latest").
+	Latest string `toml:"latest"`
+}
+
+// On reports whether versions are built.
+func (v Versions) On() bool { return v.Enabled == nil || *v.Enabled }
+
+// DefaultVersionTags is the tag pattern when the config sets none.
+const DefaultVersionTags = "v*"
+
+// Feedback configures the "Worked in a call" / "Didn't work" links on
+// objection and closing-tool pages, which open a new issue in the
+// playbook's repository prefilled with the page, version and commit.
+type Feedback struct {
+	// Enabled turns the links off when false. They are on when the new
+	// issue's address is known: from URL, or from repository.url on
+	// GitHub or GitLab.
+	Enabled *bool `toml:"enabled"`
+	// Provider is "github" or "gitlab": which code host's new-issue
+	// address to build from repository.url. Empty guesses from its host.
+	Provider string `toml:"provider"`
+	// URL is the new-issue address as a template, for other hosts or
+	// forms: {title}, {body}, {label}, {page}, {version} and {commit} are
+	// replaced, URL-escaped.
+	URL string `toml:"url"`
+	// Labels are the labels of the two kinds of report, applied where the
+	// host allows it from a link.
+	Labels FeedbackLabels `toml:"labels"`
+}
+
+// IssueTemplate returns the new-issue address template of the feedback
+// links, with the placeholders of Feedback.URL, and whether there is one:
+// Feedback.URL, or one built from the repository's address on GitHub or
+// GitLab (by Provider, or guessed from the host name).
+func (c *Config) IssueTemplate() (string, bool) {
+	f := c.Feedback
+	if f.Enabled != nil && !*f.Enabled {
+		return "", false
+	}
+	if f.URL != "" {
+		return f.URL, true
+	}
+	repo := strings.TrimSuffix(strings.TrimSuffix(c.Repository.URL, "/"), ".git")
+	if repo == "" {
+		return "", false
+	}
+	provider := f.Provider
+	if provider == "" {
+		u, err := url.Parse(repo)
+		if err != nil {
+			return "", false
+		}
+		switch host := strings.ToLower(u.Hostname()); {
+		case host == "github.com" || strings.HasPrefix(host, "github."):
+			provider = "github"
+		case host == "gitlab.com" || strings.HasPrefix(host, "gitlab."):
+			provider = "gitlab"
+		default:
+			return "", false
+		}
+	}
+	if provider == "gitlab" {
+		// GitLab takes no labels from the address; the body ends with a
+		// /label quick action instead.
+		return repo + "/-/issues/new?issue[title]={title}&issue[description]={body}", true
+	}
+	return repo + "/issues/new?title={title}&body={body}&labels={label}", true
+}
+
+// FeedbackLabels name the labels of feedback issues.
+type FeedbackLabels struct {
+	Worked    string `toml:"worked"`
+	NotWorked string `toml:"not_worked"`
 }
 
 // VoiceRule is one brand voice rule ([[voice]]): a word or phrase that
@@ -356,6 +450,12 @@ func (c *Config) replaceWrongValues() {
 	if c.Menu.PerPage < 1 {
 		c.Menu.PerPage = DefaultPerPage
 	}
+	if _, err := path.Match(c.Versions.Tags, ""); err != nil {
+		c.Versions.Tags = DefaultVersionTags
+	}
+	if c.Feedback.Provider != "github" && c.Feedback.Provider != "gitlab" {
+		c.Feedback.Provider = ""
+	}
 }
 
 func (c *Config) applyDefaults() {
@@ -394,6 +494,18 @@ func (c *Config) applyDefaults() {
 	if c.BaseURL == "" {
 		c.BaseURL = "/"
 	}
+	if c.Versions.Tags == "" {
+		c.Versions.Tags = DefaultVersionTags
+	}
+	if c.Versions.Latest == "" {
+		c.Versions.Latest = "Latest"
+	}
+	if c.Feedback.Labels.Worked == "" {
+		c.Feedback.Labels.Worked = "feedback: worked"
+	}
+	if c.Feedback.Labels.NotWorked == "" {
+		c.Feedback.Labels.NotWorked = "feedback: didn't work"
+	}
 	for i := range c.Voice {
 		if c.Voice[i].Severity == "" {
 			c.Voice[i].Severity = "warning"
@@ -410,6 +522,17 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	if u := c.Repository.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		errorAt(diags, lines.FindPos("repository", "url"), "config", "repository.url %q must be a full address, like \"https://github.com/org/playbook\"", u)
+	}
+	if _, err := path.Match(c.Versions.Tags, ""); err != nil {
+		errorAt(diags, lines.FindPos("versions", "tags"), "config", "versions.tags %q is not a valid pattern: use a glob like \"v*\" or \"2026-Q?\"", c.Versions.Tags)
+	}
+	switch c.Feedback.Provider {
+	case "", "github", "gitlab":
+	default:
+		errorAt(diags, lines.FindPos("feedback", "provider"), "config", "feedback.provider %q: use \"github\" or \"gitlab\", or set feedback.url to a new-issue address template%s", c.Feedback.Provider, diag.DidYouMean(c.Feedback.Provider, []string{"github", "gitlab"}))
+	}
+	if u := c.Feedback.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		errorAt(diags, lines.FindPos("feedback", "url"), "config", "feedback.url %q must be a full address, like \"https://github.com/org/playbook/issues/new?title={title}&body={body}\"", u)
 	}
 	if c.Menu.PerPage < 1 {
 		errorAt(diags, lines.FindPos("menu", "per_page"), "config", "menu.per_page is %d: set how many cards a section page lists, like 48 (at least 1)", c.Menu.PerPage)
@@ -551,7 +674,13 @@ func (c *Config) OwnerIDs() []string {
 func knownKeys(parent []string) []string {
 	switch strings.Join(parent, ".") {
 	case "":
-		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice"}
+		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback"}
+	case "versions":
+		return []string{"enabled", "tags", "names", "exclude", "latest"}
+	case "feedback":
+		return []string{"enabled", "provider", "url", "labels"}
+	case "feedback.labels":
+		return []string{"worked", "not_worked"}
 	case "voice":
 		return []string{"find", "regex", "suggest", "message", "severity", "kinds"}
 	case "search":

@@ -340,6 +340,10 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 				continue
 			}
 			if !cfg.HasOwner(o.Slug) {
+				if len(ids) == 0 {
+					d.errorAt(it, "unknown owner %q: playbook.toml declares no owners yet; add [owners.%s] with a name", o.Slug, o.Slug)
+					continue
+				}
 				d.errorAt(it, "unknown owner %q: declare it under [owners.%s] in playbook.toml, or use one of: %s%s",
 					o.Slug, o.Slug, strings.Join(ids, ", "), diag.DidYouMean(o.Slug, ids))
 				continue
