@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of every page type of the sample playbook at phone and desktop
-# widths, in dark mode, and printed (PDF pages as PNG), for reviewing the theme.
+# widths, in dark mode, and printed (PDF pages as PNG), for reviewing the theme,
+# and the pages of a versioned site (versions-*.png).
 #   scripts/screenshots.sh [OUTDIR]      (default: ./screenshots, git-ignored)
 # Needs chromium and pdftoppm (Debian: apt-get install chromium poppler-utils).
 set -euo pipefail
@@ -39,4 +40,8 @@ for entry in "${pages[@]}"; do
   chrome --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "$url"
   pdftoppm -png -r 50 "$out/$name.pdf" "$out/$name-print"
 done
+# Versions (switcher open and closed, an older version's banner, What
+# changed, the list of versions): serve has no versions, so a browser test
+# puts a versioned sample together and takes these itself.
+PLAYBOOK_SCREENSHOTS="$(cd "$out" && pwd)" go test ./e2e -run '^TestVersionsScreenshots$' -count=1 >/dev/null
 echo "screenshots in $out/"

@@ -21,6 +21,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/output"
 	"github.com/playbook-ssg/playbook/generator/parallel"
+	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -46,6 +47,16 @@ type Options struct {
 	// changed, from one pass over the git log. Off by default so that
 	// output depends only on the files (tests, golden pages).
 	GitHistory bool
+	// History, when set, is the git history to show, already read by the
+	// caller (for a tagged version, at its tag); GitHistory is then not
+	// read again.
+	History *history.History
+
+	// Release says which version of the playbook this build is and where
+	// the others are, for the version switcher, the banner of an older
+	// version, the What changed page and the feedback links; nil in a
+	// build without versions.
+	Release *release.Context
 
 	noSearch bool // leave the search index out, to measure what it costs
 }
@@ -137,7 +148,11 @@ func Generate(opts Options) (*Site, error) {
 	diags = append(diags, r.Warnings()...)
 	var hist *history.History
 	var gitNotes diag.List
-	if opts.GitHistory && opts.Files == nil { // a version's history is read at its tag
+	r.SetRelease(opts.Release)
+	if opts.History != nil {
+		r.SetHistory(opts.History)
+		hist = opts.History
+	} else if opts.GitHistory && opts.Files == nil { // a version's history is read at its tag
 		h, notes, err := history.Read(opts.Source)
 		if err != nil {
 			return nil, err
@@ -212,6 +227,9 @@ func Generate(opts Options) (*Site, error) {
 	}
 	out.Files["404.html"] = notFound
 	watch.lap("render templates")
+	if err := reserveReleasePages(out, s, opts.Release); err != nil {
+		return nil, err
+	}
 	if !opts.noSearch {
 		if err := addSearch(out, s, r, md); err != nil {
 			return nil, err

@@ -247,6 +247,7 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 		return nil, nil, err
 	}
 	r.SetHistory(s.history) // read once per full build: edits are not commits
+	r.SetRelease(s.opts.Release)
 	before := s.sigs
 	if before == nil {
 		before = s.Model.Signatures()

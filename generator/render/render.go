@@ -17,12 +17,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/internal/textcase"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
 
@@ -30,6 +32,7 @@ import (
 var kindLayouts = []string{
 	content.KindHome, content.KindSection, content.KindPage, content.KindObjection, content.KindClosingTool,
 	content.KindTerm, content.KindPersona, content.KindPlay, content.KindBrand, "404", "search",
+	layoutChanges, layoutVersions,
 }
 
 // Renderer turns pages into HTML with one template set per kind.
@@ -44,6 +47,9 @@ type Renderer struct {
 	warns  diag.List
 	// history holds each file's last git change; nil shows none.
 	history *history.History
+	// release is what this build knows of the playbook's versions; nil in
+	// builds without versions (serve, a folder outside git).
+	release *release.Context
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -230,6 +236,7 @@ func (r *Renderer) Search() ([]byte, error) {
 }
 
 func (r *Renderer) execute(v view) ([]byte, error) {
+	v.release = r.release
 	var buf bytes.Buffer
 	if err := r.sets[v.Layout].ExecuteTemplate(&buf, "baseof.html", v); err != nil {
 		url := v.URL
@@ -247,18 +254,49 @@ type view struct {
 	*site.Page
 	Layout  string
 	Listing *site.Listing // nil unless the page is a section
+
+	// Report is what changed in this version: the changes layout only.
+	Report *changes.Report
+	// Versions lists every version, newest first: the versions layout only.
+	Versions []release.Version
+
+	release *release.Context
 }
 
 // Standalone reports whether the layout is a page of the site's own
-// rather than of a content page: the 404 and search pages, which borrow
-// the home page for their data.
-func (v view) Standalone() bool { return v.Layout == "404" || v.Layout == "search" }
+// rather than of a content page: the 404, search, changes and versions
+// pages, which borrow the home page for their data.
+func (v view) Standalone() bool {
+	switch v.Layout {
+	case "404", "search", layoutChanges, layoutVersions:
+		return true
+	}
+	return false
+}
+
+// VersionPath is the path of what is rendered relative to its version's
+// root, for the version switcher to open the same page in another
+// version: "objections/too-expensive/", "" for the home page. A section's
+// later list pages give the section's path, and standalone pages (404,
+// search …) give "" (the other version's home).
+func (v view) VersionPath() string {
+	if v.Standalone() {
+		return ""
+	}
+	return strings.TrimPrefix(v.URL, "/")
+}
 
 // AbsURL is the full address of what is rendered: a section's later list
-// pages and the search page have their own, for the canonical link.
+// pages and the search, changes and versions pages have their own, for
+// the canonical link.
 func (v view) AbsURL() string {
-	if v.Layout == "search" {
+	switch v.Layout {
+	case "search":
 		return v.Site.BaseURL + "search/"
+	case layoutChanges:
+		return v.Site.BaseURL + "changes/"
+	case layoutVersions:
+		return rootURL(v.Site.BaseURL, v.release) + "versions/"
 	}
 	if v.Listing != nil && v.Listing.Number > 1 {
 		return v.Site.BaseURL + strings.TrimPrefix(v.Listing.URL, "/")
@@ -327,6 +365,28 @@ func (r *Renderer) funcs() template.FuncMap {
 		"textOn":    textOn,
 		"navItems":  func(cur, sec *site.Page) site.NavItems { return cur.NavItems(sec) },
 		"fontStack": fontStack,
+		// release is what the build knows of the playbook's versions, or
+		// nil in a build without versions.
+		"release": func() *release.Context { return r.release },
+		// feedback is the pair of new-issue links of an objection or
+		// closing-tool page, or nil.
+		"feedback": r.feedback,
+		// whatsNew is the first n pages added or changed in a report.
+		"whatsNew": whatsNew,
+		// changesTitle is the heading of the "What changed" page.
+		"changesTitle": r.changesTitle,
+		// changeSummary counts the pages added, changed and removed.
+		"changeSummary": changeSummary,
+		// diff prepares a changed section's word diff for display.
+		"diff": diffParts,
+		// shortHash is the first 7 characters of a commit hash.
+		"shortHash": func(h string) string {
+			if len(h) > 7 {
+				return h[:7]
+			}
+			return h
+		},
+		"add": func(a, b int) int { return a + b },
 		// updated is the last git change of a page's file, or nil.
 		"updated": func(v any) *history.Change {
 			if p := pageOf(v); p != nil && p.File != "" {
