@@ -1,6 +1,9 @@
 package main
 
 import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,6 +19,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/output"
+	"github.com/playbook-ssg/playbook/generator/versions"
 )
 
 // Exit statuses.
@@ -49,7 +53,7 @@ type command struct {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	commands := []command{
-		{"build", "[DIR] [-o OUT] [--base-url URL] [--drafts] [--audience internal|external]", runBuild},
+		{"build", "[DIR] [-o OUT] [--base-url URL] [--drafts] [--audience internal|external] [--keep-going] [--latest-only]", runBuild},
 		{"serve", "[DIR] [--bind ADDR] [--port N] [--drafts] [--audience internal|external]", runServe},
 		{"check", "[DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]", runCheck},
 		{"codeowners", "[DIR] [--write]", runCodeowners},
@@ -252,10 +256,13 @@ func findPlaybook(start string) string {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	c := newBuildCommand("build", "Build the playbook in DIR (default: the current folder) into a static site.\nThe previous output is replaced only when the build succeeds.", true, stderr)
+	c := newBuildCommand("build", "Build the playbook in DIR (default: the current folder) into a static site: the latest\n(the working tree) at the root, and each release tagged in git under /v/<name>/.\nThe previous output is replaced only when the build succeeds.", true, stderr)
 	out := c.fs.String("o", "", "output `folder` (default: DIR/public)")
 	verbose := c.fs.Bool("v", false, "print how long each stage took")
 	strict := c.fs.Bool("strict", false, "fail, leaving the output as it was, on anything \"playbook check\" would report (warnings too)")
+	keepGoing := c.fs.Bool("keep-going", false, "when a tagged version does not build, publish the others without it (a warning) rather than fail")
+	latestOnly := c.fs.Bool("latest-only", false, "build only the working tree, not the versions tagged in git")
+	cacheDir := c.fs.String("cache-dir", "", "`folder` remembering tagged versions' builds, so that unchanged ones are not built again (default: $PLAYBOOK_CACHE_DIR, else the user cache folder)")
 	opts, code, ok := c.parse(args, stderr)
 	if !ok {
 		return code
@@ -276,23 +283,103 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return exitContent
 		}
 	}
-	res, err := build.Build(opts, dest)
-	if err != nil {
-		var refused *output.RefusedError
-		if errors.As(err, &refused) {
-			fmt.Fprintf(stderr, "playbook build: %v\n", err)
-			return exitUsage
+	vopts := versions.Options{Build: opts, Out: dest, KeepGoing: *keepGoing, Generator: generatorID()}
+	if *latestOnly {
+		res, err := build.Build(opts, dest)
+		if err != nil {
+			return buildFailed(stderr, err, dest)
 		}
-		return reportFailure(stderr, "build", err, dest)
+		printDiags(stderr, res.Diags)
+		printTimes(stderr, *verbose, res.Times)
+		fmt.Fprintf(stdout, "Built %s (%d files) in %s into %s\n", plural(res.Pages, "page"), res.Files, roundDuration(res.Duration), res.Out)
+		return exitOK
+	}
+	vopts.CacheDir = *cacheDir
+	if vopts.CacheDir == "" {
+		vopts.CacheDir = defaultCacheDir()
+	}
+	res, err := versions.Build(context.Background(), vopts)
+	if err != nil {
+		return buildFailed(stderr, err, dest)
 	}
 	printDiags(stderr, res.Diags)
-	if *verbose {
-		for _, st := range res.Times {
-			fmt.Fprintf(stderr, "%-26s %s\n", st.Name, roundDuration(st.Duration))
+	printTimes(stderr, *verbose, res.Times)
+	what, kept := plural(res.Pages, "page"), 0
+	if n := len(res.Versions) - 1; n > 0 {
+		what += " and " + plural(n, "older version")
+		for _, v := range res.Versions {
+			if v.Cached {
+				kept++
+			}
 		}
 	}
-	fmt.Fprintf(stdout, "Built %s (%d files) in %s into %s\n", plural(res.Pages, "page"), res.Files, roundDuration(res.Duration), res.Out)
+	fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written", what, roundDuration(res.Duration), res.Out, res.Files)
+	if kept > 0 {
+		fmt.Fprintf(stdout, "; %d unchanged %s carried over", kept, map[bool]string{true: "version", false: "versions"}[kept == 1])
+	}
+	fmt.Fprintln(stdout, ")")
+	if *verbose {
+		for _, v := range res.Versions {
+			how := "built"
+			if v.Cached {
+				how = "carried over"
+			}
+			fmt.Fprintf(stderr, "version %-18s %-12s /%s\n", v.Name, how, v.Path)
+		}
+	}
 	return exitOK
+}
+
+func buildFailed(stderr io.Writer, err error, dest string) int {
+	var refused *output.RefusedError
+	if errors.As(err, &refused) {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitUsage
+	}
+	return reportFailure(stderr, "build", err, dest)
+}
+
+func printTimes(stderr io.Writer, verbose bool, times []build.Stage) {
+	if !verbose {
+		return
+	}
+	for _, st := range times {
+		fmt.Fprintf(stderr, "%-34s %s\n", st.Name, roundDuration(st.Duration))
+	}
+}
+
+// defaultCacheDir is where tagged versions' builds are remembered:
+// $PLAYBOOK_CACHE_DIR, else the user's cache folder (~/.cache/playbook on
+// Linux), else none.
+func defaultCacheDir() string {
+	if d := os.Getenv("PLAYBOOK_CACHE_DIR"); d != "" {
+		return d
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "playbook")
+	}
+	return ""
+}
+
+// generatorID identifies this build of playbook for the versions cache: a
+// release's version, or for any other build a hash of the executable, so
+// that changed code never reuses what older code rendered.
+func generatorID() string {
+	v := version()
+	if !strings.HasPrefix(v, "devel") && v != "(unknown)" {
+		return v
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		if f, err := os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err := io.Copy(h, f); err == nil {
+				return v + "+" + hex.EncodeToString(h.Sum(nil)[:12])
+			}
+		}
+	}
+	return v + "+" + time.Now().String() // unknown code: never reuse
 }
 
 func plural(n int, word string) string {

@@ -94,6 +94,9 @@ type Options struct {
 	// Rev is the commit whose history is read (a tag, a branch, a hash).
 	// Empty means HEAD, the commit the work tree is on.
 	Rev string
+	// NoShallowWarning leaves out the warning about a shallow clone, for
+	// a caller that gives its own.
+	NoShallowWarning bool
 }
 
 // Read is ReadContext with a background context and default options.
@@ -165,7 +168,7 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 		diags = append(diags, notRepository())
 		return empty, diags, nil
 	}
-	if shallow {
+	if shallow && !opts.NoShallowWarning {
 		diags.Warnf("", 0, 0, Rule, "this is a shallow clone, so most pages show the date and author of the clone's newest commit as their last update: fetch the whole history (in GitHub Actions, set fetch-depth: 0 on actions/checkout; elsewhere, run git fetch --unshallow)")
 	}
 

@@ -1,0 +1,68 @@
+package versions
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Folder is where versions live under the site root.
+const Folder = "v"
+
+// pathNames gives each display name a folder name that is safe in a URL
+// and on every file system: letters (diacritics dropped), digits, '.', '_'
+// and '-', with every other run of characters made one '-', no dot or dash
+// at either end, and unique without regard to case (macOS and Windows
+// would merge v1 and V1), later duplicates taking -2, -3 and so on.
+func pathNames(names []string) []string {
+	out := make([]string, len(names))
+	taken := map[string]bool{}
+	for i, name := range names {
+		base := safeName(name)
+		p := base
+		for n := 2; taken[strings.ToLower(p)]; n++ {
+			p = base + "-" + strconv.Itoa(n)
+		}
+		taken[strings.ToLower(p)] = true
+		out[i] = p
+	}
+	return out
+}
+
+func safeName(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(name) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue // a diacritic, split off by NFKD
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-'):
+			if r == '-' {
+				if dash {
+					continue
+				}
+				dash = true
+			} else {
+				dash = false
+			}
+			b.WriteRune(r)
+		default:
+			if !dash {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	s := strings.Trim(b.String(), ".-")
+	// ".." inside is harmless in one path segment, but reads like a
+	// parent folder: keep names plain.
+	for strings.Contains(s, "..") {
+		s = strings.ReplaceAll(s, "..", ".")
+	}
+	if s == "" {
+		s = "version"
+	}
+	return s
+}
