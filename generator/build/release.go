@@ -8,6 +8,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/release"
+	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
@@ -23,7 +24,7 @@ const (
 
 // reserveReleasePages refuses content at the addresses a versioned build
 // uses, naming the page or file to move.
-func reserveReleasePages(out *Site, s *site.Site, rel *release.Context) error {
+func reserveReleasePages(out *Site, s *site.Site, r *render.Renderer, rel *release.Context) error {
 	if rel == nil {
 		return nil
 	}
@@ -47,6 +48,13 @@ func reserveReleasePages(out *Site, s *site.Site, rel *release.Context) error {
 				break
 			}
 		}
+	}
+	if _, ok := out.Files["versions.json"]; ok && rel.Current.Latest {
+		src := "static/versions.json"
+		if _, ok := r.Assets()["versions.json"]; !ok {
+			src = path.Join(content.Dir, "versions.json")
+		}
+		list.Errorf(src, 0, 0, "duplicate-url", "versions.json at the site's root lists the versions of the playbook in a versioned build: rename or move this file")
 	}
 	list.Sort()
 	return list.Err()

@@ -75,6 +75,11 @@ func (c cache) load(key string) *entry {
 	if json.Unmarshal(b, &e) != nil || e.Format != cacheFormat || e.Key != key {
 		return nil
 	}
+	// The texts are written first; without them the next version could
+	// not be compared with this one.
+	if _, err := os.Stat(c.path(key, ".texts.json.gz")); err != nil {
+		return nil
+	}
 	return &e
 }
 

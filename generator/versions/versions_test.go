@@ -170,6 +170,25 @@ func TestBuildsEveryTag(t *testing.T) {
 		t.Errorf("versions.json lacks commits, dates or tags: %+v", m.Versions)
 	}
 
+	// The switcher knows its version and page, and where versions.json is;
+	// the feedback links carry the page, the version and the commit.
+	v1 := read(t, out, "v/v1.0/objections/too-expensive/index.html")
+	for _, want := range []string{
+		`data-versions="/playbook/versions.json" data-root="/playbook/" data-version="v/v1.0/" data-page="objections/too-expensive/"`,
+		`You're viewing <strong>v1.0</strong>`,
+		`https://github.com/acme/playbook/issues/new?title=Worked&#43;in&#43;a&#43;call`,
+		`Page%3A&#43;https%3A%2F%2Facme.example%2Fplaybook%2Fv%2Fv1.0%2Fobjections%2Ftoo-expensive%2F`,
+		`Version%3A&#43;v1.0`,
+		`Commit%3A&#43;` + m.Versions[2].Commit[:12],
+	} {
+		if !strings.Contains(v1, want) {
+			t.Errorf("v1.0's objection page lacks %s", want)
+		}
+	}
+	if latest := read(t, out, "objections/timing/index.html"); !strings.Contains(latest, `data-version="" data-page="objections/timing/"`) || strings.Contains(latest, "You're viewing") {
+		t.Errorf("the latest's page should have a switcher and no banner")
+	}
+
 	// Git history at each tag: date and author of the file's last change then.
 	if page := read(t, out, "v/v1.0/objections/too-expensive/index.html"); !strings.Contains(page, "Alice Adams") || !strings.Contains(page, "2026-03-02") {
 		t.Errorf("v1.0's objection page lacks Alice's change of 2 March")
@@ -424,4 +443,62 @@ func lines(l diag.List) string {
 		b.WriteString(d.String() + "\n")
 	}
 	return b.String()
+}
+
+// Nothing internal reaches an external build, in any version: not its
+// pages, versions.json, a What changed page or a search index. Drafts
+// show in the latest only when asked for (--drafts), and never in a
+// release, versions.json, a What changed page or a search index.
+func TestExternalBuildLeavesInternalAndDraftsOut(t *testing.T) {
+	r := releases(t)
+	r.Write("handbook/content/objections/margin-secret.md", "+++\ntitle = \"Zanzibar margin floor\"\nsays = \"Zanzibar?\"\ncategory = \"price\"\naudience = \"internal\"\n+++\n\nQuetzalcoatl discount ladder.\n")
+	r.Write("handbook/content/objections/draft-idea.md", "+++\ntitle = \"Xylophone draft\"\nsays = \"Xylophone?\"\ncategory = \"price\"\ndraft = true\naudience = \"external\"\n+++\n\nXylophone body.\n")
+	r.Write("handbook/content/objections/too-expensive.md", "+++\ntitle = \"It's too expensive\"\nsays = \"It's too expensive.\"\ncategory = \"price\"\naudience = \"external\"\n+++\n\nRebuild value.\n")
+	r.Commit("Dan Dale", day3.Add(-time.Hour), "internal and draft pages")
+	r.Git("tag", "v2.5")
+	dir := filepath.Join(r.Dir, "handbook")
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := Build(context.Background(), Options{
+		Build: build.Options{Source: dir, GitHistory: true, Today: day3, Audience: "external", Drafts: true},
+		Out:   out, CacheDir: t.TempDir(), Generator: "test",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !exists(out, "v/v2.5/objections/too-expensive/index.html") {
+		t.Fatal("v2.5 was not built")
+	}
+	err = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		words := []string{"Zanzibar", "zanzibar", "Quetzalcoatl", "quetzalcoatl", "margin-secret"}
+		if strings.HasPrefix(rel, "v/") || strings.HasPrefix(rel, "search/") || rel == "versions.json" || rel == "changes/index.html" {
+			words = append(words, "Xylophone", "xylophone", "draft-idea")
+		}
+		for _, word := range words {
+			if strings.Contains(string(b), word) {
+				t.Errorf("%s holds %q", rel, word)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReservedAddresses(t *testing.T) {
+	r := releases(t)
+	r.Write("handbook/content/changes.md", "+++\ntitle = \"Changes\"\n+++\nOur change log.\n")
+	_, err := buildAll(t, filepath.Join(r.Dir, "handbook"), filepath.Join(t.TempDir(), "public"), t.TempDir(), false)
+	if err == nil || !strings.Contains(err.Error(), "content/changes.md:1:1: error: the URL /changes/ belongs to the What changed page in a versioned build: rename or move this page") {
+		t.Errorf("got %v, want an error at content/changes.md", err)
+	}
 }
