@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,172 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/playbook-ssg/playbook/generator/build"
-	"github.com/playbook-ssg/playbook/generator/changes"
-	"github.com/playbook-ssg/playbook/generator/markdown"
-	"github.com/playbook-ssg/playbook/generator/release"
-	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/internal/browser"
-	theme "github.com/playbook-ssg/playbook/themes/default"
 )
-
-// A page only the latest version has, and one only the oldest has.
-const (
-	latestOnly = "working-together/release-checklist/"
-	oldestOnly = "working-together/old-process/"
-)
-
-var (
-	verLatest = release.Version{Name: "Latest", Path: "", Commit: "aaaaaaaaaaaa1111111111111111111111111111", Date: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC), Latest: true}
-	verV31    = release.Version{Name: "v3.1", Tag: "v3.1", Path: "v/v3.1/", Commit: "bbbbbbbbbbbb2222222222222222222222222222", Date: time.Date(2026, 10, 2, 9, 0, 0, 0, time.UTC)}
-	verV30    = release.Version{Name: "v3.0", Tag: "v3.0", Path: "v/v3.0/", Commit: "cccccccccccc3333333333333333333333333333", Date: time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC)}
-)
-
-// serveVersionedSample serves the sample playbook as a site with three
-// versions: the latest at the root and v3.1 and v3.0 under /v/, with
-// versions.json, each version's changes page and the list of versions.
-// The build does not put versions together yet, so this does what it will:
-// each version is generated, then its pages are rendered again with its
-// release context.
-func serveVersionedSample(t *testing.T) string {
-	t.Helper()
-	page := func(title string) string {
-		return "+++\ntitle = \"" + title + "\"\ndescription = \"A page of one version only.\"\nowners = [\"enablement\"]\nreviewed = 2026-11-10\n+++\n\n## Steps\n\nA short page.\n"
-	}
-	type spec struct {
-		v       release.Version
-		extra   map[string]string // content files only this version has
-		changes *changes.Report
-	}
-	specs := []spec{
-		{verLatest, map[string]string{"content/" + strings.TrimSuffix(latestOnly, "/") + ".md": page("Release checklist")}, &changes.Report{
-			From: "v3.1", To: "Latest", FromPath: verV31.Path, ToPath: "",
-			Added: []changes.Page{{Path: latestOnly, Title: "Release checklist", Kind: "page"}},
-			Changed: []changes.Change{{
-				Page:     changes.Page{Path: "objections/too-expensive/", Title: "It's too expensive", Kind: "objection"},
-				Inserted: 9, Deleted: 3,
-				Sections: []changes.Section{{Heading: "Acknowledge", Anchor: "acknowledge", Status: changes.SectionChanged, Parts: []changes.Part{
-					{Op: changes.Same, Text: "That's fair, it's a real investment, and you should ", Elided: true},
-					{Op: changes.Delete, Text: "buy"},
-					{Op: changes.Insert, Text: "only make it if the numbers work for you"},
-					{Op: changes.Same, Text: ". Stay calm and stop talking. Do not", Elided: true},
-				}}, {Heading: "Confirm", Anchor: "confirm", Status: changes.SectionAdded, Parts: []changes.Part{
-					{Op: changes.Insert, Text: "If the business case shows payback inside six months on your own data, is price still the main question?"},
-				}}},
-			}},
-		}},
-		{verV31, nil, &changes.Report{
-			From: "v3.0", To: "v3.1", FromPath: verV30.Path, ToPath: verV31.Path,
-			Removed: []changes.Page{{Path: oldestOnly, Title: "Old process", Kind: "page"}},
-		}},
-		{verV30, map[string]string{"content/" + strings.TrimSuffix(oldestOnly, "/") + ".md": page("Old process")}, nil},
-	}
-
-	files := map[string][]byte{}
-	var pageSets [][]string
-	var latestRenderer *render.Renderer
-	for _, sp := range specs {
-		dir := t.TempDir()
-		if err := os.CopyFS(dir, os.DirFS("../playbook")); err != nil {
-			t.Fatal(err)
-		}
-		for name, text := range sp.extra {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		s, err := build.Generate(build.Options{Source: dir, BaseURL: "/" + sp.v.Path, Today: sampleToday})
-		if err != nil {
-			t.Fatalf("building %s: %v", sp.v.Name, err)
-		}
-		md := markdown.New(markdown.Options{UnsafeHTML: s.Model.Config.Markdown.UnsafeHTML})
-		r, err := render.New(s.Model, md, os.DirFS(dir), theme.FS)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r.SetRelease(&release.Context{Current: sp.v, RootPath: "/", Changes: sp.changes})
-		out := map[string][]byte{}
-		var paths []string
-		for _, p := range s.Model.Pages {
-			rel := strings.TrimPrefix(p.URL, "/")
-			paths = append(paths, rel)
-			b, err := r.Page(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out[rel+"index.html"] = b
-			for n := 2; n <= len(p.Listings()); n++ {
-				b, err := r.Listing(p, n)
-				if err != nil {
-					t.Fatal(err)
-				}
-				out[strings.TrimPrefix(p.ListingURL(n), "/")+"index.html"] = b
-			}
-		}
-		for name, render := range map[string]func() ([]byte, error){"404.html": r.NotFound, "search/index.html": r.Search, "changes/index.html": r.Changes} {
-			b, err := render()
-			if err != nil {
-				t.Fatal(err)
-			}
-			out[name] = b
-		}
-		for name, b := range s.Files {
-			if _, ok := out[name]; !ok {
-				out[name] = b
-			}
-		}
-		for name, b := range out {
-			files[sp.v.Path+name] = b
-		}
-		slices.Sort(paths)
-		pageSets = append(pageSets, paths)
-		if sp.v.Latest {
-			latestRenderer = r
-		}
-	}
-
-	// versions.json: the union of page paths, and each version's ranges.
-	var union []string
-	for _, ps := range pageSets {
-		union = append(union, ps...)
-	}
-	slices.Sort(union)
-	union = slices.Compact(union)
-	index := struct {
-		Format   int               `json:"format"`
-		Versions []release.Version `json:"versions"`
-		Pages    []string          `json:"pages"`
-		Has      [][][2]int        `json:"has"`
-	}{Format: 1, Pages: union}
-	var list []release.Version
-	for i, sp := range specs {
-		list = append(list, sp.v)
-		var ranges [][2]int
-		for j, p := range union {
-			if _, in := slices.BinarySearch(pageSets[i], p); !in {
-				continue
-			}
-			if n := len(ranges); n > 0 && ranges[n-1][1] == j {
-				ranges[n-1][1] = j + 1
-			} else {
-				ranges = append(ranges, [2]int{j, j + 1})
-			}
-		}
-		index.Has = append(index.Has, ranges)
-	}
-	index.Versions = list
-	b, err := json.Marshal(index)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["versions.json"] = b
-	b, err = latestRenderer.Versions(list)
-	if err != nil {
-		t.Fatal(err)
-	}
-	files["versions/index.html"] = b
-	return serveFiles(t, files)
-}
 
 // pollTrue waits until a JavaScript expression is true.
 func pollTrue(ctx context.Context, expr string) error {
@@ -215,10 +50,130 @@ func switcherItems(t *testing.T, ctx context.Context) []string {
 	return items
 }
 
-func TestVersionSwitcher(t *testing.T) {
-	base := serveVersionedSample(t)
+// waitForPath waits until the browser has loaded the page at path, after
+// following a link.
+func waitForPath(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	at := ""
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		// While the browser navigates, evaluating fails or waits: try again.
+		c, cancel := context.WithTimeout(ctx, time.Second)
+		got, err := chromedp.Run(c, chromedp.Evaluate[string](`location.pathname + "|" + document.readyState`))
+		cancel()
+		if err != nil {
+			continue
+		}
+		if at = got; got == path+"|complete" {
+			return
+		}
+	}
+	t.Fatalf("the browser is at %q, want %s loaded", at, path)
+}
+
+// chooseVersion opens the switcher, clicks the version named name and
+// waits until the browser has loaded the page at want.
+func chooseVersion(t *testing.T, ctx context.Context, name, want string) {
+	t.Helper()
+	items := switcherItems(t, ctx)
+	i := slices.IndexFunc(items, func(item string) bool { return strings.HasPrefix(item, name+"|") })
+	if i < 0 {
+		t.Fatalf("the switcher lists no %s: %q", name, items)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(".version-switch__list li:nth-child(%d) > a", i+1)))); err != nil {
+		t.Fatalf("choosing %s in the switcher: %v", name, err)
+	}
+	waitForPath(t, ctx, want)
+}
+
+// pageVersion returns the version folder and the page path the page in the
+// browser says it is ("v/v3.0/|objections/too-expensive/").
+func pageVersion(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	return evalJS[string](t, ctx, `(() => { const s = document.querySelector(".version-switch"); return s ? s.dataset.version + "|" + s.dataset.page : "no switcher"; })()`)
+}
+
+// TestSwitchVersionLandsOnSamePage follows the switcher and the older
+// version's banner, as a reader clicks them, to the same page in another
+// version, or to that version's home when it lacks the page.
+func TestSwitchVersionLandsOnSamePage(t *testing.T) {
+	site := serveVersionedSample(t)
+	base := site.URL
 	ctx := browser.New(t)
 	w := watch(t, ctx)
+
+	// The banner of an older version: its link becomes the same page in the
+	// latest, and following it lands there.
+	openPage(t, ctx, base+"/v/v3.0/objections/too-expensive/")
+	if err := pollTrue(ctx, `document.querySelector("[data-version-latest]").textContent.includes("this page")`); err != nil {
+		t.Fatalf("banner link not upgraded: %v", err)
+	}
+	got := evalJS[string](t, ctx, `(() => { const a = document.querySelector("[data-version-latest]"); return a.getAttribute("href") + "|" + a.textContent; })()`)
+	if want := "/objections/too-expensive/|See this page in the latest version"; got != want {
+		t.Errorf("banner link = %q, want %q", got, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("[data-version-latest]"))); err != nil {
+		t.Fatal(err)
+	}
+	waitForPath(t, ctx, "/objections/too-expensive/")
+	if got := pageVersion(t, ctx); got != "|objections/too-expensive/" {
+		t.Errorf("the banner's link lands on %q, want the latest's objections/too-expensive/", got)
+	}
+
+	// v3.0 → the latest, then the latest → v3.0: the same page.
+	openPage(t, ctx, base+"/v/v3.0/objections/too-expensive/")
+	chooseVersion(t, ctx, "Latest", "/objections/too-expensive/")
+	if got := pageVersion(t, ctx); got != "|objections/too-expensive/" {
+		t.Errorf("choosing the latest on v3.0 lands on %q", got)
+	}
+	if evalJS[int](t, ctx, `document.querySelectorAll(".version-banner").length`) != 0 {
+		t.Errorf("the latest shows the older version's banner")
+	}
+	chooseVersion(t, ctx, "v3.0", "/v/v3.0/objections/too-expensive/")
+	if got := pageVersion(t, ctx); got != "v/v3.0/|objections/too-expensive/" {
+		t.Errorf("choosing v3.0 on the latest lands on %q", got)
+	}
+	// It is v3.0's text, not the latest's.
+	if text := evalJS[string](t, ctx, `document.querySelector("main").textContent`); !strings.Contains(text, ackV30) || strings.Contains(text, ackNow) {
+		t.Errorf("v3.0's page does not have v3.0's text")
+	}
+
+	// A page v3.0 does not have: its home.
+	openPage(t, ctx, base+"/"+latestOnly)
+	chooseVersion(t, ctx, "v3.0", "/v/v3.0/")
+	if got := pageVersion(t, ctx); got != "v/v3.0/|" {
+		t.Errorf("choosing v3.0 on a page only the latest has lands on %q, want v3.0's home", got)
+	}
+
+	_ = chromedp.Do(ctx, chromedp.Sleep(200*time.Millisecond))
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, e := range w.errors {
+		t.Errorf("browser reported %s", e)
+	}
+}
+
+// TestVersionSwitcher checks what the switcher lists, from versions.json,
+// how it opens and closes, the older version's banner, the list of
+// versions and the What changed pages.
+func TestVersionSwitcher(t *testing.T) {
+	site := serveVersionedSample(t)
+	base := site.URL
+	ctx := browser.New(t)
+	w := watch(t, ctx)
+
+	// versions.json: newest first, with the commits and dates of git.
+	var list []string
+	for _, v := range site.Manifest.Versions {
+		list = append(list, fmt.Sprintf("%s|%s|%s|%s|%s", v.Name, v.Tag, v.Path, v.Commit, v.Date.UTC().Format(time.RFC3339)))
+	}
+	wantList := []string{
+		"Latest|||" + site.Commits["Latest"] + "|" + dayLatest.Format(time.RFC3339),
+		"v3.1|v3.1|v/v3.1/|" + site.Commits["v3.1"] + "|" + dayV31.Format(time.RFC3339),
+		"v3.0|v3.0|v/v3.0/|" + site.Commits["v3.0"] + "|" + dayV30.Format(time.RFC3339),
+	}
+	if !slices.Equal(list, wantList) {
+		t.Fatalf("versions.json lists\n  %q\nwant\n  %q", list, wantList)
+	}
 
 	// An older version's page: the banner points at the page in the latest,
 	// and the switcher lists every version with the same page in each.
@@ -230,13 +185,22 @@ func TestVersionSwitcher(t *testing.T) {
 	if want := "/objections/too-expensive/|See this page in the latest version"; got != want {
 		t.Errorf("banner link = %q, want %q", got, want)
 	}
+	// Its history is v3.1's: Bob changed it last.
+	if got := evalJS[string](t, ctx, `[...document.querySelectorAll("dd")].map(d => d.textContent).join("|")`); !strings.Contains(got, "by "+authorV31) {
+		t.Errorf("v3.1's page does not say %s changed it last: %q", authorV31, got)
+	}
 	items := switcherItems(t, ctx)
 	want := []string{"Latest|/objections/too-expensive/||", "v3.1|/v/v3.1/objections/too-expensive/|page|", "v3.0|/v/v3.0/objections/too-expensive/||"}
 	if !slices.Equal(items, want) {
 		t.Errorf("switcher on v3.1 lists %q, want %q", items, want)
 	}
-	if n := evalJS[int](t, ctx, `document.querySelectorAll(".version-switch__list time").length`); n != 3 {
-		t.Errorf("%d versions show a date, want 3", n)
+	// Each version shows its commit's date, from versions.json.
+	var wantDates []string
+	for _, v := range site.Manifest.Versions {
+		wantDates = append(wantDates, v.Date.UTC().Format("2006-01-02"))
+	}
+	if dates := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".version-switch__list time")].map(t => t.getAttribute("datetime"))`); !slices.Equal(dates, wantDates) {
+		t.Errorf("the switcher's dates are %q, want %q", dates, wantDates)
 	}
 	// Escape closes it and gives the focus back to its button.
 	if err := chromedp.Do(ctx, chromedp.Focus(".version-switch__list a"), chromedp.KeyEvent(kb.Escape)); err != nil {
@@ -258,16 +222,6 @@ func TestVersionSwitcher(t *testing.T) {
 	if evalJS[bool](t, ctx, `document.querySelector(".version-switch").open`) {
 		t.Errorf("a click outside leaves the switcher open")
 	}
-	// Following a link goes to the page in that version.
-	if err := chromedp.Do(ctx, chromedp.Click(".version-switch > summary"), chromedp.Click(`.version-switch__list a[href="/v/v3.0/objections/too-expensive/"]`)); err != nil {
-		t.Fatalf("following v3.0 in the switcher: %v", err)
-	}
-	for i := 0; evalJS[string](t, ctx, "location.pathname") != "/v/v3.0/objections/too-expensive/"; i++ {
-		if i == 100 {
-			t.Fatalf("following v3.0 in the switcher went to %s", evalJS[string](t, ctx, "location.href"))
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 
 	// A page only the latest has: older versions open at their home.
 	openPage(t, ctx, base+"/"+latestOnly)
@@ -288,8 +242,13 @@ func TestVersionSwitcher(t *testing.T) {
 	if got := evalJS[string](t, ctx, `document.querySelector("[data-version-latest]").getAttribute("href")`); got != "/" {
 		t.Errorf("banner links to %q, want /", got)
 	}
+	items = switcherItems(t, ctx)
+	want = []string{"Latest|/||missing", "v3.1|/v/v3.1/||missing", "v3.0|/v/v3.0/" + oldestOnly + "|page|"}
+	if !slices.Equal(items, want) {
+		t.Errorf("switcher on a page only v3.0 has lists %q, want %q", items, want)
+	}
 
-	// The list of versions and the changes page link where they should.
+	// The list of versions links to each version and its changes.
 	openPage(t, ctx, base+"/versions/")
 	links := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".versions a")].map(a => a.getAttribute("href"))`)
 	for _, l := range []string{"/", "/changes/", "/v/v3.1/", "/v/v3.1/changes/", "/v/v3.0/"} {
@@ -297,15 +256,31 @@ func TestVersionSwitcher(t *testing.T) {
 			t.Errorf("versions page lacks a link to %s: %q", l, links)
 		}
 	}
+
+	// What changed in the latest: the page it added, also new on its home.
 	openPage(t, ctx, base+"/changes/")
-	for _, sel := range []string{`a[href="/working-together/release-checklist/"]`, `a[href="/objections/too-expensive/#acknowledge"]`, `.diff ins`, `.diff del`} {
+	if evalJS[int](t, ctx, `document.querySelectorAll('.changes-block a[href="/`+latestOnly+`"]').length`) == 0 {
+		t.Errorf("the latest's changes page does not link to the page it added")
+	}
+	openPage(t, ctx, base+"/")
+	if evalJS[int](t, ctx, `document.querySelectorAll('.whats-new a[href="/`+latestOnly+`"]').length`) == 0 {
+		t.Errorf("the latest's home does not show the page it added as new")
+	}
+
+	// What changed in v3.1: the reworded sentence word by word, the new
+	// section, and the removed page, linked in v3.0.
+	openPage(t, ctx, base+"/v/v3.1/changes/")
+	for _, sel := range []string{`a[href="/v/v3.1/objections/too-expensive/#acknowledge"]`, `a[href="/v/v3.1/objections/too-expensive/#clarify"]`, `a[href="/v/v3.0/` + oldestOnly + `"]`} {
 		if evalJS[int](t, ctx, fmt.Sprintf(`document.querySelectorAll(%q).length`, sel)) == 0 {
-			t.Errorf("changes page has no %s", sel)
+			t.Errorf("v3.1's changes page has no %s", sel)
 		}
 	}
-	openPage(t, ctx, base+"/v/v3.1/changes/")
-	if evalJS[int](t, ctx, `document.querySelectorAll('a[href="/v/v3.0/working-together/old-process/"]').length`) == 0 {
-		t.Errorf("a removed page does not link to the older version")
+	diff := evalJS[[]string](t, ctx, `[...document.querySelectorAll(".change-section--changed .diff del, .change-section--changed .diff ins")].map(e => e.tagName.toLowerCase() + ":" + e.textContent.replace(/^(added|removed): /, "").trim())`)
+	if want := []string{"del:buy", "ins:make"}; !slices.Equal(diff, want) {
+		t.Errorf("v3.1's changes page shows the reworded sentence as %q, want %q", diff, want)
+	}
+	if n := evalJS[int](t, ctx, `document.querySelectorAll(".change-section--added .diff ins").length`); n == 0 {
+		t.Errorf("v3.1's changes page does not show the added section")
 	}
 
 	_ = chromedp.Do(ctx, chromedp.Sleep(200*time.Millisecond))
@@ -319,7 +294,7 @@ func TestVersionSwitcher(t *testing.T) {
 // TestVersionsNoOverflow checks the header with the switcher, open and
 // closed, and the pages about versions at phone and desktop widths.
 func TestVersionsNoOverflow(t *testing.T) {
-	base := serveVersionedSample(t)
+	base := serveVersionedSample(t).URL
 	ctx := browser.New(t)
 	overflow := func() []string {
 		return evalJS[[]string](t, ctx, `(() => {
@@ -337,7 +312,7 @@ func TestVersionsNoOverflow(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range []string{"/v/v3.1/objections/too-expensive/", "/", "/changes/", "/versions/", "/v/v3.0/no-such-page/"} {
+		for _, p := range []string{"/v/v3.1/objections/too-expensive/", "/", "/changes/", "/v/v3.1/changes/", "/versions/", "/v/v3.0/no-such-page/"} {
 			openPage(t, ctx, base+p)
 			if o := overflow(); len(o) > 0 {
 				t.Errorf("%s at %d px overflows: %v", p, width, o)
@@ -366,7 +341,7 @@ func TestVersionsScreenshots(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	base := serveVersionedSample(t)
+	base := serveVersionedSample(t).URL
 	ctx := browser.New(t)
 	shots := []struct {
 		name, path string
@@ -378,8 +353,8 @@ func TestVersionsScreenshots(t *testing.T) {
 		{"versions-switcher-open", "/v/v3.1/objections/too-expensive/", true, ""},
 		{"versions-latest-only", "/" + latestOnly, true, ""},
 		{"versions-home-new", "/", false, ".whats-new"},
-		{"versions-changes", "/changes/", false, ""},
-		{"versions-changes-removed", "/v/v3.1/changes/", false, ""},
+		{"versions-changes", "/v/v3.1/changes/", false, ""}, // a reworded sentence, a new section, a removed page
+		{"versions-changes-latest", "/changes/", false, ""}, // an added page
 		{"versions-list", "/versions/", false, ""},
 	}
 	for _, dark := range []bool{false, true} {
@@ -427,7 +402,7 @@ func TestVersionsScreenshots(t *testing.T) {
 		t.Log("no pdftoppm: print screenshots skipped")
 		return
 	}
-	for _, s := range []struct{ name, path string }{{"versions-objection-old-print", "/v/v3.1/objections/too-expensive/"}, {"versions-changes-print", "/changes/"}} {
+	for _, s := range []struct{ name, path string }{{"versions-objection-old-print", "/v/v3.1/objections/too-expensive/"}, {"versions-changes-print", "/v/v3.1/changes/"}} {
 		openPage(t, ctx, base+s.path)
 		pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF())
 		if err != nil {
@@ -447,7 +422,7 @@ func TestVersionsScreenshots(t *testing.T) {
 // pages about versions and with the switcher open, in light and dark mode.
 func TestVersionsAccessibility(t *testing.T) {
 	axe := axeScript(t)
-	base := serveVersionedSample(t)
+	base := serveVersionedSample(t).URL
 	ctx := browser.New(t)
 	check := func(what string) {
 		t.Helper()
