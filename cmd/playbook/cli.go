@@ -285,6 +285,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	vopts := versions.Options{Build: opts, Out: dest, KeepGoing: *keepGoing, Generator: generatorID()}
 	if *latestOnly {
+		if _, err := os.Stat(filepath.Join(dest, versions.ManifestFile)); err == nil {
+			fmt.Fprintf(stderr, "playbook build: note: --latest-only: the older versions in %s are replaced by the latest alone\n", dest)
+		}
 		res, err := build.Build(opts, dest)
 		if err != nil {
 			return buildFailed(stderr, err, dest)
@@ -361,14 +364,12 @@ func defaultCacheDir() string {
 	return ""
 }
 
-// generatorID identifies this build of playbook for the versions cache: a
-// release's version, or for any other build a hash of the executable, so
-// that changed code never reuses what older code rendered.
+// generatorID identifies this build of playbook for the versions cache:
+// its version and a hash of the executable, so that changed code never
+// reuses what older code rendered (a build from a checkout with local
+// changes has the same version as the commit it started from).
 func generatorID() string {
 	v := version()
-	if !strings.HasPrefix(v, "devel") && v != "(unknown)" {
-		return v
-	}
 	exe, err := os.Executable()
 	if err == nil {
 		if f, err := os.Open(exe); err == nil {

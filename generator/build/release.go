@@ -25,7 +25,7 @@ const (
 // reserveReleasePages refuses content at the addresses a versioned build
 // uses, naming the page or file to move.
 func reserveReleasePages(out *Site, s *site.Site, r *render.Renderer, rel *release.Context) error {
-	if rel == nil {
+	if rel == nil || rel.Alone {
 		return nil
 	}
 	reserved := map[string]string{ChangesPage: "the What changed page"}

@@ -116,6 +116,10 @@ type Versions struct {
 	Exclude []string `toml:"exclude"`
 	// Latest is the display name of the working tree's version ("Latest").
 	Latest string `toml:"latest"`
+	// Order is how releases are ordered, which decides the version each
+	// is compared with: "name" (the default: v3.9 before v3.10, 2026-Q2
+	// before 2026-Q3) or "date" (of the tagged commits).
+	Order string `toml:"order"`
 }
 
 // On reports whether versions are built.
@@ -456,6 +460,9 @@ func (c *Config) replaceWrongValues() {
 	if c.Feedback.Provider != "github" && c.Feedback.Provider != "gitlab" {
 		c.Feedback.Provider = ""
 	}
+	if c.Versions.Order != "date" {
+		c.Versions.Order = "name"
+	}
 }
 
 func (c *Config) applyDefaults() {
@@ -500,6 +507,9 @@ func (c *Config) applyDefaults() {
 	if c.Versions.Latest == "" {
 		c.Versions.Latest = "Latest"
 	}
+	if c.Versions.Order == "" {
+		c.Versions.Order = "name"
+	}
 	if c.Feedback.Labels.Worked == "" {
 		c.Feedback.Labels.Worked = "feedback: worked"
 	}
@@ -525,6 +535,11 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	if _, err := path.Match(c.Versions.Tags, ""); err != nil {
 		errorAt(diags, lines.FindPos("versions", "tags"), "config", "versions.tags %q is not a valid pattern: use a glob like \"v*\" or \"2026-Q?\"", c.Versions.Tags)
+	}
+	switch c.Versions.Order {
+	case "", "name", "date":
+	default:
+		errorAt(diags, lines.FindPos("versions", "order"), "config", "versions.order %q: use \"name\" (v3.9 before v3.10) or \"date\" (of the tagged commits)%s", c.Versions.Order, diag.DidYouMean(c.Versions.Order, []string{"name", "date"}))
 	}
 	switch c.Feedback.Provider {
 	case "", "github", "gitlab":
@@ -676,7 +691,7 @@ func knownKeys(parent []string) []string {
 	case "":
 		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback"}
 	case "versions":
-		return []string{"enabled", "tags", "names", "exclude", "latest"}
+		return []string{"enabled", "tags", "names", "exclude", "latest", "order"}
 	case "feedback":
 		return []string{"enabled", "provider", "url", "labels"}
 	case "feedback.labels":

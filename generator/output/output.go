@@ -228,41 +228,53 @@ func (s *Staging) Keep(sub string) error {
 
 // Commit moves the kept folders of the previous output into the new one
 // and swaps the new output in. If anything fails, the kept folders are
-// moved back and the previous output is as it was.
-func (s *Staging) Commit() (err error) {
+// moved back and the previous output is as it was. (Between moving the
+// kept folders and the swap, a few renames, the previous output lacks
+// them; a build killed right there leaves them in the temporary folder
+// beside the output.)
+func (s *Staging) Commit() error {
 	if s.done {
 		return errors.New("output already committed or aborted")
 	}
 	s.done = true
-	defer func() {
-		if err != nil {
-			os.RemoveAll(s.tmp)
-		}
-	}()
 	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(s.tmp)
 		return fmt.Errorf("writing %s: %w", Marker, err)
 	}
 	var moved []string
-	restore := func() {
+	// fail puts the kept folders back, and removes the new output only
+	// if that worked: a folder that could not go back is still in it.
+	fail := func(err error) error {
+		var lost []string
 		for _, sub := range moved {
-			_ = os.Rename(filepath.Join(s.tmp, filepath.FromSlash(sub)), filepath.Join(s.dest, filepath.FromSlash(sub)))
+			if rerr := os.Rename(filepath.Join(s.tmp, filepath.FromSlash(sub)), filepath.Join(s.dest, filepath.FromSlash(sub))); rerr != nil {
+				lost = append(lost, sub)
+			}
 		}
+		if len(lost) > 0 {
+			return fmt.Errorf("%w; %s of the previous output could not be put back and is in %s", err, strings.Join(lost, ", "), s.tmp)
+		}
+		os.RemoveAll(s.tmp)
+		return err
 	}
 	for _, sub := range s.keep {
 		to := filepath.Join(s.tmp, filepath.FromSlash(sub))
 		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			restore()
-			return fmt.Errorf("creating %s: %w", path.Dir(sub), err)
+			return fail(fmt.Errorf("creating %s: %w", path.Dir(sub), err))
 		}
 		if err := os.Rename(filepath.Join(s.dest, filepath.FromSlash(sub)), to); err != nil {
-			restore()
-			return fmt.Errorf("carrying %s over from the previous output: %w", sub, err)
+			return fail(fmt.Errorf("carrying %s over from the previous output: %w", sub, err))
 		}
 		moved = append(moved, sub)
 	}
-	if err := swap(s.tmp, s.dest); err != nil {
-		restore() // swap put the previous output back
-		return err
+	old, err := swapIn(s.tmp, s.dest)
+	if err != nil {
+		return fail(err) // swapIn put the previous output back
+	}
+	// The new output is in place: the build succeeded even if the old
+	// one cannot be deleted now (a later build removes what is left).
+	if old != "" {
+		_ = removeAll(old)
 	}
 	return nil
 }
@@ -276,28 +288,23 @@ func (s *Staging) Abort() {
 	os.RemoveAll(s.tmp)
 }
 
-// swap replaces dest with tmp: move the old folder aside, move the new one
-// in, then delete the old. If the second move fails the old is put back.
-func swap(tmp, dest string) error {
-	old := ""
+// swapIn moves dest aside and tmp into its place, returning where the
+// previous output went ("" if there was none) for the caller to delete.
+// If the second move fails the previous output is put back.
+func swapIn(tmp, dest string) (old string, err error) {
 	if _, err := os.Lstat(dest); err == nil {
 		old = tmp + ".old"
 		if err := os.Rename(dest, old); err != nil {
-			return fmt.Errorf("moving the previous output aside: %w", err)
+			return "", fmt.Errorf("moving the previous output aside: %w", err)
 		}
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		if old != "" {
 			_ = os.Rename(old, dest)
 		}
-		return fmt.Errorf("moving the new output into place: %w", err)
+		return "", fmt.Errorf("moving the new output into place: %w", err)
 	}
-	if old != "" {
-		if err := removeAll(old); err != nil {
-			return fmt.Errorf("removing the previous output %s: %w", old, err)
-		}
-	}
-	return nil
+	return old, nil
 }
 
 // makeDirs creates every folder the files need, level by level so that

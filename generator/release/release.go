@@ -33,6 +33,19 @@ type Context struct {
 	// Changes is what changed in this version against the one before it;
 	// nil when unknown or when there is no version before it.
 	Changes *changes.Report
+	// Alone says there are no other versions: pages show no switcher,
+	// but the feedback links still carry the version and commit.
+	Alone bool
+	// Feedback is where the feedback links open a new issue. It comes
+	// from the latest's settings, so that an older version's links go to
+	// the repository as it is now; nil means the version's own settings.
+	Feedback *Feedback
+}
+
+// Feedback says how to open a new issue from a page.
+type Feedback struct {
+	Template          string // config.Config.IssueTemplate
+	Worked, NotWorked string // labels
 }
 
 // Old reports whether the version is a release rather than the latest.

@@ -127,6 +127,13 @@ func (r *Renderer) feedback(v any) *Feedback {
 		return nil
 	}
 	tmpl, ok := s.Config.IssueTemplate()
+	labels := s.Config.Feedback.Labels
+	worked, notWorked := labels.Worked, labels.NotWorked
+	if r.release != nil && r.release.Feedback != nil {
+		f := r.release.Feedback
+		tmpl, ok = f.Template, f.Template != ""
+		worked, notWorked = f.Worked, f.NotWorked
+	}
 	if !ok {
 		return nil
 	}
@@ -157,7 +164,10 @@ func (r *Renderer) feedback(v any) *Feedback {
 		b := body
 		if gitlab && label != "" {
 			// GitLab takes no labels from the address: a quick action does it.
-			b += "\n/label ~\"" + strings.ReplaceAll(label, `"`, "") + "\"\n"
+			// Quotes and line breaks would end the label, or start
+			// another quick action.
+			clean := strings.NewReplacer(`"`, "", "\n", " ", "\r", " ").Replace(label)
+			b += "\n/label ~\"" + clean + "\"\n"
 		}
 		return strings.NewReplacer(
 			"{title}", url.QueryEscape(prefix+title),
@@ -168,10 +178,9 @@ func (r *Renderer) feedback(v any) *Feedback {
 			"{commit}", url.QueryEscape(commit),
 		).Replace(tmpl)
 	}
-	labels := s.Config.Feedback.Labels
 	return &Feedback{
-		Worked:    link("Worked in a call: ", labels.Worked),
-		NotWorked: link("Didn't work: ", labels.NotWorked),
+		Worked:    link("Worked in a call: ", worked),
+		NotWorked: link("Didn't work: ", notWorked),
 	}
 }
 

@@ -367,7 +367,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"fontStack": fontStack,
 		// release is what the build knows of the playbook's versions, or
 		// nil in a build without versions.
-		"release": func() *release.Context { return r.release },
+		// release is what the pages know of the playbook's versions, or
+		// nil in a site with no other versions.
+		"release": func() *release.Context {
+			if r.release == nil || r.release.Alone {
+				return nil
+			}
+			return r.release
+		},
 		// feedback is the pair of new-issue links of an objection or
 		// closing-tool page, or nil.
 		"feedback": r.feedback,

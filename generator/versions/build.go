@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -107,7 +108,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{opts: opts, cfg: cfg, res: &Result{Out: opts.Out}, cache: openCache(opts.CacheDir, src)}
+	b := &builder{opts: opts, cfg: cfg, res: &Result{Out: opts.Out}, cache: openCache(opts.CacheDir, src, opts.Out)}
 	b.root = cfg.BaseURL
 	if opts.Build.BaseURL != "" {
 		b.root = opts.Build.BaseURL
@@ -141,7 +142,9 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := st.Commit(); err != nil {
 		return nil, err
 	}
-	b.cache.prune(b.keys)
+	if b.keys != nil {
+		b.cache.prune(b.keys)
+	}
 	lap("commit output")
 	b.res.Diags.Sort()
 	b.res.Duration = time.Since(begin)
@@ -180,7 +183,7 @@ type prevVersion struct {
 
 // findTags reads the repository and the tags to build.
 func (b *builder) findTags(ctx context.Context) error {
-	if !b.cfg.Versions.On() {
+	if !b.cfg.Versions.On() && !b.opts.Build.GitHistory {
 		return nil
 	}
 	repo, notes, err := Inspect(ctx, b.opts.Build.Source)
@@ -192,12 +195,18 @@ func (b *builder) findTags(ctx context.Context) error {
 		return nil
 	}
 	b.repo = repo
-	tags, err := repo.Tags(ctx, b.cfg.Versions.Tags)
+	if repo.Shallow {
+		b.res.Diags.Warnf("", 0, 0, Rule, "this is a shallow clone, so older versions and their tags may be missing and most pages show the clone's newest commit as their last update: fetch the whole history (in GitHub Actions, set fetch-depth: 0 on actions/checkout; elsewhere, run git fetch --unshallow --tags)")
+	}
+	if !b.cfg.Versions.On() {
+		return nil
+	}
+	tags, skipped, err := repo.Tags(ctx, b.cfg.Versions.Tags, b.cfg.Versions.Order == "date")
 	if err != nil {
 		return err
 	}
-	if repo.Shallow {
-		b.res.Diags.Warnf("", 0, 0, Rule, "this is a shallow clone, so older versions and their tags may be missing and most pages show the clone's newest commit as their last update: fetch the whole history (in GitHub Actions, set fetch-depth: 0 on actions/checkout; elsewhere, run git fetch --unshallow --tags)")
+	for _, name := range skipped {
+		b.res.Diags.Notef("", 0, 0, Rule, "tag %s does not name a commit, so it is not a version: leave it out of versions.tags to silence this", name)
 	}
 	known := map[string]bool{}
 	for _, t := range tags {
@@ -239,6 +248,7 @@ func (b *builder) buildTags(ctx context.Context) error {
 		return err
 	}
 	issue, _ := b.cfg.IssueTemplate()
+	mailmap := b.repo.mailmap() // names in the history shown on pages
 	old := readManifest(filepath.Join(b.opts.Out, ManifestFile))
 	b.keys = map[string]bool{}
 	for i, t := range b.tags {
@@ -248,7 +258,8 @@ func (b *builder) buildTags(ctx context.Context) error {
 			prevName, prevPath, prevCommit = b.prev.version.Name, b.prev.version.Path, b.prev.version.Commit
 		}
 		k := key(b.opts.Generator, theme, t.Commit, v.Name, v.Path, prevName, prevPath, prevCommit, b.root,
-			b.opts.Build.Audience, fmt.Sprint(b.opts.Build.GitHistory), issue, b.cfg.Feedback.Labels.Worked, b.cfg.Feedback.Labels.NotWorked)
+			b.opts.Build.Audience, fmt.Sprint(b.opts.Build.GitHistory), fmt.Sprint(b.repo.Shallow), mailmap,
+			issue, b.cfg.Feedback.Labels.Worked, b.cfg.Feedback.Labels.NotWorked)
 		folder := filepath.Join(b.opts.Out, filepath.FromSlash(v.Path))
 		if e := b.cache.load(k); e != nil && old[v.Path] == k && e.holds(folder) {
 			if err := b.st.Keep(strings.TrimSuffix(v.Path, "/")); err != nil {
@@ -302,7 +313,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		BaseURL:  b.root + v.Path,
 		Today:    t.Date, // review dates are judged as they stood at the release
 		Theme:    b.opts.Build.Theme,
-		Release:  &release.Context{Current: v, RootPath: rootPath(b.root)},
+		Release:  &release.Context{Current: v, RootPath: rootPath(b.root), Feedback: b.feedback()},
 	}
 	if b.opts.Build.GitHistory {
 		h, _, err := history.ReadContext(ctx, b.opts.Build.Source, history.Options{Rev: t.Commit, NoShallowWarning: true})
@@ -316,6 +327,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		return b.tagFailed(t, err)
 	}
 	delete(s.Files, "sitemap.xml") // search engines get the latest only
+	b.checkSwitcher(s, v)
 	docs := s.Docs()
 	var rep *changes.Report
 	if b.prev != nil {
@@ -362,7 +374,8 @@ func (b *builder) tagFailed(t Tag, err error) (bool, error) {
 			continue
 		}
 		if d.File != "" {
-			d.File = t.Name + ":" + d.File
+			// As git names a file at a tag: git show v2.0:content/x.md
+			d.File = t.Name + ":" + path.Join(b.repo.Prefix, d.File)
 		} else {
 			d.Message = "tag " + t.Name + ": " + d.Message
 		}
@@ -420,6 +433,28 @@ func (b *builder) compare(from, to []search.Doc, fv, tv release.Version) *change
 	})
 }
 
+// feedback is where every version's feedback links go: the latest's
+// settings, so that readers of an older version report to the
+// repository as it is now.
+func (b *builder) feedback() *release.Feedback {
+	tmpl, _ := b.cfg.IssueTemplate()
+	return &release.Feedback{Template: tmpl, Worked: b.cfg.Feedback.Labels.Worked, NotWorked: b.cfg.Feedback.Labels.NotWorked}
+}
+
+// checkSwitcher notes a version whose pages have no version switcher: a
+// playbook's own layouts/baseof.html (perhaps at an old tag) that
+// predates it.
+func (b *builder) checkSwitcher(s *build.Site, v release.Version) {
+	if len(b.tags) == 0 || strings.Contains(string(s.Files["index.html"]), `class="version-switch"`) {
+		return
+	}
+	where := "the latest"
+	if !v.Latest {
+		where = "tag " + v.Tag
+	}
+	b.res.Diags.Notef("layouts/baseof.html", 0, 0, Rule, "the pages of %s have no version switcher, because the playbook's own layouts/baseof.html replaces the theme's: add {{template \"version-switch.html\" .}} to its header and {{template \"version-banner.html\" .}} above the main content", where)
+}
+
 // relativeDocs returns docs with URLs relative to their version's folder
 // (base, such as "/playbook/v/v2.0/"), so that versions can be compared.
 // Docs are stored as built, with full paths.
@@ -440,8 +475,8 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 	if b.repo != nil {
 		latest.Commit, latest.Date = b.repo.Head, b.repo.HeadDate
 	}
-	if len(b.versions) > 0 {
-		opts.Release = &release.Context{Current: latest, RootPath: rootPath(b.root)}
+	if b.repo != nil || len(b.versions) > 0 {
+		opts.Release = &release.Context{Current: latest, RootPath: rootPath(b.root), Alone: len(b.versions) == 0, Feedback: b.feedback()}
 	}
 	if opts.GitHistory {
 		if b.repo == nil {
@@ -467,7 +502,8 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 	}
 	lap("latest")
 	files := s.Files
-	if opts.Release != nil {
+	b.checkSwitcher(s, latest)
+	if len(b.versions) > 0 {
 		prevDocs, err := b.prevDocs()
 		if err != nil {
 			return err

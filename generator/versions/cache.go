@@ -19,7 +19,7 @@ import (
 
 // cacheFormat changes whenever what a cache entry holds, or what a key
 // covers, changes: older entries are then simply missed.
-const cacheFormat = "playbook-versions-1"
+const cacheFormat = "playbook-versions-2"
 
 // cache keeps, for each tag build, what later builds need without
 // building the tag again: its page list and files (to check that the
@@ -37,6 +37,8 @@ type entry struct {
 	Key    string           `json:"key"`
 	Pages  []string         `json:"pages"` // page paths, relative to the version's folder
 	Check  map[string]int64 `json:"check"` // sizes of a few of its files (see holds)
+	// TextsSum is the SHA-256 of the texts file, to tell a damaged one.
+	TextsSum string `json:"texts_sum"`
 }
 
 // texts is the larger part, read only for the version a later one is
@@ -46,17 +48,20 @@ type texts struct {
 	Changes *changes.Report `json:"changes"`
 }
 
-// openCache returns the cache of one playbook (entries are per playbook
-// so that pruning one never removes another's).
-func openCache(root, source string) cache {
+// openCache returns the cache of one playbook built into one output
+// folder (entries describe what that folder holds, and pruning one
+// playbook's or output's entries never removes another's).
+func openCache(root, source, out string) cache {
 	if root == "" {
 		return cache{}
 	}
-	abs, err := filepath.Abs(source)
-	if err != nil {
-		abs = source
+	abs := func(p string) string {
+		if a, err := filepath.Abs(p); err == nil {
+			return a
+		}
+		return p
 	}
-	sum := sha256.Sum256([]byte(abs))
+	sum := sha256.Sum256([]byte(abs(source) + "\x00" + abs(out)))
 	return cache{dir: filepath.Join(root, "versions", hex.EncodeToString(sum[:8]))}
 }
 
@@ -75,9 +80,10 @@ func (c cache) load(key string) *entry {
 	if json.Unmarshal(b, &e) != nil || e.Format != cacheFormat || e.Key != key {
 		return nil
 	}
-	// The texts are written first; without them the next version could
-	// not be compared with this one.
-	if _, err := os.Stat(c.path(key, ".texts.json.gz")); err != nil {
+	// Without its texts the next version could not be compared with this
+	// one: check they are whole (a few milliseconds, against a rebuild).
+	t, err := os.ReadFile(c.path(key, ".texts.json.gz"))
+	if sum := sha256.Sum256(t); err != nil || hex.EncodeToString(sum[:]) != e.TextsSum {
 		return nil
 	}
 	return &e
@@ -124,6 +130,8 @@ func (c cache) store(e *entry, t *texts) error {
 	if err := writeAtomic(c.path(e.Key, ".texts.json.gz"), []byte(gz.String())); err != nil {
 		return err
 	}
+	sum := sha256.Sum256([]byte(gz.String()))
+	e.TextsSum = hex.EncodeToString(sum[:])
 	b, err := json.Marshal(e)
 	if err != nil {
 		return err

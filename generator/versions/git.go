@@ -94,11 +94,15 @@ func Inspect(ctx context.Context, dir string) (*Repo, diag.List, error) {
 }
 
 // Tags lists the tags whose names match pattern (path.Match syntax, where
-// * does not cross a slash) and name a commit, oldest commit first; tags
-// on commits of the same date are in version order of their names.
-func (r *Repo) Tags(ctx context.Context, pattern string) ([]Tag, error) {
+// * does not cross a slash) and name a commit, oldest first: in version
+// order of their names (v3.9 before v3.10, 2026-Q2 before 2026-Q3), so
+// that a fix tagged later on an older line (v1.0.1 after v2.0) still
+// comes after its own; or, byDate, by their commits' dates, for names
+// that do not sort. It also returns the matching tags that name no
+// commit (a tree, a blob).
+func (r *Repo) Tags(ctx context.Context, pattern string, byDate bool) (tags []Tag, skipped []string, err error) {
 	if _, err := path.Match(pattern, ""); err != nil {
-		return nil, fmt.Errorf("tag pattern %q: %w", pattern, err)
+		return nil, nil, fmt.Errorf("tag pattern %q: %w", pattern, err)
 	}
 	// %(*objectname) is the commit an annotated tag points to, empty for a
 	// lightweight tag; %(objecttype) tells tags on trees or blobs apart.
@@ -107,15 +111,15 @@ func (r *Repo) Tags(ctx context.Context, pattern string) ([]Tag, error) {
 		"refs/tags")
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, ctx.Err()
+			return nil, nil, ctx.Err()
 		}
-		return nil, r.git.Error("for-each-ref", err, stderr)
+		return nil, nil, r.git.Error("for-each-ref", err, stderr)
 	}
-	var tags []Tag
+	var nested []string
 	for line := range strings.Lines(string(out)) {
 		f := strings.Split(strings.TrimSuffix(line, "\n"), "\x00")
 		if len(f) != 7 {
-			return nil, fmt.Errorf("reading the tags of %s: unexpected line from git for-each-ref: %q", r.Dir, line)
+			return nil, nil, fmt.Errorf("reading the tags of %s: unexpected line from git for-each-ref: %q", r.Dir, line)
 		}
 		name, typ, obj, peeledType, peeled, date, peeledDate := f[0], f[1], f[2], f[3], f[4], f[5], f[6]
 		if ok, _ := path.Match(pattern, name); !ok {
@@ -125,22 +129,52 @@ func (r *Repo) Tags(ctx context.Context, pattern string) ([]Tag, error) {
 		case typ == "commit":
 		case typ == "tag" && peeledType == "commit":
 			obj, date = peeled, peeledDate
+		case typ == "tag" && peeledType == "tag":
+			nested = append(nested, name) // a tag of a tag: peeled below
+			continue
 		default:
-			continue // a tag on a tree or a blob has no playbook to build
+			skipped = append(skipped, name) // a tree or a blob has no playbook
+			continue
 		}
 		secs, err := strconv.ParseInt(date, 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("reading the tags of %s: date %q of tag %s: %w", r.Dir, date, name, err)
+			return nil, nil, fmt.Errorf("reading the tags of %s: date %q of tag %s: %w", r.Dir, date, name, err)
 		}
 		tags = append(tags, Tag{Name: name, Commit: obj, Date: time.Unix(secs, 0).UTC()})
 	}
+	for _, name := range nested {
+		out, _, err := r.git.Output(ctx, "log", "-1", "--format=%H %ct", "refs/tags/"+name+"^{commit}", "--")
+		hash, secs, ok := strings.Cut(strings.TrimSpace(string(out)), " ")
+		n, perr := strconv.ParseInt(secs, 10, 64)
+		if err != nil || !ok || perr != nil {
+			skipped = append(skipped, name)
+			continue
+		}
+		tags = append(tags, Tag{Name: name, Commit: hash, Date: time.Unix(n, 0).UTC()})
+	}
 	slices.SortStableFunc(tags, func(a, b Tag) int {
-		if c := a.Date.Compare(b.Date); c != 0 {
+		if byDate {
+			if c := a.Date.Compare(b.Date); c != 0 {
+				return c
+			}
+		}
+		if c := compareVersions(a.Name, b.Name); c != 0 {
 			return c
 		}
-		return compareVersions(a.Name, b.Name)
+		return a.Date.Compare(b.Date)
 	})
-	return tags, nil
+	slices.Sort(skipped)
+	return tags, skipped, nil
+}
+
+// mailmap returns the repository's .mailmap at HEAD, which changes the
+// author names history shows ("" when there is none).
+func (r *Repo) mailmap() string {
+	out, _, err := r.git.Output(context.Background(), "cat-file", "blob", "HEAD:.mailmap")
+	if err != nil {
+		return ""
+	}
+	return string(out)
 }
 
 // compareVersions orders names as people order versions: runs of digits

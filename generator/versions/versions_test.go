@@ -260,6 +260,9 @@ func TestSecondBuildCarriesTagsOver(t *testing.T) {
 			t.Errorf("%s carried over after the feedback settings changed", v.Name)
 		}
 	}
+	if page := read(t, out, "v/v1.0/objections/too-expensive/index.html"); !strings.Contains(page, "https://github.com/acme/playbook/-/issues/new?issue[title]=") {
+		t.Errorf("v1.0's feedback links do not follow the latest's settings")
+	}
 
 	// A folder changed by hand is not carried over.
 	if err := os.WriteFile(filepath.Join(out, "v", "v1.0", "index.html"), []byte("edited"), 0o644); err != nil {
@@ -301,7 +304,7 @@ func TestTagThatDoesNotBuild(t *testing.T) {
 		t.Fatalf("got %v, want diagnostics", err)
 	}
 	text := lines(list)
-	for _, want := range []string{"v2.1:content/objections/timing.md:4", "category", "tag v2.1 (commit", "--keep-going", "versions.exclude"} {
+	for _, want := range []string{"v2.1:handbook/content/objections/timing.md:4", "category", "tag v2.1 (commit", "--keep-going", "versions.exclude"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the error lacks %q:\n%s", want, text)
 		}
@@ -314,7 +317,7 @@ func TestTagThatDoesNotBuild(t *testing.T) {
 	if err != nil {
 		t.Fatalf("--keep-going: %v", err)
 	}
-	if !strings.Contains(lines(res.Diags), "v2.1:content/objections/timing.md:4") || res.Diags.HasErrors() {
+	if !strings.Contains(lines(res.Diags), "v2.1:handbook/content/objections/timing.md:4") || res.Diags.HasErrors() {
 		t.Errorf("--keep-going should warn about v2.1:\n%s", lines(res.Diags))
 	}
 	if exists(out, "v/v2.1") || !exists(out, "v/v2.0/index.html") || !exists(out, "v/v1.0/index.html") {
@@ -394,6 +397,8 @@ func TestPathNames(t *testing.T) {
 		{[]string{"release/2026#1", "../../etc", "..", "ünïcode été", "?"}, []string{"release-2026-1", "etc", "version", "unicode-ete", "version-2"}},
 		{[]string{"V1", "v1"}, []string{"V1", "v1-2"}},
 		{[]string{"v1..2", "-x-", "a  b"}, []string{"v1.2", "x", "a-b"}},
+		{[]string{"CON", "nul.txt", "com1", "Console"}, []string{"CON-version", "nul.txt-version", "com1-version", "Console"}},
+		{[]string{strings.Repeat("ab", 50)}, []string{strings.Repeat("ab", 32)}},
 	} {
 		if got := pathNames(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("pathNames(%q) = %q, want %q", c.in, got, c.want)
@@ -416,16 +421,25 @@ func TestTagOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tags, err := repo.Tags(context.Background(), "v*")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, tag := range tags {
-		names = append(names, tag.Name)
-	}
-	if want := []string{"v3.9", "v3.9.1", "v3.10", "v1.0"}; !slices.Equal(names, want) {
-		t.Errorf("tags %q, want %q", names, want)
+	r.Git("tag", "v-tree", "HEAD^{tree}")
+	for _, c := range []struct {
+		byDate bool
+		want   []string
+	}{
+		{false, []string{"v1.0", "v3.9", "v3.9.1", "v3.10"}}, // a fix on an older line comes after its own
+		{true, []string{"v3.9", "v3.9.1", "v3.10", "v1.0"}},  // names of the same commit's date by version
+	} {
+		tags, skipped, err := repo.Tags(context.Background(), "v*", c.byDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, tag := range tags {
+			names = append(names, tag.Name)
+		}
+		if !slices.Equal(names, c.want) || !slices.Equal(skipped, []string{"v-tree"}) {
+			t.Errorf("by date %v: tags %q, skipped %q; want %q, [v-tree]", c.byDate, names, skipped, c.want)
+		}
 	}
 }
 
@@ -500,5 +514,35 @@ func TestReservedAddresses(t *testing.T) {
 	_, err := buildAll(t, filepath.Join(r.Dir, "handbook"), filepath.Join(t.TempDir(), "public"), t.TempDir(), false)
 	if err == nil || !strings.Contains(err.Error(), "content/changes.md:1:1: error: the URL /changes/ belongs to the What changed page in a versioned build: rename or move this page") {
 		t.Errorf("got %v, want an error at content/changes.md", err)
+	}
+}
+
+// Without tags, or with versions off, pages still show their git history,
+// and the feedback links carry the commit.
+func TestGitWithoutVersions(t *testing.T) {
+	for _, off := range []bool{false, true} {
+		r := gittest.New(t)
+		toml := playbookTOML
+		if off {
+			toml += "\n[versions]\nenabled = false\n"
+		}
+		r.Write("playbook.toml", toml)
+		r.Write("content/objections/too-expensive.md", objection("It's too expensive", "It's too expensive.", "Answer.\n"))
+		head := r.Commit("Alice Adams", day1, "first")
+		if off {
+			r.Git("tag", "v1.0") // ignored
+		}
+		out := filepath.Join(t.TempDir(), "public")
+		res, err := buildAll(t, r.Dir, out, t.TempDir(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := read(t, out, "objections/too-expensive/index.html")
+		if !strings.Contains(page, "Alice Adams") || !strings.Contains(page, "Commit%3A&#43;"+head[:12]) {
+			t.Errorf("versions off %v: the page lacks its author or the commit in its feedback links", off)
+		}
+		if strings.Contains(page, `class="version-switch"`) || exists(out, "versions.json") || exists(out, "v") || len(res.Versions) > 1 {
+			t.Errorf("versions off %v: a site with one version has a switcher or versions", off)
+		}
 	}
 }

@@ -129,6 +129,7 @@
     function failed() {
       if (!list || list.querySelector(".version-switch__note")) return;
       var li = el("li", "version-switch__note", "Couldn't load the list of versions. Try All versions below.");
+      li.setAttribute("role", "status"); // announced to screen readers
       list.appendChild(li);
     }
 
