@@ -294,7 +294,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		printDiags(stderr, res.Diags)
 		printTimes(stderr, *verbose, res.Times)
-		fmt.Fprintf(stdout, "Built %s (%d files) in %s into %s\n", plural(res.Pages, "page"), res.Files, roundDuration(res.Duration), res.Out)
+		fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
 		return exitOK
 	}
 	vopts.CacheDir = *cacheDir

@@ -227,7 +227,7 @@ func Generate(opts Options) (*Site, error) {
 	}
 	out.Files["404.html"] = notFound
 	watch.lap("render templates")
-	if err := reserveReleasePages(out, s, r, opts.Release); err != nil {
+	if err := reserveReleasePages(s, r, opts.Release); err != nil {
 		return nil, err
 	}
 	if !opts.noSearch {

@@ -6,7 +6,6 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
-	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/search"
@@ -22,39 +21,31 @@ const (
 	VersionsDir  = "v/"
 )
 
-// reserveReleasePages refuses content at the addresses a versioned build
-// uses, naming the page or file to move.
-func reserveReleasePages(out *Site, s *site.Site, r *render.Renderer, rel *release.Context) error {
-	if rel == nil || rel.Alone {
+// reserveReleasePages refuses content at the addresses versions use:
+// the What changed page of every version, and in the latest the list of
+// versions, versions.json and the older versions under v/. They are
+// reserved whenever versions are on, even in a build of the latest alone
+// (a pull request's check, the preview), so that a page there is caught
+// before it breaks the build of every version.
+func reserveReleasePages(s *site.Site, r *render.Renderer, rel *release.Context) error {
+	if (rel == nil || rel.Alone) && !s.Config.Versions.On() {
 		return nil
 	}
-	reserved := map[string]string{ChangesPage: "the What changed page"}
-	if rel.Current.Latest {
-		reserved[VersionsPage] = "the list of versions"
-		reserved[VersionsDir] = "the older versions of the playbook"
+	latest := rel == nil || rel.Current.Latest
+	list := s.VersionAddressClashes(latest)
+	files := map[string]string{}
+	for name := range r.Assets() {
+		files[name] = path.Join("static", name)
 	}
-	var list diag.List
-	for prefix, what := range reserved {
-		if p := s.Page("/" + prefix); p != nil {
-			file := p.File
-			if file == "" {
-				file = path.Join(content.Dir, p.Dir) + "/"
-			}
-			list.Errorf(file, 1, 1, "duplicate-url", "the URL /%s belongs to %s in a versioned build: rename or move this page", prefix, what)
-		}
-		for name := range out.Files {
-			if strings.HasPrefix(name, prefix) {
-				list.Errorf(path.Join(content.Dir, name), 0, 0, "duplicate-url", "%s is where %s lives in a versioned build: rename or move this file", prefix, what)
-				break
+	for _, name := range s.Files {
+		files[name] = path.Join(content.Dir, name)
+	}
+	for _, res := range site.ReservedForVersions(latest) {
+		for name, src := range files {
+			if name == res.Path || strings.HasSuffix(res.Path, "/") && strings.HasPrefix(name, res.Path) {
+				list.Errorf(src, 0, 0, "duplicate-url", "/%s belongs to %s when versions are on (versions.enabled in playbook.toml): rename or move this file", name, res.What)
 			}
 		}
-	}
-	if _, ok := out.Files["versions.json"]; ok && rel.Current.Latest {
-		src := "static/versions.json"
-		if _, ok := r.Assets()["versions.json"]; !ok {
-			src = path.Join(content.Dir, "versions.json")
-		}
-		list.Errorf(src, 0, 0, "duplicate-url", "versions.json at the site's root lists the versions of the playbook in a versioned build: rename or move this file")
 	}
 	list.Sort()
 	return list.Err()

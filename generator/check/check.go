@@ -93,6 +93,9 @@ func Run(opts Options) (diag.List, error) {
 	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
 	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today})
 	found = append(found, linked...)
+	if s != nil && cfg.Versions.On() {
+		found = append(found, s.VersionAddressClashes(true)...)
+	}
 
 	pb := &Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
 	for _, p := range stubbed {

@@ -345,7 +345,7 @@ func TestChangesPage(t *testing.T) {
 		`<del><span class="visually-hidden">removed: </span>Offer a discount and…</del>`,
 		`Removed section`,
 		`<a href="/playbook/v/v3.0/closing-tools/gone/">Retired tool</a>`,
-		`data-page=""`,
+		`data-page="changes/"`,
 		`version-banner`,
 	} {
 		if !strings.Contains(html, want) {

@@ -277,10 +277,17 @@ func (v view) Standalone() bool {
 // VersionPath is the path of what is rendered relative to its version's
 // root, for the version switcher to open the same page in another
 // version: "objections/too-expensive/", "" for the home page. A section's
-// later list pages give the section's path, and standalone pages (404,
-// search …) give "" (the other version's home).
+// later list pages give the section's path; the search and What changed
+// pages their own (every version has a search page, and all but the
+// first a What changed page: versions.json lists them); the 404 and
+// versions pages "" (the other version's home).
 func (v view) VersionPath() string {
-	if v.Standalone() {
+	switch v.Layout {
+	case "search":
+		return "search/"
+	case layoutChanges:
+		return "changes/"
+	case "404", layoutVersions:
 		return ""
 	}
 	return strings.TrimPrefix(v.URL, "/")

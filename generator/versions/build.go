@@ -17,6 +17,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -34,6 +35,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/output"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/search"
+	"github.com/playbook-ssg/playbook/generator/site"
 	theme "github.com/playbook-ssg/playbook/themes/default"
 )
 
@@ -122,6 +124,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		start = now
 	}
 	begin := start
+	b.published = readManifest(filepath.Join(opts.Out, ManifestFile))
 	if err := b.findTags(ctx); err != nil {
 		return nil, err
 	}
@@ -136,6 +139,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	lap("tagged versions")
+	b.warnDropped()
 	if err := b.buildLatest(ctx, lap); err != nil {
 		return nil, err
 	}
@@ -164,6 +168,13 @@ type builder struct {
 	paths []string // folder names of tags
 	root  string   // base URL of the whole site
 	keys  map[string]bool
+
+	// published is what the previous output held.
+	published published
+	// failed are the tags left out because they do not build, and
+	// tagErrors their problems when that fails the build.
+	failed    map[string]bool
+	tagErrors diag.List
 
 	// prev is the last version built or kept, which the next is compared
 	// with.
@@ -222,7 +233,7 @@ func (b *builder) findTags(ctx context.Context) error {
 			b.res.Diags.Warnf(config.FileName, line, col, Rule, "versions.names names tag %q, but no tag matching %q has that name: check the spelling", tag, b.cfg.Versions.Tags)
 		}
 	}
-	if len(tags) == 0 {
+	if len(tags) == 0 && !repo.Shallow { // a shallow clone's warning says why already
 		line, col := b.cfg.Pos("versions", "tags")
 		b.res.Diags.Notef(config.FileName, line, col, Rule, "no git tag matches %q, so only the latest version is built: tag a release (git tag v1) to publish it under /v/, or set versions.tags to the pattern of your tags", b.cfg.Versions.Tags)
 	}
@@ -233,7 +244,24 @@ func (b *builder) findTags(ctx context.Context) error {
 		}
 		b.names = append(b.names, name)
 	}
-	b.paths = pathNames(b.names)
+	old := b.published
+	previous := make([]string, len(b.tags))
+	for i, t := range b.tags {
+		if v, ok := old.byTag[t.Name]; ok {
+			previous[i] = strings.TrimSuffix(strings.TrimPrefix(v.Path, build.VersionsDir), "/")
+		}
+	}
+	var clashes []int
+	b.paths, clashes = pathNames(b.names, previous)
+	for _, i := range clashes {
+		b.res.Diags.Warnf(config.FileName, 0, 0, Rule, "tag %s is published at /%s%s/, because another version's name makes the folder %s: give one of them another name with versions.names", b.tags[i].Name, build.VersionsDir, b.paths[i], safeName(b.names[i]))
+	}
+	for _, tag := range b.cfg.Versions.Exclude {
+		if !known[tag] {
+			line, col := b.cfg.Pos("versions", "exclude")
+			b.res.Diags.Warnf(config.FileName, line, col, Rule, "versions.exclude names tag %q, but no tag matching %q has that name: check the spelling", tag, b.cfg.Versions.Tags)
+		}
+	}
 	return nil
 }
 
@@ -249,7 +277,7 @@ func (b *builder) buildTags(ctx context.Context) error {
 	}
 	issue, _ := b.cfg.IssueTemplate()
 	mailmap := b.repo.mailmap() // names in the history shown on pages
-	old := readManifest(filepath.Join(b.opts.Out, ManifestFile))
+	old := b.published.keys
 	b.keys = map[string]bool{}
 	for i, t := range b.tags {
 		v := release.Version{Name: b.names[i], Tag: t.Name, Path: build.VersionsDir + b.paths[i] + "/", Commit: t.Commit, Date: t.Date}
@@ -277,7 +305,36 @@ func (b *builder) buildTags(ctx context.Context) error {
 			b.keys[k] = true
 		}
 	}
+	if len(b.tagErrors) > 0 {
+		return append(b.res.Diags, b.tagErrors...).Err()
+	}
 	return nil
+}
+
+// warnDropped warns about each release the previous output published
+// that this build leaves out without being asked to, so that a build
+// where git cannot see the tags (git missing, a shallow clone) does not
+// unpublish them unnoticed.
+func (b *builder) warnDropped() {
+	built := map[string]bool{}
+	for _, v := range b.versions {
+		built[v.Tag] = true
+	}
+	for _, tag := range b.published.tags {
+		if built[tag] || slices.Contains(b.cfg.Versions.Exclude, tag) || b.failed[tag] {
+			continue
+		}
+		why := "no tag matching versions.tags has that name any more"
+		switch {
+		case !b.cfg.Versions.On():
+			why = "versions are turned off (versions.enabled = false)"
+		case b.repo == nil:
+			why = "git cannot read the repository here (see the note above)"
+		case b.repo.Shallow:
+			why = "this shallow clone lacks the tag: fetch the whole history (fetch-depth: 0 in GitHub Actions)"
+		}
+		b.res.Diags.Warnf("", 0, 0, Rule, "%s, published at /%s by the previous build, is left out of this one: %s", tag, b.published.byTag[tag].Path, why)
+	}
 }
 
 // add records a version in the manifest and as the one the next is
@@ -328,7 +385,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 	}
 	delete(s.Files, "sitemap.xml") // search engines get the latest only
 	b.checkSwitcher(s, v)
-	docs := s.Docs()
+	docs := compareDocs(s)
 	var rep *changes.Report
 	if b.prev != nil {
 		prevDocs, err := b.prevDocs()
@@ -384,13 +441,19 @@ func (b *builder) tagFailed(t Tag, err error) (bool, error) {
 		}
 		out = append(out, d)
 	}
+	if b.failed == nil {
+		b.failed = map[string]bool{}
+	}
+	b.failed[t.Name] = true
 	if b.opts.KeepGoing {
 		out.Warnf("", 0, 0, Rule, "tag %s (commit %.12s) does not build, so it was left out (--keep-going): move the tag to a commit that builds, or list it in versions.exclude in %s", t.Name, t.Commit, config.FileName)
 		b.res.Diags = append(b.res.Diags, out...)
 		return false, nil
 	}
 	out.Errorf("", 0, 0, Rule, "tag %s (commit %.12s) does not build, so nothing was published: move the tag to a commit that builds, list it in versions.exclude in %s, or build with --keep-going to publish the other versions without it", t.Name, t.Commit, config.FileName)
-	return false, append(b.res.Diags, out...).Err()
+	// Go on, to report every tag that does not build at once.
+	b.tagErrors = append(b.tagErrors, out...)
+	return false, nil
 }
 
 // prevDocs returns the page texts of the version the next is compared
@@ -455,6 +518,47 @@ func (b *builder) checkSwitcher(s *build.Site, v release.Version) {
 	b.res.Diags.Notef("layouts/baseof.html", 0, 0, Rule, "the pages of %s have no version switcher, because the playbook's own layouts/baseof.html replaces the theme's: add {{template \"version-switch.html\" .}} to its header and {{template \"version-banner.html\" .}} above the main content", where)
 }
 
+// compareDocs returns what a version's What changed page compares: the
+// text of each page as search indexes it, plus the relations its front
+// matter declares (an objection's closing tools, a play's persona), which
+// the search index does not hold but readers see change.
+func compareDocs(s *build.Site) []search.Doc {
+	docs := slices.Clone(s.Docs())
+	for i, d := range docs {
+		p := s.Model.Page("/" + strings.TrimPrefix(d.URL, s.Model.BasePath)) // docs have full paths
+		if p == nil {
+			continue
+		}
+		rel := map[string][]*site.Page{}
+		switch p.Kind {
+		case content.KindObjection:
+			rel["closing tools"] = p.ClosingTools
+		case content.KindClosingTool:
+			rel["answers"] = p.Objections
+		case content.KindPlay:
+			rel["closing tools"] = p.ClosingTools
+			rel["objections"] = p.Objections
+			if p.PersonaPage != nil {
+				rel["persona"] = []*site.Page{p.PersonaPage}
+			}
+		}
+		facets := maps.Clone(d.Facets)
+		for name, pages := range rel {
+			if len(pages) == 0 {
+				continue
+			}
+			if facets == nil {
+				facets = map[string][]string{}
+			}
+			for _, q := range pages {
+				facets[name] = append(facets[name], q.Title)
+			}
+		}
+		docs[i].Facets = facets
+	}
+	return docs
+}
+
 // relativeDocs returns docs with URLs relative to their version's folder
 // (base, such as "/playbook/v/v2.0/"), so that versions can be compared.
 // Docs are stored as built, with full paths.
@@ -508,7 +612,7 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 		if err != nil {
 			return err
 		}
-		rep := b.compare(prevDocs, s.Docs(), b.prev.version, latest)
+		rep := b.compare(prevDocs, compareDocs(s), b.prev.version, latest)
 		if rep.Empty() {
 			// The latest is the newest release, unchanged: show what
 			// that release changed.
@@ -585,32 +689,50 @@ func ranges(at []int) [][2]int {
 	return out
 }
 
-// readManifest returns the cache key of each version folder of a previous
-// output's versions.json.
-func readManifest(name string) map[string]string {
-	keys := map[string]string{}
+// published is what a previous output's versions.json says it holds.
+type published struct {
+	keys  map[string]string // the cache key of each version folder
+	byTag map[string]ManifestVersion
+	tags  []string // in its order, newest first
+}
+
+// readManifest reads a previous output's versions.json; a missing or
+// unreadable one holds nothing.
+func readManifest(name string) published {
+	p := published{keys: map[string]string{}, byTag: map[string]ManifestVersion{}}
 	b, err := os.ReadFile(name)
 	if err != nil {
-		return keys
+		return p
 	}
 	var m Manifest
 	if json.Unmarshal(b, &m) != nil {
-		return keys
+		return p
 	}
 	for _, v := range m.Versions {
 		if v.Build != "" {
-			keys[v.Path] = v.Build
+			p.keys[v.Path] = v.Build
+		}
+		if v.Tag != "" {
+			p.byTag[v.Tag] = v
+			p.tags = append(p.tags, v.Tag)
 		}
 	}
-	return keys
+	return p
 }
 
-// pagePaths lists the paths of a site's pages relative to its root.
+// pagePaths lists the paths of a site's pages relative to its root, for
+// the version switcher: its content pages, and its search and What
+// changed pages when it has them.
 func pagePaths(s *build.Site) []string {
-	out := make([]string, 0, len(s.Model.Pages))
+	out := make([]string, 0, len(s.Model.Pages)+2)
 	for _, p := range s.Model.Pages {
 		if !p.Draft {
 			out = append(out, strings.TrimPrefix(p.URL, "/"))
+		}
+	}
+	for _, own := range []string{"search/", build.ChangesPage} {
+		if _, ok := s.Files[own+"index.html"]; ok {
+			out = append(out, own)
 		}
 	}
 	slices.Sort(out)

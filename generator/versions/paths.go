@@ -12,23 +12,59 @@ import (
 const Folder = "v"
 
 // pathNames gives each display name a folder name that is safe in a URL
-// and on every file system: letters (diacritics dropped), digits, '.', '_'
-// and '-', with every other run of characters made one '-', no dot or dash
-// at either end, and unique without regard to case (macOS and Windows
-// would merge v1 and V1), later duplicates taking -2, -3 and so on.
-func pathNames(names []string) []string {
-	out := make([]string, len(names))
+// and on every file system: ASCII letters and digits (accented letters
+// lose their accents, other scripts are dropped), '.', '_' and '-', every
+// other run of characters made one '-', no dot or dash at either end,
+// and unique without regard to case (macOS and Windows would merge v1
+// and V1), a clash taking -2, -3 and so on.
+//
+// previous gives folders an earlier build published (by position, ""
+// for none): a name keeps its folder, so that adding a tag never moves
+// an older one's address. clashes lists the positions that took a
+// suffix.
+func pathNames(names, previous []string) (paths []string, clashes []int) {
+	paths = make([]string, len(names))
 	taken := map[string]bool{}
+	// Folders already published stay where they are, if they are still
+	// this name's folder.
 	for i, name := range names {
+		if i >= len(previous) || previous[i] == "" {
+			continue
+		}
+		base, p := safeName(name), previous[i]
+		if (p == base || isSuffixed(p, base)) && !taken[strings.ToLower(p)] {
+			paths[i] = p
+			taken[strings.ToLower(p)] = true
+		}
+	}
+	for i, name := range names {
+		if paths[i] != "" {
+			continue
+		}
 		base := safeName(name)
 		p := base
 		for n := 2; taken[strings.ToLower(p)]; n++ {
 			p = base + "-" + strconv.Itoa(n)
 		}
 		taken[strings.ToLower(p)] = true
-		out[i] = p
+		paths[i] = p
 	}
-	return out
+	for i, name := range names {
+		if paths[i] != safeName(name) {
+			clashes = append(clashes, i)
+		}
+	}
+	return paths, clashes
+}
+
+// isSuffixed reports whether p is base with a clash suffix (-2, -3, …).
+func isSuffixed(p, base string) bool {
+	rest, ok := strings.CutPrefix(p, base+"-")
+	if !ok || rest == "" {
+		return false
+	}
+	n, err := strconv.Atoi(rest)
+	return err == nil && n >= 2
 }
 
 func safeName(name string) string {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
@@ -52,11 +53,12 @@ func releases(t *testing.T) *gittest.Repo {
 	r.Write("handbook/content/closing-tools/paid-pilot.md", tool)
 	r.Commit("Alice Adams", day1, "first release")
 	r.GitEnv(gittest.Env("Alice Adams", day1), "tag", "-a", "v1.0", "-m", "first release")
-	r.Write("handbook/content/objections/too-expensive.md", objection("It's too expensive", "It's too expensive.", "## Response\n\nAsk what they compare it with. Never call it cost-effective: rebuild value on their numbers.\n"))
+	r.Write("handbook/content/objections/too-expensive.md", strings.Replace(objection("It's too expensive", "It's too expensive.", "## Response\n\nAsk what they compare it with. Never call it cost-effective: rebuild value on their numbers.\n"), "+++\n\n", "closing_tools = [\"paid-pilot\"]\n+++\n\n", 1))
 	r.Write("handbook/content/objections/timing.md", objection("Call me after peak season", "Call me after peak.", "## Response\n\nAgree a date now.\n"))
 	r.Commit("Bob Brown", day2, "second release")
 	r.Git("tag", "v2.0")
 	r.Git("rm", "-q", "handbook/content/closing-tools/paid-pilot.md")
+	r.Write("handbook/content/objections/too-expensive.md", objection("It's too expensive", "It's too expensive.", "## Response\n\nAsk what they compare it with. Never call it cost-effective: rebuild value on their numbers.\n"))
 	r.Write("handbook/content/objections/timing.md", objection("Call me after peak season", "Call me after peak.", "## Response\n\nAgree a date and an agenda now.\n"))
 	r.Commit("Carol Clark", day3, "work in progress")
 	return r
@@ -202,7 +204,7 @@ func TestBuildsEveryTag(t *testing.T) {
 
 	// What changed: v2.0 against v1.0, and the latest against v2.0.
 	changes2 := read(t, out, "v/v2.0/changes/index.html")
-	for _, want := range []string{"Call me after peak season", "<del", "cheap", "<ins", "cost-effective"} {
+	for _, want := range []string{"Call me after peak season", "<del", "cheap", "<ins", "cost-effective", "closing tools:", "Paid pilot"} {
 		if !strings.Contains(changes2, want) {
 			t.Errorf("v2.0's What changed page lacks %q", want)
 		}
@@ -286,6 +288,10 @@ func TestTagThatDoesNotBuild(t *testing.T) {
 	r.Write("handbook/content/objections/timing.md", "+++\ntitle = \"Timing\"\nsays = \"Later.\"\ncategory = \"nonsense\"\n+++\n")
 	r.Commit("Bob Brown", day2.Add(time.Hour), "broken")
 	r.Git("tag", "v2.1")
+	r.Write("handbook/content/closing-tools/paid-pilot.md", strings.Replace(tool, "approver", "aproover", 1))
+	r.Commit("Bob Brown", day2.Add(2*time.Hour), "broken again")
+	r.Git("tag", "v2.2")
+	r.Write("handbook/content/closing-tools/paid-pilot.md", tool)
 	r.Write("handbook/content/objections/timing.md", objection("Call me after peak season", "Call me after peak.", "Fixed.\n"))
 	r.Commit("Carol Clark", day3, "fixed")
 	dir := filepath.Join(r.Dir, "handbook")
@@ -304,7 +310,8 @@ func TestTagThatDoesNotBuild(t *testing.T) {
 		t.Fatalf("got %v, want diagnostics", err)
 	}
 	text := lines(list)
-	for _, want := range []string{"v2.1:handbook/content/objections/timing.md:4", "category", "tag v2.1 (commit", "--keep-going", "versions.exclude"} {
+	for _, want := range []string{"v2.1:handbook/content/objections/timing.md:4", "category", "tag v2.1 (commit", "--keep-going", "versions.exclude",
+		"v2.2:handbook/content/closing-tools/paid-pilot.md", "aproover", "tag v2.2 (commit"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the error lacks %q:\n%s", want, text)
 		}
@@ -320,7 +327,7 @@ func TestTagThatDoesNotBuild(t *testing.T) {
 	if !strings.Contains(lines(res.Diags), "v2.1:handbook/content/objections/timing.md:4") || res.Diags.HasErrors() {
 		t.Errorf("--keep-going should warn about v2.1:\n%s", lines(res.Diags))
 	}
-	if exists(out, "v/v2.1") || !exists(out, "v/v2.0/index.html") || !exists(out, "v/v1.0/index.html") {
+	if exists(out, "v/v2.1") || exists(out, "v/v2.2") || !exists(out, "v/v2.0/index.html") || !exists(out, "v/v1.0/index.html") {
 		t.Errorf("--keep-going should publish every version but v2.1")
 	}
 }
@@ -400,9 +407,21 @@ func TestPathNames(t *testing.T) {
 		{[]string{"CON", "nul.txt", "com1", "Console"}, []string{"CON-version", "nul.txt-version", "com1-version", "Console"}},
 		{[]string{strings.Repeat("ab", 50)}, []string{strings.Repeat("ab", 32)}},
 	} {
-		if got := pathNames(c.in); !slices.Equal(got, c.want) {
+		if got, _ := pathNames(c.in, nil); !slices.Equal(got, c.want) {
 			t.Errorf("pathNames(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+// A release keeps its folder when a new tag's name makes the same one.
+func TestPathNamesKeepPublishedFolders(t *testing.T) {
+	got, clashes := pathNames([]string{"V1#BETA", "v1#beta", "v2"}, []string{"", "v1-beta", "v2"})
+	if want := []string{"V1-BETA-2", "v1-beta", "v2"}; !slices.Equal(got, want) || !slices.Equal(clashes, []int{0}) {
+		t.Errorf("got %q %v, want %q [0]", got, clashes, want)
+	}
+	// A version renamed by versions.names moves to its new name's folder.
+	if got, _ := pathNames([]string{"2026 Q3"}, []string{"v3"}); got[0] != "2026-Q3" {
+		t.Errorf("renamed version at %q", got[0])
 	}
 }
 
@@ -512,8 +531,19 @@ func TestReservedAddresses(t *testing.T) {
 	r := releases(t)
 	r.Write("handbook/content/changes.md", "+++\ntitle = \"Changes\"\n+++\nOur change log.\n")
 	_, err := buildAll(t, filepath.Join(r.Dir, "handbook"), filepath.Join(t.TempDir(), "public"), t.TempDir(), false)
-	if err == nil || !strings.Contains(err.Error(), "content/changes.md:1:1: error: the URL /changes/ belongs to the What changed page in a versioned build: rename or move this page") {
+	const want = "content/changes.md:1:1: error: the URL /changes/ belongs to the What changed page when versions are on (versions.enabled in playbook.toml): rename or move this page"
+	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want an error at content/changes.md", err)
+	}
+	// A build of the latest alone (a pull request's) and check catch it too.
+	r.Write("handbook/static/v/logo.svg", "<svg/>")
+	_, err = build.Build(build.Options{Source: filepath.Join(r.Dir, "handbook")}, filepath.Join(t.TempDir(), "latest"))
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "static/v/logo.svg: error: /v/logo.svg belongs to the older versions of the playbook") {
+		t.Errorf("a build of the latest alone: got %v", err)
+	}
+	list, err := check.Run(check.Options{Source: filepath.Join(r.Dir, "handbook"), Today: day3})
+	if err != nil || !strings.Contains(lines(list), want) {
+		t.Errorf("check: got %v\n%s", err, lines(list))
 	}
 }
 
@@ -543,6 +573,32 @@ func TestGitWithoutVersions(t *testing.T) {
 		}
 		if strings.Contains(page, `class="version-switch"`) || exists(out, "versions.json") || exists(out, "v") || len(res.Versions) > 1 {
 			t.Errorf("versions off %v: a site with one version has a switcher or versions", off)
+		}
+	}
+}
+
+// A build that cannot see the tags (here, git is missing) warns about
+// each release it unpublishes.
+func TestDroppedVersionsWarn(t *testing.T) {
+	r := releases(t)
+	dir := filepath.Join(r.Dir, "handbook")
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildAll(t, dir, out, t.TempDir(), false); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", t.TempDir())
+	res, err := buildAll(t, dir, out, t.TempDir(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := lines(res.Diags)
+	for _, want := range []string{
+		"warning: v1.0, published at /v/v1.0/ by the previous build, is left out of this one: git cannot read the repository here",
+		"warning: v2.0, published at /v/v2.0/",
+		"note: git was not found on PATH",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("diagnostics lack %q:\n%s", want, text)
 		}
 	}
 }

@@ -105,6 +105,8 @@
         var has = index.hasPage(i, page);
         var link = el("a", "version-switch__item");
         link.href = isCurrent ? window.location.pathname + window.location.search : root + path + (has ? page : "");
+        // The search page keeps its query in the other version.
+        if (!isCurrent && has && page === "search/") link.href += window.location.search;
         if (isCurrent) link.setAttribute("aria-current", "page");
         link.appendChild(el("span", "version-switch__item-name", String(v.name || path || "Latest")));
         if (v.latest && String(v.name).toLowerCase() !== "latest") {
