@@ -220,7 +220,7 @@ func timeBuilds(c config, bin, src, out string) (buildTimes, error) {
 	var totals, searches, writes, pagefinds []time.Duration
 	for i := 0; i < c.runs; i++ {
 		log.Printf("build %d of %d", i+1, c.runs)
-		cmd := exec.Command(bin, "build", src, "-o", out, "-v", "-today", "2026-11-25")
+		cmd := exec.Command(bin, "build", src, "-o", out, "-v", "-today", "2026-11-25", "--latest-only")
 		b, err := cmd.CombinedOutput()
 		if err != nil {
 			return bt, fmt.Errorf("build: %v\n%s", err, b)
