@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // Section is the plain text of a document under one heading, for the
@@ -26,6 +27,15 @@ func (d *Doc) Sections() []Section {
 		b.Reset()
 	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*extast.FootnoteList); ok {
+			// The footnotes are printed after the last section but
+			// belong to none: a section of their own, so that a diff or
+			// a search result does not put them under the last heading.
+			flush()
+			out = append(out, Section{Heading: "Footnotes"})
+			d.writeBlockText(&b, n)
+			continue
+		}
 		if h, ok := n.(*ast.Heading); ok {
 			flush()
 			s := Section{Heading: plainText(h, d.src)}
