@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -42,10 +43,7 @@ func TestAccessibility(t *testing.T) {
 		"/brand/voice-and-tone/", "/working-together/how-to-edit-this-playbook/", "/no-such-page/",
 		"/search/?q=pilot&stage=discovery"}
 	check := func(what, scheme string) {
-		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](axe+`;
-			axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-				.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " +
-					v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+		violations, err := axeViolations(ctx, axe)
 		if err != nil {
 			t.Fatalf("%s: running axe: %v", what, err)
 		}
@@ -79,4 +77,13 @@ func TestAccessibility(t *testing.T) {
 		}
 		check("/objections/ with the search popup open", scheme)
 	}
+}
+
+// axeViolations runs axe-core's WCAG 2 A and AA rules on the page open in
+// ctx and describes each violation with up to three of its elements.
+func axeViolations(ctx context.Context, axe string) ([]string, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[[]string](axe+`;
+		axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+			.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " +
+				v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
 }

@@ -426,10 +426,7 @@ func TestVersionsAccessibility(t *testing.T) {
 	ctx := browser.New(t)
 	check := func(what string) {
 		t.Helper()
-		violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](axe+`;
-			axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
-				.then(r => r.violations.map(v => v.id + " (" + v.impact + "): " + v.help + " — " +
-					v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")))`, chromedp.EvalAwaitPromise))
+		violations, err := axeViolations(ctx, axe)
 		if err != nil {
 			t.Fatalf("%s: running axe: %v", what, err)
 		}

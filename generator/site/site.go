@@ -158,7 +158,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	if opts.BaseURL != "" {
 		s.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	s.BasePath = basePath(s.BaseURL)
+	s.BasePath = BasePathOf(s.BaseURL)
 	var diags diag.List
 
 	// All loaded pages, for telling "missing" from "left out" in links.
@@ -340,7 +340,9 @@ func (s *Site) excluded(p *content.Page) string {
 	return ""
 }
 
-func basePath(baseURL string) string {
+// BasePathOf is the path part of a base URL, with slashes at both ends:
+// "https://example.com/playbook" gives "/playbook/", "/" gives "/".
+func BasePathOf(baseURL string) string {
 	u := baseURL
 	if i := strings.Index(u, "://"); i >= 0 {
 		u = u[i+3:]

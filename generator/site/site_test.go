@@ -155,8 +155,8 @@ func TestBasePath(t *testing.T) {
 		"/docs/":                 "/docs/",
 		"http://127.0.0.1:1313/": "/",
 	} {
-		if got := basePath(in); got != want {
-			t.Errorf("basePath(%s) = %s, want %s", in, got, want)
+		if got := BasePathOf(in); got != want {
+			t.Errorf("BasePathOf(%s) = %s, want %s", in, got, want)
 		}
 	}
 }

@@ -370,7 +370,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		BaseURL:  b.root + v.Path,
 		Today:    t.Date, // review dates are judged as they stood at the release
 		Theme:    b.opts.Build.Theme,
-		Release:  &release.Context{Current: v, RootPath: rootPath(b.root), Feedback: b.feedback()},
+		Release:  &release.Context{Current: v, RootPath: site.BasePathOf(b.root), Feedback: b.feedback()},
 	}
 	if b.opts.Build.GitHistory {
 		h, _, err := history.ReadContext(ctx, b.opts.Build.Source, history.Options{Rev: t.Commit, NoShallowWarning: true})
@@ -488,8 +488,6 @@ func (b *builder) prevReport() *changes.Report {
 }
 
 func (b *builder) compare(from, to []search.Doc, fv, tv release.Version) *changes.Report {
-	root := rootPath(b.root)
-	from, to = relativeDocs(from, root+fv.Path), relativeDocs(to, root+tv.Path)
 	return changes.Compare(from, to, changes.Options{
 		From: fv.Name, To: tv.Name, FromPath: fv.Path, ToPath: tv.Path,
 		KindOrder: kindOrder(),
@@ -521,11 +519,14 @@ func (b *builder) checkSwitcher(s *build.Site, v release.Version) {
 // compareDocs returns what a version's What changed page compares: the
 // text of each page as search indexes it, plus the relations its front
 // matter declares (an objection's closing tools, a play's persona), which
-// the search index does not hold but readers see change.
+// the search index does not hold but readers see change. URLs are
+// relative to the version's folder ("/objections/x/", where the index
+// has full paths), so that versions can be compared.
 func compareDocs(s *build.Site) []search.Doc {
 	docs := slices.Clone(s.Docs())
 	for i, d := range docs {
-		p := s.Model.Page("/" + strings.TrimPrefix(d.URL, s.Model.BasePath)) // docs have full paths
+		docs[i].URL = "/" + strings.TrimPrefix(d.URL, s.Model.BasePath)
+		p := s.Model.Page(docs[i].URL)
 		if p == nil {
 			continue
 		}
@@ -559,18 +560,6 @@ func compareDocs(s *build.Site) []search.Doc {
 	return docs
 }
 
-// relativeDocs returns docs with URLs relative to their version's folder
-// (base, such as "/playbook/v/v2.0/"), so that versions can be compared.
-// Docs are stored as built, with full paths.
-func relativeDocs(docs []search.Doc, base string) []search.Doc {
-	out := make([]search.Doc, len(docs))
-	for i, d := range docs {
-		d.URL = "/" + strings.TrimPrefix(d.URL, base)
-		out[i] = d
-	}
-	return out
-}
-
 // buildLatest builds the working tree at the root, compares it with the
 // newest tag and writes it with versions.json and the list of versions.
 func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
@@ -580,7 +569,7 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 		latest.Commit, latest.Date = b.repo.Head, b.repo.HeadDate
 	}
 	if b.repo != nil || len(b.versions) > 0 {
-		opts.Release = &release.Context{Current: latest, RootPath: rootPath(b.root), Alone: len(b.versions) == 0, Feedback: b.feedback()}
+		opts.Release = &release.Context{Current: latest, RootPath: site.BasePathOf(b.root), Alone: len(b.versions) == 0, Feedback: b.feedback()}
 	}
 	if opts.GitHistory {
 		if b.repo == nil {
@@ -745,18 +734,6 @@ func (b *builder) themeID() (string, error) {
 		fsys = theme.FS
 	}
 	return hashFS(fsys)
-}
-
-// rootPath is the path part of a base URL: "/" or "/playbook/".
-func rootPath(base string) string {
-	if i := strings.Index(base, "://"); i >= 0 {
-		rest := base[i+3:]
-		if j := strings.IndexByte(rest, '/'); j >= 0 {
-			return rest[j:]
-		}
-		return "/"
-	}
-	return base
 }
 
 func orRoot(prefix string) string {

@@ -19,7 +19,7 @@ import (
 
 // cacheFormat changes whenever what a cache entry holds, or what a key
 // covers, changes: older entries are then simply missed.
-const cacheFormat = "playbook-versions-2"
+const cacheFormat = "playbook-versions-3"
 
 // cache keeps, for each tag build, what later builds need without
 // building the tag again: its page list and files (to check that the
