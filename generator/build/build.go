@@ -241,6 +241,9 @@ func Generate(opts Options) (*Site, error) {
 	} else if n, ok := sitemapNote(s, opts); ok {
 		out.Diags = append(out.Diags, n)
 	}
+	if err := addRedirects(out, s, set, r, opts.Release); err != nil {
+		return nil, err
+	}
 	out.Diags.Sort()
 	out.Times = watch.stages
 	return out, nil

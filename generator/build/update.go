@@ -41,6 +41,10 @@ func (s *Site) Update(changed []string) (next *Site, outputs []string, err error
 		return next, nil, err
 	}
 	pages, diags, err := s.parseChanged(changed)
+	if err == nil && s.aliasesChanged(pages) { // only a full build checks and writes them
+		next, err = Generate(s.opts)
+		return next, nil, err
+	}
 	if err == nil {
 		next, outputs, err = s.updateBodies(pages)
 	}

@@ -68,7 +68,7 @@ func testUpdateEqualsFullBuild(t *testing.T, seed uint64, steps int) {
 		path := filepath.Join(dir, filepath.FromSlash(rel))
 		src, _ := os.ReadFile(path)
 		var what string
-		switch k := rng.IntN(14); {
+		switch k := rng.IntN(15); {
 		case k >= 10:
 			what = "front matter"
 			switch k {
@@ -78,6 +78,13 @@ func testUpdateEqualsFullBuild(t *testing.T, seed uint64, steps int) {
 				src = bytes.Replace(src, []byte("+++\ntitle"), []byte("+++\ndescription = \"Changed\"\ntitle"), 1)
 			case 12:
 				src = bytes.Replace(src, []byte("closing_tools = [\""), []byte("closing_tools = [\"tool-1\", \""), 1)
+			case 14: // an old address, added to the term's other names or a new field
+				alias := fmt.Sprintf("\"/old/%d/\"", step)
+				if bytes.Contains(src, []byte("aliases = [")) {
+					src = bytes.Replace(src, []byte("aliases = ["), []byte("aliases = ["+alias+", "), 1)
+				} else {
+					src = bytes.Replace(src, []byte("+++\ntitle"), []byte("+++\naliases = ["+alias+"]\ntitle"), 1)
+				}
 			default:
 				src = bytes.Replace(src, []byte("reviewed = 2026-06-01"), []byte("reviewed = 2026-05-01"), 1)
 			}

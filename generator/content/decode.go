@@ -302,7 +302,7 @@ func (d *decoder) finish(known []string) {
 	}
 }
 
-var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience"}
+var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "aliases"}
 
 var kindKeys = map[string][]string{
 	KindObjection:   {"says", "also_heard", "category", "personas", "stages", "proof", "closing_tools", "avoid"},
@@ -445,6 +445,7 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		p.Brand = b
 	}
 
+	p.Aliases = decodeAliases(d, p)
 	d.kind, d.section = p.Kind, p.IsSection
 	d.finish(append(append([]string{}, commonKeys...), kindKeys[p.Kind]...))
 }

@@ -95,6 +95,7 @@ type Page struct {
 	Weight      int
 	Draft       bool
 	Audience    string
+	Aliases     []Alias // old addresses that redirect here (aliases.go)
 
 	Objection   *Objection
 	ClosingTool *ClosingTool

@@ -148,7 +148,8 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 
 	// Two questions in one process. No need for the repository's root:
 	// the log runs in dir and git relates paths to it.
-	out, stderr, err := g.Output(ctx, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+	// --show-cdup leads to the root, where the list of ignored commits is.
+	out, stderr, err := g.Output(ctx, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-cdup")
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, nil, fmt.Errorf("reading git history of %s: %w", dir, ctx.Err())
@@ -158,7 +159,7 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 		}
 		return nil, nil, g.Error("rev-parse", err, stderr)
 	}
-	inside, shallow, ok := parseRevParse(out)
+	inside, shallow, cdup, ok := parseRevParse(out)
 	if !ok {
 		// git before 2.15 echoes --is-shallow-repository back.
 		return nil, nil, fmt.Errorf("reading git history of %s: unexpected output from git rev-parse (git 2.15 or later is needed): %q", dir, out)
@@ -176,7 +177,18 @@ func ReadContext(ctx context.Context, dir string, opts Options) (*History, diag.
 	if rev == "" {
 		rev = "HEAD"
 	}
-	files, err := g.log(ctx, rev)
+	ignored, ignoreDiags, err := g.ignoredRevs(ctx, opts.Rev, cdup)
+	if err != nil {
+		return nil, nil, err
+	}
+	diags = append(diags, ignoreDiags...)
+	var moves map[string]map[string]string
+	if len(ignored) > 0 {
+		if moves, err = g.renames(ctx, ignored); err != nil {
+			return nil, nil, err
+		}
+	}
+	files, err := g.log(ctx, rev, ignored, moves)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, nil, fmt.Errorf("reading git history of %s: %w", dir, ctx.Err())
@@ -221,15 +233,20 @@ func unavailable(stderr []byte) (diag.Diagnostic, bool) {
 	return diag.Diagnostic{}, false
 }
 
-// parseRevParse reads the two lines of git rev-parse
-// --is-inside-work-tree --is-shallow-repository.
-func parseRevParse(out []byte) (inside, shallow, ok bool) {
-	a, b, ok := strings.Cut(strings.TrimSuffix(string(out), "\n"), "\n")
+// parseRevParse reads the lines of git rev-parse --is-inside-work-tree
+// --is-shallow-repository --show-cdup; the third, the way up to the root
+// of the work tree ("../", or empty at the root), is there only inside a
+// work tree.
+func parseRevParse(out []byte) (inside, shallow bool, cdup string, ok bool) {
+	lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
 	isBool := func(s string) bool { return s == "true" || s == "false" }
-	if !ok || !isBool(a) || !isBool(b) {
-		return false, false, false
+	if len(lines) < 2 || len(lines) > 3 || !isBool(lines[0]) || !isBool(lines[1]) {
+		return false, false, "", false
 	}
-	return a == "true", b == "true", true
+	if len(lines) == 3 {
+		cdup = lines[2]
+	}
+	return lines[0] == "true", lines[1] == "true", cdup, true
 }
 
 // runner runs git in the playbook folder. Output is fully buffered
@@ -245,7 +262,7 @@ const marker = '\x01'
 // log runs one git log in the folder and returns the newest change of
 // each file under it, keyed by path relative to it. Deleted files are
 // left out.
-func (g runner) log(ctx context.Context, rev string) (map[string]*Change, error) {
+func (g runner) log(ctx context.Context, rev string, ignored map[string]bool, moves map[string]map[string]string) (map[string]*Change, error) {
 	args := []string{
 		// Signatures would be mixed into the output. (Flags below override
 		// other settings that matter, such as log.showRoot=false, which
@@ -287,7 +304,7 @@ func (g runner) log(ctx context.Context, rev string) (map[string]*Change, error)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("reading git history of %s: starting git log: %w", g.Dir, err)
 	}
-	files, perr := parseLog(stdout)
+	files, perr := parseLog(stdout, ignored, moves)
 	if perr != nil {
 		cancel() // stop git rather than wait for it to write everything
 	}
@@ -310,7 +327,13 @@ func (g runner) log(ctx context.Context, rev string) (map[string]*Change, error)
 // pairs of status and path, all NUL-ended, or none. Git puts a newline
 // between the header and the first status, which is dropped. Only the
 // first change of each path is kept, since commits come newest first.
-func parseLog(r io.Reader) (map[string]*Change, error) {
+//
+// A commit in ignored does not claim the files it adds or modifies: such
+// a file waits for the next (older) change of its path, or of the path
+// it was moved from (moves: new path -> old path, by commit), and gets
+// the newest ignored commit only if no other comes. Its deletions count,
+// as a file it deleted does not exist after it.
+func parseLog(r io.Reader, ignored map[string]bool, moves map[string]map[string]string) (map[string]*Change, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	sc.Split(splitNUL)
@@ -325,10 +348,35 @@ func parseLog(r io.Reader) (map[string]*Change, error) {
 	}
 
 	files := map[string]*Change{} // nil: the newest change deleted it
+	// Files claimed by ignored commits only: the newest of them, kept
+	// until an older change of the file comes (then it is in files).
+	var fallback map[string]*Change
+	// Old paths whose next change is that of the files listed; the
+	// current commit's additions join at the next commit, since they wait
+	// for changes older than it.
+	var waiting, adding map[string][]string
+	wait := func(from string, targets ...string) {
+		if adding == nil {
+			adding = map[string][]string{}
+		}
+		adding[from] = append(adding[from], targets...)
+	}
 	// The current commit's header, kept as bytes until a file first needs
 	// it: most commits only touch files newer commits already claimed.
 	var hash, date, author []byte
 	var cur *Change
+	skip := false // the current commit is ignored
+	var moved map[string]string
+	change := func() (*Change, error) {
+		if cur == nil {
+			t, err := time.Parse(time.RFC3339, string(date))
+			if err != nil {
+				return nil, fmt.Errorf("commit %s: author date: %w", hash, err)
+			}
+			cur = &Change{Time: t, Author: string(author), Commit: string(hash)}
+		}
+		return cur, nil
+	}
 	for sc.Scan() {
 		tok := bytes.TrimLeft(sc.Bytes(), "\n")
 		if len(tok) == 0 {
@@ -346,6 +394,15 @@ func parseLog(r io.Reader) (map[string]*Change, error) {
 			}
 			author = append(author[:0], f...)
 			cur = nil
+			for from, targets := range adding {
+				if waiting == nil {
+					waiting = map[string][]string{}
+				}
+				waiting[from] = append(waiting[from], targets...)
+			}
+			clear(adding)
+			skip = ignored[string(hash)]
+			moved = moves[string(hash)]
 			continue
 		}
 		if hash == nil {
@@ -364,24 +421,63 @@ func parseLog(r io.Reader) (map[string]*Change, error) {
 			}
 			p = f
 		}
+		if len(waiting) > 0 {
+			if targets, ok := waiting[string(p)]; ok {
+				delete(waiting, string(p))
+				switch {
+				case skip && status == 'M':
+					wait(string(p), targets...) // ignored again: wait on
+				case skip && moved[string(p)] != "":
+					wait(moved[string(p)], targets...)
+				case !skip && status != 'D':
+					c, err := change()
+					if err != nil {
+						return nil, err
+					}
+					for _, t := range targets {
+						files[t] = c
+						delete(fallback, t)
+					}
+				}
+				// Otherwise the history of the file starts here: it
+				// keeps the ignored commit.
+			}
+		}
 		if _, seen := files[string(p)]; seen {
 			continue
+		}
+		if _, pending := fallback[string(p)]; pending {
+			continue // an ignored commit changed it: see waiting
 		}
 		if status == 'D' {
 			files[string(p)] = nil
 			continue
 		}
-		if cur == nil {
-			t, err := time.Parse(time.RFC3339, string(date))
-			if err != nil {
-				return nil, fmt.Errorf("commit %s: author date: %w", hash, err)
-			}
-			cur = &Change{Time: t, Author: string(author), Commit: string(hash)}
+		c, err := change()
+		if err != nil {
+			return nil, err
 		}
-		files[string(p)] = cur
+		if skip {
+			if fallback == nil {
+				fallback = map[string]*Change{}
+			}
+			fallback[string(p)] = c
+			from := string(p)
+			if old := moved[from]; old != "" {
+				from = old
+			} else if status != 'M' {
+				continue // added by the ignored commit: nothing older
+			}
+			wait(from, string(p))
+			continue
+		}
+		files[string(p)] = c
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	for p, c := range fallback {
+		files[p] = c
 	}
 	for p, c := range files {
 		if c == nil {

@@ -19,7 +19,7 @@ func TestParseLog(t *testing.T) {
 	out := "\x01" + h3 + "\x002026-04-01T08:15:00Z\x00Nobody\x00" +
 		"\x01" + h2 + "\x002026-03-01T08:15:00-05:00\x00Grace\x00\nM\x00a.md\x00D\x00gone.md\x00R087\x00old.md\x00new.md\x00" +
 		"\x01" + h1 + "\x002026-01-05T09:30:00+01:00\x00Ada\x00\nA\x00a.md\x00A\x00gone.md\x00A\x00\nodd.md"
-	files, err := parseLog(strings.NewReader(out))
+	files, err := parseLog(strings.NewReader(out), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,11 +53,11 @@ func TestParseLogBad(t *testing.T) {
 		"\x01abc\x002026-01-05T09:30:00Z\x00A\x00\nM", // cut before a path
 		"\x01abc\x00yesterday\x00A\x00\nM\x00a.md",    // bad date
 	} {
-		if _, err := parseLog(strings.NewReader(out)); err == nil {
+		if _, err := parseLog(strings.NewReader(out), nil, nil); err == nil {
 			t.Errorf("parseLog(%q): no error", out)
 		}
 	}
-	if files, err := parseLog(strings.NewReader("")); err != nil || len(files) != 0 {
+	if files, err := parseLog(strings.NewReader(""), nil, nil); err != nil || len(files) != 0 {
 		t.Errorf("empty log: %v, %v", files, err)
 	}
 }
@@ -66,15 +66,22 @@ func TestParseRevParse(t *testing.T) {
 	cases := []struct {
 		out                     string
 		inside, shallow, wantOK bool
+		cdup                    string
 	}{
-		{"true\nfalse\n", true, false, true},
-		{"true\ntrue\n", true, true, true},
-		{"false\nfalse\n", false, false, true},
-		{"true\n--is-shallow-repository\n", false, false, false}, // git before 2.15
-		{"", false, false, false},
+		{"true\nfalse\n", true, false, true, ""},
+		{"true\ntrue\n", true, true, true, ""},
+		{"false\nfalse\n", false, false, true, ""},
+		{"true\n--is-shallow-repository\n", false, false, false, ""}, // git before 2.15
+		{"", false, false, false, ""},
+		{"true\nfalse\n\n", true, false, true, ""},             // at the root
+		{"true\nfalse\n../../\n", true, false, true, "../../"}, // in a folder
+		{"true\nfalse\n../\nmore\n", false, false, false, ""},
 	}
 	for _, c := range cases {
-		inside, shallow, ok := parseRevParse([]byte(c.out))
+		inside, shallow, cdup, ok := parseRevParse([]byte(c.out))
+		if ok && cdup != c.cdup {
+			t.Errorf("parseRevParse(%q): cdup %q, want %q", c.out, cdup, c.cdup)
+		}
 		if ok != c.wantOK || ok && (inside != c.inside || shallow != c.shallow) {
 			t.Errorf("parseRevParse(%q) = %v %v %v", c.out, inside, shallow, ok)
 		}
