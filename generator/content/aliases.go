@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -31,55 +30,48 @@ func (a Alias) File() string {
 	return strings.TrimPrefix(a.URL, "/")
 }
 
-// decodeAliases reads the aliases field: every item on most pages. On a
-// term page aliases are also the term's other names, so only items that
-// look like addresses (starting with "/", a full address, an .html file)
-// are old addresses there, and they are taken out of the term's names.
+// decodeAliases reads a page's old addresses: redirect_from (Jekyll's
+// name, and what playbook import writes) on every page, and aliases
+// (Hugo's name) on every page but a glossary term, where aliases are the
+// term's other names and never addresses.
 func decodeAliases(d *decoder, p *Page) []Alias {
-	f, ok := d.doc.Fields["aliases"]
+	out := d.oldAddresses("redirect_from")
+	if p.Term == nil {
+		out = append(out, d.oldAddresses("aliases")...)
+	}
+	return out
+}
+
+// oldAddresses reads one list field of old addresses.
+func (d *decoder) oldAddresses(key string) []Alias {
+	f, ok := d.doc.Fields[key]
 	if !ok || f.Value == nil {
 		return nil
 	}
-	d.used["aliases"] = true
+	d.used[key] = true
 	items := []frontmatter.Field{f}
 	if list, isList := f.Value.([]frontmatter.Field); isList {
 		items = list
 	} else if _, isText := f.Value.(string); !isText {
-		if p.Term == nil { // a term's decoder reported it already
-			d.errorAt(f, "aliases must be a list of old addresses, like [\"/old/pricing/\"], not %s", typeName(f.Value))
-		}
+		d.errorAt(f, "%s must be a list of old addresses, like [\"/old/pricing/\"], not %s", key, typeName(f.Value))
 		return nil
 	}
 	var out []Alias
 	for i, it := range items {
 		s, isText := it.Value.(string)
 		if !isText {
-			if p.Term == nil {
-				d.errorAt(it, "aliases: item %d must be an old address in quotes, like \"/old/pricing/\", not %s", i+1, typeName(it.Value))
-			}
+			d.errorAt(it, "%s: item %d must be an old address in quotes, like \"/old/pricing/\", not %s", key, i+1, typeName(it.Value))
 			continue
 		}
 		s = strings.TrimSpace(s)
-		if p.Term != nil {
-			if !looksLikeAddress(s) {
-				continue // another name for the term
-			}
-			p.Term.Aliases = slices.DeleteFunc(p.Term.Aliases, func(a string) bool { return a == s })
-		}
 		u, problem := AliasURL(s)
 		if problem != "" {
-			d.errorAt(it, "aliases: %q %s", s, problem)
+			d.errorAt(it, "%s: %q %s", key, s, problem)
 			continue
 		}
 		out = append(out, Alias{URL: u, Line: it.Line, Col: it.Col})
 	}
 	return out
-}
-
-// looksLikeAddress tells an old address among a term's other names.
-func looksLikeAddress(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(s, "/") || strings.Contains(s, "://") || strings.HasSuffix(l, ".html") || strings.HasSuffix(l, ".htm")
 }
 
 // AliasURL cleans an old address written in front matter: a path on this

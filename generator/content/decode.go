@@ -302,7 +302,7 @@ func (d *decoder) finish(known []string) {
 	}
 }
 
-var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "aliases"}
+var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "aliases", "redirect_from"}
 
 var kindKeys = map[string][]string{
 	KindObjection:   {"says", "also_heard", "category", "personas", "stages", "proof", "closing_tools", "avoid"},
