@@ -17,7 +17,7 @@ func TestCheckExitCodes(t *testing.T) {
 		out  string
 	}{
 		{[]string{"check", "../../playbook", "--today", "2026-11-25"}, 0, "No problems found."},
-		{[]string{"check", broken, "--today", "2026-11-25"}, 1, "13 errors and 4 warnings in 9 files."},
+		{[]string{"check", broken, "--today", "2026-11-25"}, 1, "15 errors and 4 warnings in 10 files."},
 		{[]string{"check", warnings, "--today", "2026-11-25"}, 0, "0 errors and 1 warning in 1 file."},
 		{[]string{"check", warnings, "--today", "2026-11-25", "--strict"}, 1, "0 errors and 1 warning"},
 		{[]string{"check", warnings, "--format", "yaml"}, 2, ""},

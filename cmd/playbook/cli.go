@@ -17,6 +17,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/output"
 	"github.com/playbook-ssg/playbook/generator/versions"
@@ -258,7 +259,7 @@ func findPlaybook(start string) string {
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	c := newBuildCommand("build", "Build the playbook in DIR (default: the current folder) into a static site: the latest\n(the working tree) at the root, and each release tagged in git under /v/<name>/.\nThe previous output is replaced only when the build succeeds.", true, stderr)
 	out := c.fs.String("o", "", "output `folder` (default: DIR/public)")
-	verbose := c.fs.Bool("v", false, "print how long each stage took")
+	verbose := c.fs.Bool("v", false, "print how long each stage took, and the files under content/ the build skips")
 	strict := c.fs.Bool("strict", false, "fail, leaving the output as it was, on anything \"playbook check\" would report (warnings too)")
 	keepGoing := c.fs.Bool("keep-going", false, "when a tagged version does not build, publish the others without it (a warning) rather than fail")
 	latestOnly := c.fs.Bool("latest-only", false, "build only the working tree, not the versions tagged in git")
@@ -294,6 +295,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		printDiags(stderr, res.Diags)
 		printTimes(stderr, *verbose, res.Times)
+		printSkipped(stderr, *verbose, opts.Source)
 		fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
 		return exitOK
 	}
@@ -307,6 +309,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	printDiags(stderr, res.Diags)
 	printTimes(stderr, *verbose, res.Times)
+	printSkipped(stderr, *verbose, opts.Source)
 	what, kept := plural(res.Pages, "page"), 0
 	if n := len(res.Versions) - 1; n > 0 {
 		what += " and " + plural(n, "older version")
@@ -348,6 +351,29 @@ func printTimes(stderr io.Writer, verbose bool, times []build.Stage) {
 	}
 	for _, st := range times {
 		fmt.Fprintf(stderr, "%-34s %s\n", st.Name, roundDuration(st.Duration))
+	}
+}
+
+// printSkipped lists the files and folders under content/ that the build
+// did not read, and why, so nothing is left out without a word.
+func printSkipped(stderr io.Writer, verbose bool, source string) {
+	if !verbose {
+		return
+	}
+	cfg, err := config.Load(source)
+	if err != nil {
+		return // the build itself reported it
+	}
+	skipped, err := content.ListSkipped(os.DirFS(source), cfg)
+	if err != nil {
+		return
+	}
+	for _, sk := range skipped {
+		name := content.Dir + "/" + sk.Path
+		if sk.Dir {
+			name += "/"
+		}
+		fmt.Fprintf(stderr, "skipped %s: %s\n", name, sk.Reason)
 	}
 }
 

@@ -638,7 +638,13 @@ func TestContentOddities(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 	os.Remove(filepath.Join(dir, "content", "shared"))
-	generate(t, Options{Source: dir}) // README.md is not a page
+	// README.md is a section page too: beside _index.md, one too many.
+	_, err = Generate(Options{Source: dir, Today: fixtureToday})
+	if err == nil || !strings.Contains(err.Error(), "content/README.md:1:1: error: this folder has 2 section pages: _index.md, README.md") {
+		t.Fatalf("got %v", err)
+	}
+	os.Remove(filepath.Join(dir, "content", "README.md"))
+	generate(t, Options{Source: dir})
 }
 
 func TestUnsafeHTMLPublishesFolderFiles(t *testing.T) {

@@ -13,7 +13,7 @@ func aliasFixture(t *testing.T) string {
 	t.Helper()
 	dir := copyFixture(t, "testdata/basic")
 	replaceInFile(t, dir, "content/glossary/discount.md", `aliases = ["price cut"]`,
-		`aliases = ["price cut", "/old/handbook/discount/", "/legacy/discount.html"]`)
+		"aliases = [\"price cut\"]\nredirect_from = [\"/old/handbook/discount/\", \"/legacy/discount.html\"]")
 	replaceInFile(t, dir, "content/guides/internal-notes.md", `title = "Internal notes"`,
 		"title = \"Internal notes\"\naliases = [\"old/notes\"]")
 	return dir
@@ -98,8 +98,8 @@ func TestAliasProblems(t *testing.T) {
 		versions                     bool
 		want                         []string
 	}{
-		{name: "full address", file: term, old: `aliases = ["price cut"]`, new: `aliases = ["price cut", "/x/", "https://old.example/x/"]`,
-			want: []string{term + `:6:32: error: aliases: "https://old.example/x/" is a full address`}},
+		{name: "full address", file: term, old: `aliases = ["price cut"]`, new: "aliases = [\"price cut\"]\nredirect_from = [\"/x/\", \"https://old.example/x/\"]",
+			want: []string{term + `:7:25: error: redirect_from: "https://old.example/x/" is a full address`}},
 		{name: "dot dot", file: "content/guides/internal-notes.md", old: `reviewed`, new: "aliases = [\n  \"/a/../b/\",\n  \"/c?d\",\n  \"/e#f\",\n]\nreviewed",
 			want: []string{
 				"content/guides/internal-notes.md:5:3: error: aliases: \"/a/../b/\" has a . or .. part",

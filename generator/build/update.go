@@ -87,9 +87,14 @@ func (s *Site) parseChanged(changed []string) ([]*content.Page, diag.List, error
 		if err != nil {
 			return nil, nil, site.ErrNeedFull // deleted, or unreadable: let a full build say
 		}
-		cp := content.Parse(rel, src, s.Model.Config, &diags)
+		// Read as Load would: the file's section role, and what the
+		// sections above it pass down.
+		cp := s.set.Parse(rel, src, s.Model.Config, &diags)
 		if cp == nil || diags.HasErrors() || s.Model.PageByRel(cp.Rel) == nil {
 			return nil, nil, site.ErrNeedFull
+		}
+		if old := s.Model.PageByRel(cp.Rel); cp.IsSection && !content.SameCascade(old.Page, cp) {
+			return nil, nil, site.ErrNeedFull // the pages below it change too
 		}
 		pages = append(pages, cp)
 	}
@@ -156,7 +161,7 @@ func today() time.Time {
 
 // replacePage returns a copy of set with the page of the same file replaced.
 func replacePage(set *content.Set, cp *content.Page) *content.Set {
-	out := &content.Set{Pages: slices.Clone(set.Pages), Files: set.Files}
+	out := &content.Set{Pages: slices.Clone(set.Pages), Files: set.Files, Skipped: set.Skipped}
 	for i, p := range out.Pages {
 		if p.File == cp.File {
 			out.Pages[i] = cp

@@ -42,6 +42,7 @@ type Config struct {
 	Voice      []VoiceRule       `toml:"voice"`
 	Versions   Versions          `toml:"versions"`
 	Feedback   Feedback          `toml:"feedback"`
+	Content    Content           `toml:"content"`
 
 	// OwnerOrder lists owner ids in the order they are declared.
 	OwnerOrder []string `toml:"-"`
@@ -89,6 +90,28 @@ type Menu struct {
 // does not say: enough to scan on a phone, few enough that a section of
 // thousands of objections stays quick to load and to rebuild.
 const DefaultPerPage = 48
+
+// Content says how content/ is read, for handbooks written for another
+// tool.
+type Content struct {
+	// UnknownFields is the severity of a front matter key Playbook does
+	// not know (kept in the page's Params): "warning" (the default),
+	// "error" or "ignore". A near miss of a known field ("titel") and a
+	// field of another kind are errors whatever this says.
+	UnknownFields string `toml:"unknown_fields"`
+	// Publish lists folders under content/ whose files are published
+	// (when a page links to them) although their name starts with a dot
+	// or an underscore, such as ".gitbook/assets". No pages are read
+	// from them.
+	Publish []string `toml:"publish"`
+}
+
+// Unknown-field severities.
+const (
+	UnknownWarning = "warning"
+	UnknownError   = "error"
+	UnknownIgnore  = "ignore"
+)
 
 // Search configures the site search.
 type Search struct {
@@ -463,6 +486,11 @@ func (c *Config) replaceWrongValues() {
 	if c.Versions.Order != "date" {
 		c.Versions.Order = "name"
 	}
+	switch c.Content.UnknownFields {
+	case UnknownWarning, UnknownError, UnknownIgnore:
+	default:
+		c.Content.UnknownFields = UnknownWarning
+	}
 }
 
 func (c *Config) applyDefaults() {
@@ -510,6 +538,9 @@ func (c *Config) applyDefaults() {
 	if c.Versions.Order == "" {
 		c.Versions.Order = "name"
 	}
+	if c.Content.UnknownFields == "" {
+		c.Content.UnknownFields = UnknownWarning
+	}
 	if c.Feedback.Labels.Worked == "" {
 		c.Feedback.Labels.Worked = "feedback: worked"
 	}
@@ -548,6 +579,15 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	if u := c.Feedback.URL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
 		errorAt(diags, lines.FindPos("feedback", "url"), "config", "feedback.url %q must be a full address, like \"https://github.com/org/playbook/issues/new?title={title}&body={body}\"", u)
+	}
+	if u := c.Content.UnknownFields; u != UnknownWarning && u != UnknownError && u != UnknownIgnore {
+		levels := []string{UnknownWarning, UnknownError, UnknownIgnore}
+		errorAt(diags, lines.FindPos("content", "unknown_fields"), "config", "content.unknown_fields %q: use \"warning\", \"error\" or \"ignore\"%s", u, diag.DidYouMean(u, levels))
+	}
+	for _, dir := range c.Content.Publish {
+		if clean := path.Clean(strings.TrimPrefix(dir, "content/")); dir == "" || path.IsAbs(dir) || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+			errorAt(diags, lines.FindPos("content", "publish"), "config", "content.publish %q: name a folder inside content/, like \".gitbook/assets\"", dir)
+		}
 	}
 	if c.Menu.PerPage < 1 {
 		errorAt(diags, lines.FindPos("menu", "per_page"), "config", "menu.per_page is %d: set how many cards a section page lists, like 48 (at least 1)", c.Menu.PerPage)
@@ -689,7 +729,9 @@ func (c *Config) OwnerIDs() []string {
 func knownKeys(parent []string) []string {
 	switch strings.Join(parent, ".") {
 	case "":
-		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback"}
+		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback", "content"}
+	case "content":
+		return []string{"unknown_fields", "publish"}
 	case "versions":
 		return []string{"enabled", "tags", "names", "exclude", "latest", "order"}
 	case "feedback":

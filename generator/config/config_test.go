@@ -247,3 +247,24 @@ func TestLoadAllKeepsGoing(t *testing.T) {
 		t.Errorf("undecodable config: %v, %v", c, list)
 	}
 }
+
+func TestContentTable(t *testing.T) {
+	c, err := Parse(nil)
+	if err != nil || c.Content.UnknownFields != UnknownWarning {
+		t.Fatalf("default unknown_fields %q (%v)", c.Content.UnknownFields, err)
+	}
+	_, err = Parse([]byte("[content]\nunknown_fields = \"loud\"\npublish = [\"../x\"]\n"))
+	want := []string{
+		`playbook.toml:2:1: error: content.unknown_fields "loud": use "warning", "error" or "ignore"`,
+		`playbook.toml:3:1: error: content.publish "../x": name a folder inside content/, like ".gitbook/assets"`,
+	}
+	list, _ := diag.From(err)
+	if len(list) != len(want) {
+		t.Fatalf("got %v", list)
+	}
+	for i, w := range want {
+		if list[i].String() != w {
+			t.Errorf("got %s\nwant %s", list[i], w)
+		}
+	}
+}

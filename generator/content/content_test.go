@@ -145,7 +145,7 @@ func TestOneMessagePerMistake(t *testing.T) {
 		{"content/plays/p.md", "+++\ntitle = \"P\"\npersona = \"\"\nstage = \"discovery\"\ngoal = \"g\"\n+++\n",
 			`content/plays/p.md:3:1: error: persona is empty: fill in the file name of the persona page this call is with`},
 		{"content/objections/_index.md", "+++\ntitle = \"O\"\nproof = [\"x\"]\n+++\n",
-			`content/objections/_index.md:3:1: error: field "proof" belongs to objection and persona pages, but this page's kind is "section": a folder's _index.md page takes only the common fields, so remove it`},
+			`content/objections/_index.md:3:1: error: field "proof" belongs to objection and persona pages, but this page's kind is "section": a folder's section page takes only the common fields, so remove it`},
 	}
 	for _, c := range cases {
 		var diags diag.List

@@ -23,7 +23,8 @@ type decoder struct {
 	used    map[string]bool
 	missing []missingField // required fields not present, reported last
 	kind    string
-	section bool           // an _index.md page
+	section bool           // a folder's section page
+	unknown string         // severity of unknown fields: config.Unknown*
 	texts   map[string]Pos // where each text value was written
 	diags   *diag.List
 }
@@ -240,7 +241,7 @@ func (d *decoder) date(key string) time.Time {
 	case string:
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(v))
 		if err != nil {
-			d.errorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31", key, v)
+			d.errorAt(f, "%s: %s is not a date: %s", key, strings.TrimSpace(v), frontmatter.DateHint(v))
 			return time.Time{}
 		}
 		return t
@@ -261,10 +262,12 @@ func (d *decoder) oneOfAt(f frontmatter.Field, key, value string, allowed []stri
 	d.errorAt(f, "%s %q is not one of: %s%s", key, value, strings.Join(allowed, ", "), diag.DidYouMean(value, allowed))
 }
 
-// finish reports unknown keys with a suggestion, then missing required
-// fields, except those an unknown key was evidently meant to be: a typo
-// gives one message ("unknown field sayz (did you mean says?)"), not two.
-func (d *decoder) finish(known []string) {
+// finish reports unknown keys, then missing required fields, except those
+// an unknown key was evidently meant to be: a typo gives one message
+// ("unknown field sayz (did you mean says?)"), not two. A typo and a field
+// of another kind are errors; any other unknown key is kept in params and
+// reported as the config says.
+func (d *decoder) finish(known []string, params map[string]any) {
 	var keys []string
 	for k := range d.doc.Fields {
 		if !d.used[k] {
@@ -275,12 +278,13 @@ func (d *decoder) finish(known []string) {
 	meant := map[string]bool{}
 	for _, k := range keys {
 		f := d.doc.Fields[k]
-		// A one-letter miss of this page's own field is a typo ("personas"
-		// on a play meant "persona"); a field of another kind is more
-		// likely a kind mix-up ("says" on a plain page) than a typo.
+		// A near miss of this page's own field is a typo ("personas" on a
+		// play meant "persona"); a field of another kind is more likely a
+		// kind mix-up ("says" on a plain page) than a typo.
 		s := diag.Suggest(k, known)
 		kinds := kindsWithField(k)
-		if s != "" && (len(kinds) == 0 || levenshtein.ComputeDistance(k, s) <= 1) {
+		_, foreign := foreignHints[k]
+		if s != "" && !foreign && typo(k, s) && (len(kinds) == 0 || levenshtein.ComputeDistance(k, s) <= 1) {
 			meant[s] = true
 			d.errorAt(f, "unknown field %q%s", k, diag.DidYouMean(k, known))
 			continue
@@ -288,12 +292,15 @@ func (d *decoder) finish(known []string) {
 		if len(kinds) > 0 {
 			advice := fmt.Sprintf("set kind = %q, or remove the field", kinds[0])
 			if d.section {
-				advice = "a folder's _index.md page takes only the common fields, so remove it"
+				advice = "a folder's section page takes only the common fields, so remove it"
 			}
 			d.errorAt(f, "field %q belongs to %s pages, but this page's kind is %q: %s", k, strings.Join(kinds, " and "), d.kind, advice)
 			continue
 		}
-		d.errorAt(f, "unknown field %q", k)
+		if _, set := params[k]; !set {
+			params[k] = Plain(f.Value)
+		}
+		d.unknownField(f, k)
 	}
 	for _, m := range d.missing {
 		if !meant[m.key] {
@@ -302,7 +309,211 @@ func (d *decoder) finish(known []string) {
 	}
 }
 
-var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "aliases", "redirect_from"}
+// typo reports whether an unknown key is close enough to a known one to be
+// a misspelling rather than another tool's field ("image" is not "stage"):
+// one edit, two letters swapped, or two edits in a long word.
+func typo(key, known string) bool {
+	dist := levenshtein.ComputeDistance(key, known)
+	if dist <= 1 || dist == 2 && len(key) >= 7 {
+		return true
+	}
+	a, b := []rune(key), []rune(known)
+	if len(a) != len(b) {
+		return false
+	}
+	var diff []int
+	for i := range a {
+		if a[i] != b[i] {
+			diff = append(diff, i)
+		}
+	}
+	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+}
+
+// foreignHints names fields other site generators use, with what Playbook
+// does instead where it has an equivalent.
+var foreignHints = map[string]string{
+	"date":             `Playbook's review date is "reviewed"`,
+	"lastmod":          `Playbook's review date is "reviewed"`,
+	"last_update":      `Playbook's review date is "reviewed"`,
+	"sidebar_position": `Playbook orders pages by "weight"`,
+	"nav_order":        `Playbook orders pages by "weight"`,
+	"order":            `Playbook orders pages by "weight"`,
+	"slug":             "a page's address comes from its file name",
+	"permalink":        "a page's address comes from its file name",
+	"url":              "a page's address comes from its file name",
+	"id":               "",
+	"sidebar_label":    "",
+	"hide_sidebar":     "",
+	"layout":           "",
+	"toc":              "",
+	"hide":             "",
+	"template":         "",
+	"icon":             "",
+	"author":           `Playbook's owners are "owners"`,
+	"authors":          `Playbook's owners are "owners"`,
+	"summary":          `Playbook's summary is "description"`,
+	"keywords":         `Playbook's keywords are "tags"`,
+	"categories":       `Playbook's keywords are "tags"`,
+	"image":            "",
+	"type":             "",
+}
+
+// unknownField reports a key kept in params, at the configured severity.
+func (d *decoder) unknownField(f frontmatter.Field, key string) {
+	if d.unknown == config.UnknownIgnore {
+		return
+	}
+	what := fmt.Sprintf("unknown field %q", key)
+	if hint := foreignHints[key]; hint != "" {
+		what += " (" + hint + ")"
+	}
+	d.report(f, what+`: kept as a parameter for layouts (.Params.`+key+`); move it under params, or set [content] unknown_fields = "ignore" in playbook.toml`)
+}
+
+// report records a foreign field at the severity [content] unknown_fields sets.
+func (d *decoder) report(f frontmatter.Field, msg string) {
+	if d.unknown == config.UnknownIgnore {
+		return
+	}
+	line := f.Line
+	if line == 0 {
+		line = d.doc.Line
+	}
+	if d.unknown == config.UnknownError {
+		d.diags.Errorf(d.file, line, f.Col, "unknown-field", "%s", msg)
+		return
+	}
+	d.diags.Warnf(d.file, line, f.Col, "unknown-field", "%s", msg)
+}
+
+// params reads the params table, which layouts see with the unknown keys.
+func (d *decoder) params() map[string]any {
+	out := map[string]any{}
+	f, ok := d.field("params")
+	if !ok {
+		return out
+	}
+	m, ok := f.Value.(map[string]any)
+	if !ok {
+		d.errorAt(f, "params must be a table of your own fields (params.team = \"x\" in TOML, an indented mapping in YAML), not %s", typeName(f.Value))
+		return out
+	}
+	for k, v := range m {
+		out[k] = Plain(v)
+	}
+	return out
+}
+
+// Plain turns a front matter value into plain Go values for templates:
+// string, int64, float64, bool, time.Time, []any and map[string]any.
+func Plain(v any) any {
+	switch v := v.(type) {
+	case []frontmatter.Field:
+		out := make([]any, len(v))
+		for i, f := range v {
+			out[i] = Plain(f.Value)
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = Plain(e)
+		}
+		return out
+	case []map[string]any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = Plain(e)
+		}
+		return out
+	case map[string]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[k] = Plain(e)
+		}
+		return out
+	}
+	return v
+}
+
+var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "params", "cascade", "aliases", "redirect_from"}
+
+// cascade sets what a section page passes down: its own owners and
+// review_every, the values of its cascade table, and internal when it is
+// itself marked internal (see Set.Cascade).
+func (d *decoder) cascade(p *Page, cfg *config.Config) {
+	if p.IsSection {
+		if p.own.owners {
+			p.down.owners, p.down.set.owners = p.Owners, true
+		}
+		if p.own.reviewEvery {
+			p.down.reviewEvery, p.down.set.reviewEvery = p.ReviewEvery, true
+		}
+		if p.own.audience && p.Audience == Internal {
+			p.down.audience, p.down.set.audience = Internal, true
+		}
+	}
+	f, ok := d.field("cascade")
+	if !ok {
+		return
+	}
+	if !p.IsSection {
+		d.errorAt(f, "cascade is read only on a folder's section page (_index.md, index.md or README.md): set the fields on this page itself")
+		return
+	}
+	table, ok := f.Value.(map[string]any)
+	if !ok {
+		d.errorAt(f, "cascade must be a table of owners, review_every and audience for the pages below, not %s", typeName(f.Value))
+		return
+	}
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		v := Plain(table[k])
+		switch k {
+		case "owners":
+			var refs []Ref
+			list, isList := v.([]any)
+			if s, isText := v.(string); isText {
+				list, isList = []any{s}, true
+			}
+			if !isList {
+				d.errorAt(f, "cascade.owners must be a list of owner ids, not %s", typeName(v))
+				continue
+			}
+			for _, item := range list {
+				id, _ := item.(string)
+				if !cfg.HasOwner(id) {
+					d.errorAt(f, "cascade.owners: unknown owner %q: declare it under [owners.%s] in playbook.toml%s", id, id, diag.DidYouMean(id, cfg.OwnerIDs()))
+					continue
+				}
+				refs = append(refs, Ref{Slug: id, Line: f.Line, Col: f.Col})
+			}
+			p.down.owners, p.down.set.owners = refs, true
+		case "review_every":
+			text, _ := v.(string)
+			iv, err := config.ParseDuration(text)
+			if err != nil {
+				d.errorAt(f, "cascade.review_every: %v", err)
+				continue
+			}
+			p.down.reviewEvery, p.down.set.reviewEvery = iv, true
+		case "audience":
+			a, _ := v.(string)
+			if a != Internal && a != External {
+				d.errorAt(f, "cascade.audience %v is not one of: internal, external", v)
+				continue
+			}
+			p.down.audience, p.down.set.audience = a, true
+		default:
+			d.report(f, fmt.Sprintf("cascade.%s is not passed down: cascade takes owners, review_every and audience%s; remove it, or set [content] unknown_fields = \"ignore\" in playbook.toml", k, diag.DidYouMean(k, []string{"owners", "review_every", "audience"})))
+		}
+	}
+}
 
 var kindKeys = map[string][]string{
 	KindObjection:   {"says", "also_heard", "category", "personas", "stages", "proof", "closing_tools", "avoid"},
@@ -315,23 +526,29 @@ var kindKeys = map[string][]string{
 
 // decodePage fills p from its front matter.
 func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.List) {
-	d := &decoder{file: p.File, doc: doc, used: map[string]bool{}, texts: map[string]Pos{}, diags: diags}
+	d := &decoder{file: p.File, doc: doc, used: map[string]bool{}, texts: map[string]Pos{}, diags: diags, unknown: cfg.Content.UnknownFields}
 	p.TextPos = d.texts
 
+	// Without a title, the page takes its first heading's (titleFromBody).
 	p.Title = d.str("title")
-	d.required("title", "the page title")
+	if _, ok := doc.Fields["title"]; ok {
+		d.required("title", "the page title")
+	}
 	p.Description = d.str("description")
 	if k := d.str("kind"); k != "" {
 		f := doc.Fields["kind"]
 		switch kinds := Kinds(); {
 		case p.IsSection:
-			d.errorAt(f, "kind cannot be set on a folder's _index.md page: set it on each page, or put the pages in the kind's folder")
+			d.errorAt(f, "kind cannot be set on a folder's section page: set it on each page, or put the pages in the kind's folder")
 		case !slices.Contains(kinds, k):
 			d.errorAt(f, "unknown kind %q: use one of %s%s", k, strings.Join(kinds, ", "), diag.DidYouMean(k, kinds))
 		default:
 			p.Kind = k
 		}
 	}
+	_, p.own.owners = doc.Fields["owners"]
+	_, p.own.reviewEvery = doc.Fields["review_every"]
+	_, p.own.audience = doc.Fields["audience"]
 	if items, ok := d.items("owners", "owner ids"); ok {
 		ids := cfg.OwnerIDs()
 		for i, it := range items {
@@ -447,7 +664,12 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 
 	p.Aliases = decodeAliases(d, p)
 	d.kind, d.section = p.Kind, p.IsSection
-	d.finish(append(append([]string{}, commonKeys...), kindKeys[p.Kind]...))
+	d.cascade(p, cfg)
+	params := d.params()
+	d.finish(append(append([]string{}, commonKeys...), kindKeys[p.Kind]...), params)
+	if len(params) > 0 {
+		p.Params = params
+	}
 }
 
 // oneOfEach checks every item of a list field against allowed values,

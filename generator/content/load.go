@@ -22,53 +22,186 @@ const Dir = "content"
 // Set is everything loaded from content/: pages sorted by file, plus the
 // non-markdown files (images, PDFs) that sit beside them.
 type Set struct {
-	Pages []*Page
-	Files []string // paths relative to content/, forward slashes
+	Pages   []*Page
+	Files   []string  // paths relative to content/, forward slashes
+	Skipped []Skipped // files and folders not read, sorted by path
 }
 
-// Load walks content/ in fsys (rooted at the playbook folder) and parses
-// every page in parallel. Diagnostics for every bad page are returned
-// together, sorted, so one run reports all of them.
-func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
-	var mdFiles []string
-	var badNames diag.List
-	set := &Set{}
+// Skipped is a file or folder under content/ that the build does not read.
+type Skipped struct {
+	Path   string // relative to content/, forward slashes
+	Dir    bool   // a folder, skipped with everything in it
+	Reason string // why, as a clause: "its name starts with a dot"
+}
+
+// Why a file or folder is skipped.
+const (
+	SkipDot        = "its name starts with a dot"
+	SkipUnderscore = "its name starts with an underscore"
+	SkipLitter     = "it is editor or operating-system litter"
+	SkipMarkdown   = "only .md files are read as pages"
+	SkipPublished  = "pages are not read from a folder published for its files ([content] publish)"
+)
+
+// SkippedAt returns the skipped entry that is rel or a folder holding it.
+func (s *Set) SkippedAt(rel string) (Skipped, bool) {
+	for _, sk := range s.Skipped {
+		if sk.Path == rel || sk.Dir && strings.HasPrefix(rel, sk.Path+"/") {
+			return sk, true
+		}
+	}
+	return Skipped{}, false
+}
+
+// walked is what a walk of content/ finds.
+type walked struct {
+	md, files []string
+	skipped   []Skipped
+	dirs      []string // every folder read, for suggestions
+	diags     diag.List
+}
+
+// walk lists content/: markdown pages, other files, and what it skips.
+func walk(fsys fs.FS, cfg *config.Config) (*walked, error) {
+	w := &walked{}
+	publish := publishDirs(cfg)
+	published := func(rel string) bool {
+		for _, e := range publish {
+			if rel == e || strings.HasPrefix(rel, e+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	toward := func(rel string) bool {
+		for _, e := range publish {
+			if strings.HasPrefix(e, rel+"/") {
+				return true
+			}
+		}
+		return false
+	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && d.IsDir()) {
-			if d.IsDir() {
+		if p == Dir {
+			return nil
+		}
+		rel, name := strings.TrimPrefix(p, Dir+"/"), d.Name()
+		hidden := hiddenReason(name, d.IsDir())
+		if hidden == "" {
+			hidden = hiddenAbove(rel)
+		}
+		if d.IsDir() {
+			w.dirs = append(w.dirs, rel)
+			if hidden != "" && !published(rel) {
+				if toward(rel) {
+					return nil // only to reach the published folder below
+				}
+				w.skipped = append(w.skipped, Skipped{Path: rel, Dir: true, Reason: hidden})
 				return fs.SkipDir
 			}
 			return nil
 		}
+		switch {
+		case junk.Is(name) || name == "Thumbs.db" || name == "desktop.ini":
+			w.skipped = append(w.skipped, Skipped{Path: rel, Reason: SkipLitter})
+			return nil
+		case hidden != "" && (!published(rel) || strings.HasPrefix(name, ".")):
+			w.skipped = append(w.skipped, Skipped{Path: rel, Reason: hidden})
+			return nil
+		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			if fi, err := fs.Stat(fsys, p); err == nil && fi.IsDir() {
-				badNames.Errorf(p, 0, 0, "content", "is a symbolic link to a folder, which is not supported: move or copy the folder into content/")
+				w.diags.Errorf(p, 0, 0, "content", "is a symbolic link to a folder, which is not supported: move or copy the folder into content/")
 				return nil
 			}
 		}
-		if d.IsDir() || junk.Is(name) || strings.EqualFold(name, "README.md") {
-			// A README.md explains a folder to people browsing the
-			// repository; it is not a page.
-			return nil
-		}
-		if !d.IsDir() && junk.Is(name) {
-			return nil
-		}
 		if bad := urlUnsafe(p); bad != "" {
-			badNames.Errorf(p, 0, 0, "content", "file or folder name has %s, which breaks its URL: rename it using letters, digits and hyphens", bad)
+			w.diags.Errorf(p, 0, 0, "content", "file or folder name has %s, which breaks its URL: rename it using letters, digits and hyphens", bad)
 			return nil
 		}
-		if strings.HasSuffix(name, ".md") {
-			mdFiles = append(mdFiles, p)
-		} else {
-			set.Files = append(set.Files, strings.TrimPrefix(p, Dir+"/"))
+		switch ext := path.Ext(name); {
+		case ext == ".md" && hidden != "":
+			w.skipped = append(w.skipped, Skipped{Path: rel, Reason: SkipPublished})
+		case ext == ".md":
+			w.md = append(w.md, p)
+		case ext == ".markdown" || ext == ".mdx" || ext == ".mdown":
+			w.skipped = append(w.skipped, Skipped{Path: rel, Reason: SkipMarkdown})
+		default:
+			w.files = append(w.files, rel)
 		}
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(w.md)
+	sort.Strings(w.files)
+	sort.Slice(w.skipped, func(i, j int) bool { return w.skipped[i].Path < w.skipped[j].Path })
+	w.checkPublish(fsys, cfg, publish)
+	return w, nil
+}
+
+// hiddenReason says why a name keeps a file or folder out, or "".
+func hiddenReason(name string, dir bool) string {
+	switch {
+	case strings.HasPrefix(name, "."):
+		return SkipDot
+	case dir && strings.HasPrefix(name, "_"):
+		return SkipUnderscore
+	}
+	return ""
+}
+
+// hiddenAbove says why a folder above rel would keep it out, or "".
+func hiddenAbove(rel string) string {
+	parts := strings.Split(rel, "/")
+	for _, part := range parts[:len(parts)-1] {
+		if r := hiddenReason(part, true); r != "" {
+			return r
+		}
+	}
+	return ""
+}
+
+// publishDirs returns [content] publish as clean paths under content/.
+func publishDirs(cfg *config.Config) []string {
+	var out []string
+	for _, e := range cfg.Content.Publish {
+		e = path.Clean(strings.Trim(strings.TrimPrefix(e, Dir+"/"), "/"))
+		if e != "." && e != ".." && !strings.HasPrefix(e, "../") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// checkPublish warns about [content] publish entries that name no folder.
+func (w *walked) checkPublish(fsys fs.FS, cfg *config.Config, publish []string) {
+	line, col := cfg.Pos("content", "publish")
+	for _, e := range publish {
+		if fi, err := fs.Stat(fsys, path.Join(Dir, e)); err == nil && fi.IsDir() {
+			continue
+		}
+		var known []string
+		known = append(known, w.dirs...)
+		for _, sk := range w.skipped {
+			if sk.Dir {
+				known = append(known, sk.Path)
+			}
+		}
+		w.diags.Warnf(config.FileName, line, col, "config", "content.publish names %q, but there is no folder content/%s%s", e, e, diag.DidYouMean(e, known))
+	}
+}
+
+// Load walks content/ in fsys (rooted at the playbook folder) and parses
+// every page in parallel. Diagnostics for every bad page are returned
+// together, sorted, so one run reports all of them. Owners, review_every
+// and audience set on a section page are then passed down (see Cascade).
+func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
+	w, err := walk(fsys, cfg)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, diag.List{{File: Dir, Severity: diag.Error, Rule: "content",
@@ -76,8 +209,10 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 		}
 		return nil, nil, fmt.Errorf("walking %s: %w", Dir, err)
 	}
-	sort.Strings(mdFiles)
-	sort.Strings(set.Files)
+	set := &Set{Files: w.files, Skipped: w.skipped}
+	mdFiles := w.md
+	diags := w.diags
+	roles := sectionRoles(mdFiles, &diags)
 
 	set.Pages = make([]*Page, len(mdFiles))
 	perPage := make([]diag.List, len(mdFiles))
@@ -88,12 +223,11 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 			readErrs[i] = ReadError(mdFiles[i], err)
 			return
 		}
-		set.Pages[i] = Parse(mdFiles[i], src, cfg, &perPage[i])
+		set.Pages[i] = parse(mdFiles[i], src, cfg, &perPage[i], roles[mdFiles[i]])
 	})
 	if err := errors.Join(readErrs...); err != nil {
 		return nil, nil, err
 	}
-	diags := badNames
 	pages := set.Pages[:0]
 	for i, p := range set.Pages {
 		diags = append(diags, perPage[i]...)
@@ -102,8 +236,131 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 		}
 	}
 	set.Pages = pages
+	set.Cascade()
 	diags.Sort()
 	return set, diags, nil
+}
+
+// ListSkipped returns what Load would skip under content/, for
+// `playbook build -v`.
+func ListSkipped(fsys fs.FS, cfg *config.Config) ([]Skipped, error) {
+	w, err := walk(fsys, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("walking %s: %w", Dir, err)
+	}
+	return w.skipped, nil
+}
+
+// role says whether a file is its folder's section page, and of which
+// folder: page.md beside page/ is the section page of page/.
+type role struct {
+	section bool
+	dir     string // the folder, relative to content/
+}
+
+// sectionRank orders the names a section page may have, or -1.
+func sectionRank(base string) int {
+	switch {
+	case base == "_index.md":
+		return 0
+	case base == "index.md":
+		return 1
+	case strings.EqualFold(base, "readme.md"):
+		return 2
+	}
+	return -1
+}
+
+// relDir is path.Dir for paths under content/, with "" for the top.
+func relDir(rel string) string {
+	if d := path.Dir(rel); d != "." {
+		return d
+	}
+	return ""
+}
+
+// nameRole is the role a file's name gives it.
+func nameRole(rel string) role {
+	if sectionRank(path.Base(rel)) >= 0 {
+		return role{section: true, dir: relDir(rel)}
+	}
+	return role{dir: relDir(rel)}
+}
+
+// sectionRoles decides each page file's role. A folder's section page is
+// _index.md, index.md, README.md (any case), or page.md beside the folder
+// page/; a folder with more than one is an error on each, and all but the
+// first (in that order) are read as ordinary pages.
+func sectionRoles(files []string, diags *diag.List) map[string]role {
+	roles := make(map[string]role, len(files))
+	hasPages := map[string]bool{} // folders with pages at any depth
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, Dir+"/")
+		roles[f] = role{dir: relDir(rel)}
+		for d := relDir(rel); d != ""; d = relDir(d) {
+			hasPages[d] = true
+		}
+	}
+	type candidate struct {
+		file string
+		rank int
+	}
+	byDir := map[string][]candidate{}
+	for _, f := range files {
+		rel := strings.TrimPrefix(f, Dir+"/")
+		if r := sectionRank(path.Base(rel)); r >= 0 {
+			byDir[relDir(rel)] = append(byDir[relDir(rel)], candidate{f, r})
+		} else if folder := strings.TrimSuffix(rel, ".md"); hasPages[folder] {
+			byDir[folder] = append(byDir[folder], candidate{f, 3})
+		}
+	}
+	for dir, cands := range byDir {
+		sort.Slice(cands, func(i, j int) bool {
+			if cands[i].rank != cands[j].rank {
+				return cands[i].rank < cands[j].rank
+			}
+			return cands[i].file < cands[j].file
+		})
+		roles[cands[0].file] = role{section: true, dir: dir}
+		if len(cands) == 1 {
+			continue
+		}
+		names := make([]string, len(cands))
+		for i, c := range cands {
+			names[i] = path.Base(c.file)
+			if c.rank == 3 {
+				names[i] = "../" + names[i]
+			}
+		}
+		folder := path.Join(Dir, dir) + "/"
+		for _, c := range cands {
+			where := "this folder has"
+			if c.rank == 3 {
+				where = "the folder " + folder + " beside it has"
+			}
+			diags.Errorf(c.file, 1, 1, "content", "%s %d section pages: %s: keep one, and merge the others into it or rename them (a section page is _index.md, index.md, README.md, or page.md beside a folder page/)",
+				where, len(cands), strings.Join(names, ", "))
+		}
+	}
+	return roles
+}
+
+// Parse reads one changed page of this set as Load would have: with the
+// role its file had (section page or not) and what the sections above it
+// pass down. A file the set does not hold is read by its name alone.
+func (s *Set) Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page {
+	r := nameRole(strings.TrimPrefix(file, Dir+"/"))
+	for _, old := range s.Pages {
+		if old.File == file {
+			r = role{section: old.IsSection, dir: old.Dir}
+			break
+		}
+	}
+	p := parse(file, src, cfg, diags, r)
+	if p != nil {
+		inherit(p, s.sections())
+	}
+	return p
 }
 
 // urlUnsafe names a character of a file or folder name that cannot appear
@@ -134,34 +391,32 @@ func ReadError(file string, err error) error {
 
 // Parse builds a page from one file's bytes. file is relative to the
 // playbook root ("content/objections/too-expensive.md"). It returns nil and
-// records diagnostics when the front matter cannot be read at all.
+// records diagnostics when the front matter cannot be read at all. A file
+// named _index.md, index.md or README.md is its folder's section page.
 func Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page {
+	return parse(file, src, cfg, diags, nameRole(strings.TrimPrefix(file, Dir+"/")))
+}
+
+func parse(file string, src []byte, cfg *config.Config, diags *diag.List, r role) *Page {
 	rel := strings.TrimPrefix(file, Dir+"/")
-	p := &Page{File: file, Rel: rel, Source: src}
-	p.Dir = path.Dir(rel)
-	if p.Dir == "." {
-		p.Dir = ""
-	}
+	p := &Page{File: file, Rel: rel, Source: src, Dir: r.dir}
 	if i := strings.IndexByte(rel, '/'); i >= 0 {
 		p.Section = rel[:i]
 	}
-	base := strings.TrimSuffix(path.Base(rel), ".md")
 	switch {
-	case base == "_index" && p.Dir == "":
+	case r.section && r.dir == "":
 		p.IsSection, p.Kind, p.URL = true, KindHome, "/"
-	case base == "_index":
-		p.IsSection, p.Kind, p.Slug, p.URL = true, KindSection, path.Base(p.Dir), "/"+p.Dir+"/"
+	case r.section:
+		p.IsSection, p.Kind, p.Slug, p.URL = true, KindSection, path.Base(r.dir), "/"+r.dir+"/"
+		p.Section, _, _ = strings.Cut(r.dir, "/")
 	default:
+		base := strings.TrimSuffix(path.Base(rel), ".md")
 		p.Slug = base
 		p.URL = "/" + path.Join(p.Dir, base) + "/"
 		p.Kind = KindPage
 		if k, ok := SectionKind(p.Section); ok {
 			p.Kind = k
 		}
-	}
-	if base == "index" {
-		diags.Errorf(file, 1, 1, "content", "a page named index.md would clash with its folder's URL: rename it, or use _index.md for the section page")
-		return nil
 	}
 	if !utf8.Valid(src) {
 		diags.Errorf(file, 1, 1, "content", "the file is not UTF-8 text: save it with UTF-8 encoding")
@@ -177,12 +432,45 @@ func Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page 
 		}
 		return nil
 	}
-	if doc.Format == "" {
-		diags.Errorf(file, 1, 1, "front-matter", `no front matter: start the file with a "+++" line, then at least title = "…", then a closing "+++" line (or the same in YAML between "---" lines)`)
-		return nil
+	for _, pr := range doc.Problems {
+		diags.Errorf(file, pr.Line, pr.Col, "front-matter", "%s", pr.Msg)
+	}
+	if doc.Line == 0 {
+		doc.Line = 1 // no front matter: missing fields are reported at the top
 	}
 	p.Body = body
 	p.BodyLine = doc.BodyLine
+	p.fmEnd, p.hasFMEnd = len(src)-len(body), true
 	decodePage(p, doc, cfg, diags)
+	titleFromBody(p, doc, cfg)
 	return p
+}
+
+// titleFromBody gives a page without a title in front matter the text of
+// its first level-1 heading, or else a title made from its file or folder
+// name. The heading is cut from the body (the layout shows the title), as
+// is a first heading that repeats a front matter title.
+func titleFromBody(p *Page, doc frontmatter.Doc, cfg *config.Config) {
+	h, found := firstH1(p.Body)
+	if _, set := doc.Fields["title"]; set {
+		if found && h.first && h.text == p.Title {
+			p.Body = cutLines(p.Body, h.start, h.end)
+		}
+		return
+	}
+	if found {
+		p.Title = h.text
+		p.TextPos[h.text] = Pos{Line: p.BodyLine + h.line - 1, Col: h.col}
+		p.fmEnd += h.end // edits up to the heading change the title
+		p.Body = cutLines(p.Body, h.start, h.end)
+		return
+	}
+	switch {
+	case p.Kind == KindHome:
+		p.Title = cfg.Title
+	case p.IsSection:
+		p.Title = titleFromName(path.Base(p.Dir))
+	default:
+		p.Title = titleFromName(p.Slug)
+	}
 }

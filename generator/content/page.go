@@ -80,8 +80,8 @@ type Page struct {
 	Rel       string // path relative to content/
 	Dir       string // folder relative to content/ ("" at the root)
 	Section   string // top-level folder ("" at the root)
-	Slug      string // file name without .md; folder name for _index.md
-	IsSection bool   // an _index.md
+	Slug      string // file name without .md; folder name for a section page
+	IsSection bool   // a folder's section page: _index.md, index.md, README.md or page.md beside page/
 	URL       string // site-relative pretty URL, e.g. "/objections/too-expensive/"
 
 	Kind        string
@@ -108,10 +108,46 @@ type Page struct {
 	BodyLine int            // line in File where Body starts
 	Source   []byte         // the whole file, for diagnostics
 	TextPos  map[string]Pos // where each front matter text was written
+
+	// Params holds the front matter keys Playbook does not know, and those
+	// under params, as plain values (string, int64, float64, bool,
+	// time.Time, []any, map[string]any) for layouts (.Params.key).
+	Params map[string]any
+
+	// fmEnd is where FrontMatter ends in Source: after the front matter,
+	// or after the heading the title was taken from. Body no longer
+	// ends Source when a title heading was cut out of it.
+	fmEnd    int
+	hasFMEnd bool
+	own      cascading // fields the page's own front matter sets
+	down     passDown  // what a section page passes to the pages below it
 }
 
-// FrontMatter returns the part of the page's file before its body.
-func (p *Page) FrontMatter() []byte { return p.Source[:len(p.Source)-len(p.Body)] }
+// FileDir returns the folder the page's file is in, relative to content/
+// ("" at the top), which its relative links start from: for page.md, the
+// section page of page/, that is the folder above page/.
+func (p *Page) FileDir() string { return relDir(p.Rel) }
+
+// cascading flags the fields a section page can pass down to its pages.
+type cascading struct{ owners, reviewEvery, audience bool }
+
+// passDown holds the values a section page gives the pages below it.
+type passDown struct {
+	set         cascading
+	owners      []Ref
+	reviewEvery config.Interval
+	audience    string
+}
+
+// FrontMatter returns the part of the page's file that decides what other
+// pages show of it: the front matter, and the first heading when the
+// title comes from it.
+func (p *Page) FrontMatter() []byte {
+	if p.hasFMEnd {
+		return p.Source[:p.fmEnd]
+	}
+	return p.Source[:len(p.Source)-len(p.Body)]
+}
 
 // MarkdownFields returns the front matter texts that render as inline
 // markdown (proof points, definitions, questions …), in a fixed order.

@@ -8,10 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	yaml "go.yaml.in/yaml/v3"
@@ -35,6 +37,12 @@ type Doc struct {
 	Fields   map[string]Field
 	Line     int // line of the opening delimiter
 	BodyLine int // 1-based line where the body starts in the file
+
+	// Problems are mistakes the parser read past, such as a TOML date
+	// written 03/12/2026: each is reported, its value treated as missing
+	// (or, for bare text, as the text), and the rest of the front matter
+	// is still read, so that one run reports every problem in the file.
+	Problems []Error
 }
 
 // Keys returns the field keys in line order.
@@ -105,7 +113,7 @@ func Parse(src []byte) (Doc, []byte, error) {
 	doc.BodyLine = 2 + bytes.Count(fm, []byte("\n")) + 1
 	var err error
 	if format == "toml" {
-		doc.Fields, err = parseTOML(fm, 1)
+		doc.Fields, doc.Problems, err = parseTOML(fm, 1)
 	} else {
 		doc.Fields, err = parseYAML(fm, 1)
 	}
@@ -127,22 +135,46 @@ func hasDelimLine(src []byte, delim string) bool {
 	return strings.TrimSpace(string(rest[:i])) == ""
 }
 
+// maxRecover bounds how many bad values parseTOML reads past in one
+// front matter before giving up on the rest.
+const maxRecover = 20
+
 // parseTOML decodes TOML front matter; offset is the number of file lines
-// before the front matter text.
-func parseTOML(fm []byte, offset int) (map[string]Field, error) {
+// before the front matter text. A syntax error in a single value written
+// on its key's line (a date as 03/12/2026, text without quotes) is
+// recorded as a problem and the value is blanked (dates) or quoted (text)
+// before decoding again, so the other fields are still read.
+func parseTOML(fm []byte, offset int) (map[string]Field, []Error, error) {
 	var raw map[string]any
-	if _, err := toml.Decode(string(fm), &raw); err != nil {
+	var problems []Error
+	text := string(fm)
+	fixed := map[int]bool{}
+	for {
+		raw = nil
+		_, err := toml.Decode(text, &raw)
+		if err == nil {
+			break
+		}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &Error{Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML front matter: " + tomlAdvice(pe.Message)}
+			if len(problems) < maxRecover && !fixed[pe.Position.Line] {
+				if repaired, problem, ok := recoverTOML(text, pe, offset); ok {
+					fixed[pe.Position.Line] = true
+					problems = append(problems, problem)
+					text = repaired
+					continue
+				}
+			}
+			return nil, nil, &Error{Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML front matter: " + tomlAdvice(pe.Message)}
 		}
 		if line, _, msg, ok := tomlpos.DecodeError(err); ok {
-			return nil, &Error{Line: line + offset, Msg: "invalid TOML front matter: " + msg}
+			return nil, nil, &Error{Line: line + offset, Msg: "invalid TOML front matter: " + msg}
 		}
-		return nil, &Error{Line: 1 + offset, Msg: "invalid TOML front matter: " + err.Error()}
+		return nil, nil, &Error{Line: 1 + offset, Msg: "invalid TOML front matter: " + err.Error()}
 	}
+	fm = []byte(text)
 	positions := tomlpos.Scan(fm)
-	lines := strings.Split(string(fm), "\n")
+	lines := strings.Split(text, "\n")
 	out := make(map[string]Field, len(raw))
 	for k, v := range raw {
 		pos := positions.FindPos(k)
@@ -155,7 +187,91 @@ func parseTOML(fm []byte, offset int) (map[string]Field, error) {
 		}
 		out[k] = f
 	}
-	return out, nil
+	return out, problems, nil
+}
+
+// tomlValueLine matches a key and an unquoted value on one line.
+var tomlValueLine = regexp.MustCompile(`^(\s*)([A-Za-z0-9_.-]+|"[^"]*")(\s*=\s*)([^"'\[{\s].*?)\s*(#.*)?$`)
+
+// looksLikeDate matches values meant as dates: 03/12/2026, 12.3.2026,
+// 2026-13-40, 2026/03/12.
+var looksLikeDate = regexp.MustCompile(`^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$`)
+
+// recoverTOML repairs the line of a TOML syntax error when it holds one
+// key = value: a date-like value is blanked (the field is then missing),
+// bare text is quoted. It returns the repaired text and the problem.
+func recoverTOML(text string, pe toml.ParseError, offset int) (string, Error, bool) {
+	lines := strings.Split(text, "\n")
+	n := pe.Position.Line
+	if n < 1 || n > len(lines) {
+		return "", Error{}, false
+	}
+	m := tomlValueLine.FindStringSubmatch(strings.TrimRight(lines[n-1], "\r"))
+	if m == nil {
+		return "", Error{}, false
+	}
+	key, value := strings.Trim(m[2], `"`), m[4]
+	col := utf8.RuneCountInString(m[1]+m[2]+m[3]) + 1
+	p := Error{Line: n + offset, Col: col}
+	switch {
+	case looksLikeDate.MatchString(value):
+		p.Msg = fmt.Sprintf("%s: %s is not a date: %s", key, value, DateHint(value))
+		lines[n-1] = ""
+	case strings.Contains(pe.Message, "expected value but found") && !strings.HasPrefix(value, "="):
+		p.Msg = "invalid TOML front matter: " + tomlAdvice(pe.Message)
+		lines[n-1] = m[1] + m[2] + m[3] + strconv.Quote(value)
+	default:
+		return "", Error{}, false
+	}
+	return strings.Join(lines, "\n"), p, true
+}
+
+var digitRuns = regexp.MustCompile(`\d+`)
+
+// DateHint says how to write a date, with value rewritten as YYYY-MM-DD
+// when its numbers can be read as one: "03/12/2026" gives "write it as
+// YYYY-MM-DD, like 2026-03-12 (or 2026-12-03 if the day comes first)".
+func DateHint(value string) string {
+	const plain = "write it as YYYY-MM-DD, like 2026-03-31"
+	parts := digitRuns.FindAllString(value, -1)
+	if len(parts) != 3 {
+		return plain
+	}
+	n := make([]int, 3)
+	for i, s := range parts {
+		n[i], _ = strconv.Atoi(s)
+	}
+	valid := func(y, m, d int) (string, bool) {
+		if y < 100 {
+			y += 2000
+		}
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		if m < 1 || m > 12 || d < 1 || t.Day() != d {
+			return "", false
+		}
+		return t.Format("2006-01-02"), true
+	}
+	var reads []string
+	if len(parts[0]) == 4 { // year first: month then day, else the other way
+		if s, ok := valid(n[0], n[1], n[2]); ok {
+			reads = append(reads, s)
+		} else if s, ok := valid(n[0], n[2], n[1]); ok {
+			reads = append(reads, s)
+		}
+	} else { // year last: month first, as in the US, or day first
+		for _, md := range [][2]int{{n[0], n[1]}, {n[1], n[0]}} {
+			if s, ok := valid(n[2], md[0], md[1]); ok && !slices.Contains(reads, s) {
+				reads = append(reads, s)
+			}
+		}
+	}
+	switch len(reads) {
+	case 0:
+		return plain
+	case 1:
+		return "write it as YYYY-MM-DD, like " + reads[0]
+	}
+	return fmt.Sprintf("write it as YYYY-MM-DD, like %s (or %s if the day comes first)", reads[0], reads[1])
 }
 
 var tomlKeyDefined = regexp.MustCompile(`^Key '([^']*)' has already been defined\.?$`)
@@ -397,7 +513,36 @@ func yamlValue(n *yaml.Node, offset int) (any, error) {
 			items = append(items, Field{Value: v, Line: c.Line + offset, Col: c.Column})
 		}
 		return items, nil
+	case yaml.MappingNode:
+		// Tables such as params: or Hugo's menu: become plain maps.
+		out := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode || k.Value == "" || k.Value == "<<" {
+				return nil, &Error{Line: k.Line + offset, Col: k.Column, Msg: "front matter keys must be plain words, like \"title\""}
+			}
+			val, err := yamlValue(v, offset)
+			if err != nil {
+				return nil, err
+			}
+			out[k.Value] = plain(val)
+		}
+		return out, nil
 	default:
-		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "nested mappings are not supported in front matter; use a flat key or a list"}
+		return nil, &Error{Line: n.Line + offset, Col: n.Column, Msg: "this YAML value cannot be read: write text, a number, a date, a list or a mapping"}
 	}
+}
+
+// plain turns a value with positions into plain Go values: lists of Field
+// become []any, as inside a TOML table.
+func plain(v any) any {
+	list, ok := v.([]Field)
+	if !ok {
+		return v
+	}
+	out := make([]any, len(list))
+	for i, f := range list {
+		out[i] = plain(f.Value)
+	}
+	return out
 }

@@ -74,13 +74,11 @@ func TestErrors(t *testing.T) {
 		{"yaml indent", "---\ntitle: A\nsays: x\n  bad: y\n---\n", 4, "mapping values are not allowed"},
 		{"yaml duplicate", "---\ntitle: A\ntitle: B\n---\n", 3, `key "title" appears twice`},
 		{"yaml list top", "---\n- a\n- b\n---\n", 2, "must be a mapping"},
-		{"yaml nested", "---\ntitle: A\nx:\n  y: 1\n---\n", 4, "nested mappings"},
 		{"yaml alias", "---\ntitle: A\ntags: &x [a, *x]\n---\n", 3, "aliases (*name) are not supported"},
 		{"yaml alias bomb", "---\na: &a [x, x]\nb: [*a, *a]\n---\n", 3, "aliases (*name) are not supported"},
 		{"yaml tab", "---\ntitle: A\ntags:\n\t- a\n---\n", 4, "does not allow tabs"},
 		{"yaml complex key", "---\n? [x]\n: 1\n---\n", 2, "keys must be plain words"},
-		{"toml bad date", "+++\ntitle = \"A\"\nreviewed = 2026-13-40\n+++\n", 3, "write a real date as YYYY-MM-DD"},
-		{"toml bare text", "+++\ntitle = Too expensive\n+++\n", 2, "put text in quotes"},
+		{"toml bad list item", "+++\ntitle = \"A\"\ntags = [\n  03/12,\n]\n+++\n", 4, "invalid TOML front matter"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -172,5 +170,65 @@ func TestUnclosedQuoteNoFalseBlame(t *testing.T) {
 		if _, _, err := Parse([]byte(ok)); err != nil {
 			t.Errorf("%q: %v", ok, err)
 		}
+	}
+}
+
+// TestTOMLRecovers: a bad value on its key's line is reported and the rest
+// of the front matter is still read.
+func TestTOMLRecovers(t *testing.T) {
+	src := "+++\ntitle = Too expensive\nreviewed = 03/12/2026\nweight = 2\n[params]\nsince = 31.12.2025 # old\nlast = 2026-13-40\n+++\nbody\n"
+	doc, body, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Error{
+		{Line: 2, Col: 9, Msg: `invalid TOML front matter: expected value but found "Too" instead: put text in quotes, like title = "Too expensive"`},
+		{Line: 3, Col: 12, Msg: "reviewed: 03/12/2026 is not a date: write it as YYYY-MM-DD, like 2026-03-12 (or 2026-12-03 if the day comes first)"},
+		{Line: 6, Col: 9, Msg: "since: 31.12.2025 is not a date: write it as YYYY-MM-DD, like 2025-12-31"},
+		{Line: 7, Col: 8, Msg: "last: 2026-13-40 is not a date: write it as YYYY-MM-DD, like 2026-03-31"},
+	}
+	if len(doc.Problems) != len(want) {
+		t.Fatalf("problems %v, want %v", doc.Problems, want)
+	}
+	for i, w := range want {
+		if doc.Problems[i] != w {
+			t.Errorf("problem %d:\n got %+v\nwant %+v", i, doc.Problems[i], w)
+		}
+	}
+	if doc.Fields["title"].Value != "Too expensive" || doc.Fields["weight"].Value != int64(2) || doc.Fields["weight"].Line != 4 {
+		t.Errorf("fields %+v", doc.Fields)
+	}
+	if _, ok := doc.Fields["reviewed"]; ok {
+		t.Errorf("a bad date should be missing, got %+v", doc.Fields["reviewed"])
+	}
+	if string(body) != "body\n" || doc.BodyLine != 9 {
+		t.Errorf("body %q at %d", body, doc.BodyLine)
+	}
+}
+
+func TestDateHint(t *testing.T) {
+	for in, want := range map[string]string{
+		"03/12/2026": "like 2026-03-12 (or 2026-12-03 if the day comes first)",
+		"31/03/2026": "like 2026-03-31",
+		"3/31/26":    "like 2026-03-31",
+		"2026/03/12": "like 2026-03-12",
+		"2026-31-03": "like 2026-03-31",
+		"March 3":    "like 2026-03-31",
+		"12/12/2026": "like 2026-12-12",
+	} {
+		if got := DateHint(in); !strings.HasSuffix(got, want) || !strings.HasPrefix(got, "write it as YYYY-MM-DD, ") {
+			t.Errorf("DateHint(%q) = %q, want … %s", in, got, want)
+		}
+	}
+}
+
+func TestYAMLMappings(t *testing.T) {
+	doc, _, err := Parse([]byte("---\ntitle: A\nparams:\n  team: x\n  n: 3\n  list: [a, b]\n  deep:\n    on: true\n---\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ok := doc.Fields["params"].Value.(map[string]any)
+	if !ok || m["team"] != "x" || m["n"] != int64(3) || len(m["list"].([]any)) != 2 || m["deep"].(map[string]any)["on"] != true {
+		t.Errorf("params %#v", doc.Fields["params"].Value)
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"net/url"
 	"path"
 	"sort"
@@ -25,6 +26,8 @@ type resolver struct {
 	static    map[string]bool          // files under static/
 	files     map[string]bool          // non-markdown files under content/
 	rels      []string                 // sorted keys of all, for suggestions
+	sections  map[string]string        // folder to the Rel of its section page
+	set       *content.Set             // for the files the build skips
 }
 
 // rewriteLinks checks and rewrites links of page p; pos gives each link's
@@ -76,7 +79,7 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 		if strings.HasPrefix(target, "/") {
 			rel = path.Clean(strings.TrimPrefix(target, "/"))
 		} else {
-			rel = path.Clean(path.Join(p.Dir, target))
+			rel = path.Clean(path.Join(p.FileDir(), target))
 		}
 		if rel == ".." || strings.HasPrefix(rel, "../") {
 			diags.Errorf(p.File, line, col, "link", "link %q points outside content/", dest)
@@ -90,20 +93,22 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
 		case r.static[rel]:
 			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
-		case r.all[path.Join(rel, "_index.md")] != nil:
-			r.pageLink(p, l, path.Join(rel, "_index.md"), frag, query, line, col, diags)
+		case r.sections[dirKey(rel)] != "":
+			// A folder with a section page (_index.md, README.md …).
+			r.pageLink(p, l, r.sections[dirKey(rel)], frag, query, line, col, diags)
 		case r.all[rel+".md"] != nil:
 			// A page written as its URL: "../objections/too-expensive/".
 			r.pageLink(p, l, rel+".md", frag, query, line, col, diags)
 		case rel == "." || r.site.byURL["/"+rel+"/"] != nil:
-			// A folder with pages but no _index.md.
+			// A folder with pages but no section page.
 			l.Rewrite(r.site.BasePath + EscapePath(strings.TrimPrefix(rel+"/", "./")) + query + fragment(frag))
+		case r.skippedLink(p, l, dest, rel, line, col, diags):
 		case l.IsImage:
-			diags.Errorf(p.File, line, col, "link", "image %q: no file content/%s or static/%s%s", dest, rel, rel, r.suggest(rel, p.Dir))
+			diags.Errorf(p.File, line, col, "link", "image %q: no file content/%s or static/%s%s", dest, rel, rel, r.suggest(rel, p.FileDir()))
 		case r.hasPagesUnder(rel):
 			diags.Errorf(p.File, line, col, "link", "link %q: every page in content/%s/ is a draft or left out of this build", dest, rel)
 		default:
-			diags.Errorf(p.File, line, col, "link", "link %q: no file content/%s or static/%s (links to pages end in .md)%s", dest, rel, rel, r.suggest(rel, p.Dir))
+			diags.Errorf(p.File, line, col, "link", "link %q: no file content/%s or static/%s (links to pages end in .md)%s", dest, rel, rel, r.suggest(rel, p.FileDir()))
 		}
 	}
 	return used
@@ -111,8 +116,15 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 
 func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, line, col int, diags *diag.List) {
 	cp, ok := r.all[rel]
+	if sec := r.sections[dirOf(rel)]; !ok && sec != "" && isSectionName(path.Base(rel)) {
+		rel, ok = sec, true // folder/index.md when the folder's section page is README.md …
+		cp = r.all[rel]
+	}
 	if !ok {
-		diags.Errorf(p.File, line, col, "link", "broken link: no page content/%s%s", rel, r.suggest(rel, p.Dir))
+		if r.skippedLink(p, l, l.Dest, rel, line, col, diags) {
+			return
+		}
+		diags.Errorf(p.File, line, col, "link", "broken link: no page content/%s%s", rel, r.suggest(rel, p.FileDir()))
 		return
 	}
 	target, ok := r.published[rel]
@@ -138,6 +150,65 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 		diags.Warnf(p.File, line, col, "audience", "external page links to internal page %s: an external build (--audience external) will fail until the target is external too", cp.File)
 	}
 	l.Rewrite(target.Permalink() + query + fragment(frag))
+}
+
+// skippedLink reports a link into a file or folder the build skips, saying
+// why and what to do, and returns false when rel is not skipped.
+func (r *resolver) skippedLink(p *Page, l *markdown.Link, dest, rel string, line, col int, diags *diag.List) bool {
+	if r.set == nil {
+		return false
+	}
+	sk, ok := r.set.SkippedAt(rel)
+	if !ok {
+		return false
+	}
+	what := "link"
+	if l.IsImage {
+		what = "image"
+	}
+	var advice string
+	switch sk.Reason {
+	case content.SkipDot, content.SkipUnderscore:
+		if !sk.Dir {
+			advice = "rename it"
+		} else {
+			advice = fmt.Sprintf("publish the folder with [content] publish = [%q] in playbook.toml", dirOf(rel))
+			if strings.HasSuffix(rel, ".md") {
+				advice = "move the page to a folder whose name does not start with a dot or an underscore"
+			}
+		}
+		where := "is in a folder the build skips"
+		if !sk.Dir {
+			where = "is a file the build skips"
+		}
+		diags.Errorf(p.File, line, col, "link", "%s %q: content/%s %s (%s): %s", what, dest, rel, where, sk.Reason, advice)
+	case content.SkipMarkdown:
+		diags.Errorf(p.File, line, col, "link", "%s %q: content/%s is not read (%s): rename it to %s.md", what, dest, rel, sk.Reason, strings.TrimSuffix(path.Base(rel), path.Ext(rel)))
+	default:
+		diags.Errorf(p.File, line, col, "link", "%s %q: content/%s is skipped (%s)", what, dest, rel, sk.Reason)
+	}
+	return true
+}
+
+// dirOf is path.Dir for paths under content/, with "" for the top.
+func dirOf(rel string) string {
+	if d := path.Dir(rel); d != "." {
+		return d
+	}
+	return ""
+}
+
+// dirKey is a cleaned folder path as the sections map keys it.
+func dirKey(rel string) string {
+	if rel == "." {
+		return ""
+	}
+	return rel
+}
+
+// isSectionName reports whether a file name is one a section page may have.
+func isSectionName(base string) bool {
+	return base == "_index.md" || base == "index.md" || strings.EqualFold(base, "readme.md")
 }
 
 // hasPagesUnder reports whether any loaded page lives in folder rel.

@@ -219,7 +219,13 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	for _, f := range set.Files {
 		contentFiles[f] = true
 	}
-	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all)}
+	sectionFiles := map[string]string{}
+	for _, cp := range set.Pages {
+		if cp.IsSection {
+			sectionFiles[cp.Dir] = cp.Rel
+		}
+	}
+	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all), sections: sectionFiles, set: set}
 	s.resolver = r
 	usedFiles := make([][]string, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
@@ -248,7 +254,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	if cfg.Markdown.UnsafeHTML {
 		dirs := map[string]bool{}
 		for _, p := range s.Pages {
-			dirs[p.Dir] = true
+			dirs[p.FileDir()] = true
 		}
 		for _, f := range set.Files {
 			if dir := path.Dir(f); dirs[dir] || dir == "." && dirs[""] {
