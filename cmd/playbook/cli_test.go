@@ -79,7 +79,7 @@ func TestBadFrontMatter(t *testing.T) {
 			`content/objections/bad.md:4:1: error: category "prize" is not one of: price, timing, competitor, authority, need, risk (did you mean "price"?)`},
 		{"unclosed front matter", "content/objections/bad.md", "+++\ntitle = \"T\"\n",
 			`content/objections/bad.md:1:1: error: front matter opened with "+++" is never closed`},
-		{"typed page without front matter", "content/objections/bad.md", "# Just markdown\n",
+		{"typed page with one of its fields", "content/objections/bad.md", "---\navoid: [discounts]\n---\n# Just markdown\n",
 			`content/objections/bad.md:1:1: error: missing required field "says"`},
 		{"not UTF-8", "content/guides/bad.md", "\xff\xfe+\x00+\x00",
 			`content/guides/bad.md:1:1: error: the file is not UTF-8 text`},

@@ -84,8 +84,20 @@ func TestTitleHeadingIsFrontMatter(t *testing.T) {
 
 func TestNoFrontMatterTypedPage(t *testing.T) {
 	var diags diag.List
+	// A typed folder's page with none of the kind's fields is a plain
+	// page (an existing handbook's glossary/ holds prose), with a note.
 	p := Parse("content/objections/too-pricey.md", []byte("# Too pricey\n\nAnswer.\n"), sampleConfig(t), &diags)
-	if p == nil || p.Title != "Too pricey" {
+	if p == nil || p.Title != "Too pricey" || p.Kind != KindPage {
+		t.Fatalf("page %+v", p)
+	}
+	note := `content/objections/too-pricey.md:1:1: note: in objections/ but has none of an objection's fields (says, also_heard, category, personas, stages, proof, closing_tools, avoid), so it is a plain page: add them to make it a card, or set kind = "page" to say it is meant as one`
+	if got := strs(diags); !slices.Equal(got, []string{note}) {
+		t.Errorf("got %q\nwant %q", got, note)
+	}
+	// One of its fields makes it a card, which then names what it lacks.
+	diags = nil
+	p = Parse("content/objections/too-pricey.md", []byte("+++\nproof = [\"x\"]\n+++\n# Too pricey\n\nAnswer.\n"), sampleConfig(t), &diags)
+	if p == nil || p.Kind != KindObjection {
 		t.Fatalf("page %+v", p)
 	}
 	want := []string{

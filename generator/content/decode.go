@@ -589,6 +589,9 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 		p.Audience = Internal
 	}
 	d.oneOf("audience", p.Audience, []string{Internal, External})
+	if _, explicit := doc.Fields["kind"]; !explicit {
+		d.plainIfUntyped(p)
+	}
 
 	switch p.Kind {
 	case KindObjection:
@@ -688,4 +691,30 @@ func (d *decoder) oneOfEach(key string, allowed []string) {
 			d.oneOfAt(it, key, strings.TrimSpace(s), allowed)
 		}
 	}
+}
+
+// plainIfUntyped makes a page in a kind's folder a plain page when it has
+// none of that kind's fields: an existing handbook's glossary/ or
+// personas/ folder holds prose pages, not cards, and refusing each one
+// for missing fields would refuse the handbook. A page with even one of
+// the kind's fields (as `playbook new` writes them) stays typed, so a
+// half-filled card still reports what it lacks.
+func (d *decoder) plainIfUntyped(p *Page) {
+	switch p.Kind {
+	case KindObjection, KindClosingTool, KindTerm, KindPersona, KindPlay:
+	default:
+		return
+	}
+	for _, k := range kindKeys[p.Kind] {
+		if _, ok := d.doc.Fields[k]; ok {
+			return
+		}
+	}
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(p.Kind[0])) {
+		article = "an"
+	}
+	d.diags.Notef(d.file, 1, 1, "content", "in %s/ but has none of %s %s's fields (%s), so it is a plain page: add them to make it a card, or set kind = \"page\" to say it is meant as one",
+		p.Section, article, p.Kind, strings.Join(kindKeys[p.Kind], ", "))
+	p.Kind = KindPage
 }
