@@ -1,0 +1,4 @@
+package handbooks
+
+// hugoStyle is not written yet: it writes the plain layout.
+type hugoStyle struct{ plainStyle }

@@ -1,0 +1,4 @@
+package handbooks
+
+// mkdocsStyle is not written yet: it writes the plain layout.
+type mkdocsStyle struct{ plainStyle }
