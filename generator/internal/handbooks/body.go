@@ -63,7 +63,7 @@ func (g *gen) body(p *page) string {
 				}
 			}
 		}
-		if i == quirkAt && g.r.IntN(3) == 0 {
+		if i == quirkAt {
 			if q := g.st.quirk(g, p); q != "" {
 				b.WriteString(q + "\n\n")
 			}

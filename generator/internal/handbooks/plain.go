@@ -63,6 +63,9 @@ func (s *plainStyle) link(g *gen, from, to *page, anchor, text string) string {
 }
 
 func (s *plainStyle) quirk(g *gen, p *page) string {
+	if g.r.IntN(4) != 0 {
+		return ""
+	}
 	s.quirks++
 	dir := path.Dir(p.file)
 	switch s.quirks % 4 {
