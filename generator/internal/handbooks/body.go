@@ -127,8 +127,14 @@ func (g *gen) sentence() string { return g.fill(pick(g.r, sentences)) }
 // paragraph writes two to four sentences and links other pages.
 func (g *gen) paragraph(p *page, links int) string {
 	var parts []string
+	used := map[int]bool{}
 	for i := 1 + g.r.IntN(3); i >= 0; i-- {
-		parts = append(parts, g.sentence())
+		k := g.r.IntN(len(sentences))
+		for used[k] {
+			k = (k + 1) % len(sentences)
+		}
+		used[k] = true
+		parts = append(parts, g.fill(sentences[k]))
 	}
 	for ; links > 0; links-- {
 		to, anchor := g.target(p)

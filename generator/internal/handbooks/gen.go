@@ -374,8 +374,10 @@ func (g *gen) headingsFor(p *page) {
 }
 
 // linkable reports whether other pages may link to p: drafts would be
-// broken links in a build without drafts.
-func (p *page) linkable() bool { return !p.draft }
+// broken links in a build without drafts, and a page with a bad date may
+// lose its front matter and headings, so links to it would report that
+// one problem again.
+func (p *page) linkable() bool { return !p.draft && p.problem != "date" }
 
 // planProblems marks drafts and the pages that get a planted problem.
 func (g *gen) planProblems() {

@@ -48,7 +48,7 @@ func (s *hugoStyle) frontMatter(g *gen, p *page) string {
 		add("description", g.sentence())
 	}
 	if !p.isIndex && g.r.IntN(6) == 0 {
-		add("aliases", []string{"/old/" + p.slug + "/"})
+		add("aliases", []string{"/wiki/" + strings.TrimPrefix(strings.TrimSuffix(p.file, ".md"), "content/") + "/"})
 	}
 	if g.r.IntN(3) == 0 {
 		add("tags", []string{strings.ToLower(pick(g.r, teams)), p.kind})

@@ -63,7 +63,8 @@ func (s *jekyllStyle) frontMatter(g *gen, p *page) string {
 			fmt.Fprintf(&b, "permalink: /%s/%s/\n", strings.TrimPrefix(p.sec.dir, "docs/"), p.slug)
 		}
 		if g.r.IntN(6) == 0 {
-			fmt.Fprintf(&b, "redirect_from:\n  - /old/%s/\n  - /wiki/%s.html\n", p.slug, p.slug)
+			old := strings.TrimPrefix(strings.TrimSuffix(p.file, ".md"), "docs/")
+			fmt.Fprintf(&b, "redirect_from:\n  - /old/%s/\n  - /wiki/%s.html\n", old, strings.ReplaceAll(old, "/", "-"))
 		}
 		if g.r.IntN(4) == 0 {
 			fmt.Fprintf(&b, "last_modified_date: %s\n", date(g, 2024))

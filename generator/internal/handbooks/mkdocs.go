@@ -84,13 +84,18 @@ func (s *mkdocsStyle) quirk(g *gen, p *page) string {
 	return b.String()
 }
 
-// navTitle is how mkdocs.yml names a page: shorter than its heading.
+// navTitle is how mkdocs.yml names a page, often not its heading: shorter,
+// or an acronym for glossary terms.
 func navTitle(p *page) string {
+	if p.kind == "glossary" {
+		var b strings.Builder
+		for _, w := range strings.Fields(p.title) {
+			b.WriteString(strings.ToUpper(w[:1]))
+		}
+		return b.String() + " (" + strings.ToLower(p.title) + ")"
+	}
 	t := strings.TrimPrefix(p.title, "How to ")
 	t = strings.TrimSuffix(t, " policy")
-	if w := strings.Fields(t); len(w) > 4 {
-		t = strings.Join(w[:4], " ")
-	}
 	return capitalize(t)
 }
 
