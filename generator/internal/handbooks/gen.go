@@ -256,6 +256,10 @@ func (g *gen) title(kind string) string {
 	for try := 0; ; try++ {
 		t := capitalize(g.fill(pick(g.r, pats)))
 		if try > 30 {
+			// The patterns run out in big handbooks: qualify the title.
+			t += g.fill(pick(g.r, []string{" for {segment}", " in {region}", " ({team})", " with {customer}"}))
+		}
+		if try > 90 {
 			t = fmt.Sprintf("%s %d", t, try)
 		}
 		if !g.titles[strings.ToLower(t)] {

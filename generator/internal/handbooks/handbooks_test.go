@@ -2,6 +2,7 @@ package handbooks
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -79,7 +80,7 @@ func TestLayoutFiles(t *testing.T) {
 }
 
 func TestPageCount(t *testing.T) {
-	for _, n := range []int{0, 60, 150, 1000} {
+	for _, n := range []int{0, 60, 150, 600} {
 		want := n
 		if n == 0 {
 			want = DefaultPages
@@ -155,42 +156,62 @@ var linkPatterns = []*regexp.Regexp{
 // broken.
 func TestLinksResolve(t *testing.T) {
 	for _, l := range Layouts() {
-		t.Run(string(l), func(t *testing.T) {
-			fsys, m := FS(l, Options{Pages: 300, Seed: 5})
-			planted := map[string]Problem{}
-			for _, p := range m.Problems {
-				if p.Kind != "date" {
-					planted[p.Marker] = p
-				}
+		t.Run(string(l), func(t *testing.T) { checkLinks(t, l, Options{Pages: 300, Seed: 5}) })
+	}
+}
+
+// TestSmall checks small handbooks and other seeds the same way.
+func TestSmall(t *testing.T) {
+	for _, l := range Layouts() {
+		for seed := int64(0); seed < 4; seed++ {
+			for _, n := range []int{1, 30} {
+				t.Run(fmt.Sprintf("%s/%d/%d", l, n, seed), func(t *testing.T) {
+					m := checkLinks(t, l, Options{Pages: n, Seed: seed})
+					if len(m.Pages) > 40 {
+						t.Errorf("%d pages asked: wrote %d", n, len(m.Pages))
+					}
+				})
 			}
-			found := map[string]bool{}
-			checked := 0
-			for _, file := range m.Pages {
-				for _, ref := range links(string(fsys[file].Data)) {
-					checked++
-					if problem := resolve(fsys, l, file, ref); problem != "" {
-						ok := false
-						for marker, p := range planted {
-							if p.File == file && strings.Contains(ref.target, marker) {
-								found[marker], ok = true, true
-							}
-						}
-						if !ok {
-							t.Errorf("%s: %s: %s", file, ref.target, problem)
-						}
+		}
+	}
+}
+
+func checkLinks(t *testing.T, l Layout, opts Options) Manifest {
+	t.Helper()
+	fsys, m := FS(l, opts)
+	planted := map[string]Problem{}
+	for _, p := range m.Problems {
+		if p.Kind != "date" {
+			planted[p.Marker] = p
+		}
+	}
+	found := map[string]bool{}
+	checked := 0
+	for _, file := range m.Pages {
+		for _, ref := range links(string(fsys[file].Data)) {
+			checked++
+			if problem := resolve(fsys, l, file, ref); problem != "" {
+				ok := false
+				for marker, p := range planted {
+					if p.File == file && strings.Contains(ref.target, marker) {
+						found[marker], ok = true, true
 					}
 				}
-			}
-			for marker, p := range planted {
-				if !found[marker] {
-					t.Errorf("%s:%d: planted %s problem %q resolves", p.File, p.Line, p.Kind, marker)
+				if !ok {
+					t.Errorf("%s: %s: %s", file, ref.target, problem)
 				}
 			}
-			if checked < len(m.Pages)*3 {
-				t.Errorf("only %d links on %d pages", checked, len(m.Pages))
-			}
-		})
+		}
 	}
+	for marker, p := range planted {
+		if !found[marker] {
+			t.Errorf("%s:%d: planted %s problem %q resolves", p.File, p.Line, p.Kind, marker)
+		}
+	}
+	if checked < len(m.Pages)*3 {
+		t.Errorf("only %d links on %d pages", checked, len(m.Pages))
+	}
+	return m
 }
 
 type ref struct {
