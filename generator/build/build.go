@@ -128,7 +128,7 @@ func Generate(opts Options) (*Site, error) {
 		return nil, diags.Err()
 	}
 	parsed := diags
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
+	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
 	s, linkDiags := site.Link(cfg, set, fsys, md, site.Options{
 		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL,
 	})

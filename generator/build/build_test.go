@@ -242,6 +242,11 @@ func TestBrokenLinks(t *testing.T) {
 		{"missing image", "![a](missing.png)", `content/guides/internal-notes.md:6:1: error: image "missing.png": no file content/guides/missing.png`},
 		{"link to draft", "[d](../objections/secret-draft.md)", `links to content/objections/secret-draft.md, which is a draft`},
 		{"outside content", "[d](../../playbook.toml)", `points outside content/`},
+		// Raw HTML (safe by default): each URL is checked at its value.
+		{"raw HTML link", "Intro.\n\nSee <a href=\"missing.md\">this</a>.", `content/guides/internal-notes.md:8:14: error: broken link: no page content/guides/missing.md`},
+		{"raw HTML anchor", "<div>\n<a href=\"../closing-tools/paid-pilot.md#how-to-run\">x</a>\n</div>", `content/guides/internal-notes.md:7:10: error: link to content/closing-tools/paid-pilot.md#how-to-run: that page has no heading with that ID`},
+		{"raw HTML srcset", "<img src=\"../img-note.png\" srcset=\"../img-note.png 1x, big.png 2x\" alt=\"n\">", `content/guides/internal-notes.md:6:56: error: image "big.png": no file content/guides/big.png`},
+		{"raw HTML script link", "<a href=\"javascript:alert(1)\">x</a>", `content/guides/internal-notes.md:6:10: error: link "javascript:alert(1)": javascript: links are not allowed`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -270,13 +275,31 @@ func TestExternalLinksUntouched(t *testing.T) {
 	}
 }
 
-func TestRawHTMLEscapedByDefault(t *testing.T) {
-	dir := copyFixture(t, "testdata/basic")
-	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n<script>alert(1)</script>\n\nHi <b>there</b>\n")
-	s := generate(t, Options{Source: dir})
-	page := string(s.Files["guides/internal-notes/index.html"])
-	if strings.Contains(page, "<script>alert(1)") || strings.Contains(page, "<b>there</b>") {
-		t.Errorf("raw HTML passed through without unsafe_html")
+func TestRawHTMLModes(t *testing.T) {
+	body := "+++\ntitle = \"Notes\"\n+++\n<script>alert(1)</script>\n\nHi <b>there</b>, <first name>\n"
+	for _, c := range []struct {
+		config   string
+		has, not []string
+	}{
+		{"", []string{"&lt;script&gt;alert(1)&lt;/script&gt;", "Hi <b>there</b>, &lt;first name&gt;"}, []string{"<script>alert(1)"}},
+		{"[markdown]\nraw_html = \"escape\"\n", []string{"&lt;script&gt;alert(1)", "Hi &lt;b&gt;there&lt;/b&gt;"}, []string{"<b>there"}},
+		{"[markdown]\nunsafe_html = false\n", []string{"Hi &lt;b&gt;there&lt;/b&gt;"}, []string{"<b>there"}},
+		{"[markdown]\nunsafe_html = true\n", []string{"<script>alert(1)</script>", "Hi <b>there</b>, <first name>"}, nil},
+	} {
+		dir := copyFixture(t, "testdata/basic")
+		writeFile(t, dir, "playbook.toml", string(mustRead(t, dir, "playbook.toml"))+"\n"+c.config)
+		writeFile(t, dir, "content/guides/internal-notes.md", body)
+		page := string(generate(t, Options{Source: dir}).Files["guides/internal-notes/index.html"])
+		for _, want := range c.has {
+			if !strings.Contains(page, want) {
+				t.Errorf("%q: lacks %s", c.config, want)
+			}
+		}
+		for _, bad := range c.not {
+			if strings.Contains(page, bad) {
+				t.Errorf("%q: has %s", c.config, bad)
+			}
+		}
 	}
 }
 
@@ -647,15 +670,31 @@ func TestContentOddities(t *testing.T) {
 	generate(t, Options{Source: dir})
 }
 
-func TestUnsafeHTMLPublishesFolderFiles(t *testing.T) {
-	dir := copyFixture(t, "testdata/basic")
-	cfg := string(mustRead(t, dir, "playbook.toml")) + "\n[markdown]\nunsafe_html = true\n"
-	writeFile(t, dir, "playbook.toml", cfg)
-	writeFile(t, dir, "content/guides/diagram.png", "PNG")
-	writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n<img src=\"diagram.png\" alt=\"d\">\n")
-	s := generate(t, Options{Source: dir})
-	if _, ok := s.Files["guides/diagram.png"]; !ok {
-		t.Errorf("a file used only from raw HTML was not published")
+// Files that raw HTML uses are published like those markdown links use,
+// rewritten to their site path; the rest of the folder is not.
+func TestRawHTMLPublishesWhatItUses(t *testing.T) {
+	for _, cfg := range []string{"", "[markdown]\nraw_html = \"unsafe\"\n"} {
+		dir := copyFixture(t, "testdata/basic")
+		writeFile(t, dir, "playbook.toml", string(mustRead(t, dir, "playbook.toml"))+"\n"+cfg)
+		writeFile(t, dir, "content/guides/diagram.png", "PNG")
+		writeFile(t, dir, "content/guides/diagram@2x.png", "PNG")
+		writeFile(t, dir, "content/guides/internal-attachment.pdf", "PDF")
+		writeFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\n<picture><source srcset=\"diagram@2x.png 2x\"><img src=\"diagram.png\" alt=\"d\"></picture>\n\n<a href=\"../closing-tools/paid-pilot.md#how-to-run-it\">pilot</a>\n")
+		s := generate(t, Options{Source: dir})
+		for _, f := range []string{"guides/diagram.png", "guides/diagram@2x.png"} {
+			if _, ok := s.Files[f]; !ok {
+				t.Errorf("%q: %s, used only from raw HTML, was not published", cfg, f)
+			}
+		}
+		if _, ok := s.Files["guides/internal-attachment.pdf"]; ok {
+			t.Errorf("%q: a file no page uses was published", cfg)
+		}
+		page := string(s.Files["guides/internal-notes/index.html"])
+		for _, want := range []string{`srcset="/playbook/guides/diagram@2x.png 2x"`, `src="/playbook/guides/diagram.png"`, `href="/playbook/closing-tools/paid-pilot/#how-to-run-it"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%q: lacks %s", cfg, want)
+			}
+		}
 	}
 }
 

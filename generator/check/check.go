@@ -90,7 +90,7 @@ func Run(opts Options) (diag.List, error) {
 	stubbed := stubs(fsys, cfg, set, found)
 	set.Pages = append(set.Pages, stubbed...)
 
-	md := markdown.New(markdown.Options{UnsafeHTML: cfg.Markdown.UnsafeHTML})
+	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
 	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today})
 	found = append(found, linked...)
 	if s != nil && cfg.Versions.On() {

@@ -333,7 +333,13 @@ type Font struct {
 
 // Markdown holds rendering options.
 type Markdown struct {
-	UnsafeHTML     bool   `toml:"unsafe_html"`     // pass raw HTML through; escaped by default
+	// RawHTML is what happens to HTML written in markdown: "safe" (the
+	// default: an allowlist of tags and attributes, as on GitHub),
+	// "escape" (shown as text) or "unsafe" (passed through as written).
+	RawHTML string `toml:"raw_html"`
+	// UnsafeHTML is the older setting: true is raw_html = "unsafe", false
+	// is "escape". Load folds it into RawHTML.
+	UnsafeHTML     bool   `toml:"unsafe_html"`
 	HighlightLight string `toml:"highlight_light"` // chroma style for light mode
 	HighlightDark  string `toml:"highlight_dark"`  // chroma style for dark mode
 }
@@ -446,6 +452,7 @@ func parse(src []byte) (*Config, diag.List) {
 	if !md.IsDefined("menu", "per_page") {
 		c.Menu.PerPage = DefaultPerPage
 	}
+	c.resolveRawHTML(md.IsDefined("markdown", "unsafe_html"), &diags, lines)
 	c.applyDefaults()
 	c.validate(&diags, lines)
 	diags.Sort()
@@ -491,6 +498,34 @@ func (c *Config) replaceWrongValues() {
 	default:
 		c.Content.UnknownFields = UnknownWarning
 	}
+}
+
+// rawHTMLModes are the values of markdown.raw_html, the default first.
+func rawHTMLModes() []string { return []string{"safe", "escape", "unsafe"} }
+
+// resolveRawHTML folds the older markdown.unsafe_html into raw_html and
+// checks the value; a wrong value is reported and replaced by the default.
+func (c *Config) resolveRawHTML(unsafeSet bool, diags *diag.List, lines tomlpos.Lines) {
+	m := &c.Markdown
+	if !slices.Contains(rawHTMLModes(), m.RawHTML) && m.RawHTML != "" {
+		errorAt(diags, lines.FindPos("markdown", "raw_html"), "config", "markdown.raw_html %q: use \"safe\" (allowed tags and attributes, as on GitHub), \"escape\" (show HTML as text) or \"unsafe\" (pass it through)%s", m.RawHTML, diag.DidYouMean(m.RawHTML, rawHTMLModes()))
+		m.RawHTML = ""
+	}
+	if unsafeSet {
+		old := "escape"
+		if m.UnsafeHTML {
+			old = "unsafe"
+		}
+		if m.RawHTML != "" && (m.RawHTML == "unsafe") != m.UnsafeHTML {
+			errorAt(diags, lines.FindPos("markdown", "unsafe_html"), "config", "markdown.unsafe_html = %v contradicts raw_html = %q: remove unsafe_html, the older name for raw_html = %q", m.UnsafeHTML, m.RawHTML, old)
+		} else if m.RawHTML == "" {
+			m.RawHTML = old
+		}
+	}
+	if m.RawHTML == "" {
+		m.RawHTML = rawHTMLModes()[0]
+	}
+	m.UnsafeHTML = m.RawHTML == "unsafe"
 }
 
 func (c *Config) applyDefaults() {
@@ -757,7 +792,7 @@ func knownKeys(parent []string) []string {
 	case "brand.fonts":
 		return []string{"name", "role", "stack", "sample"}
 	case "markdown":
-		return []string{"unsafe_html", "highlight_light", "highlight_dark"}
+		return []string{"raw_html", "unsafe_html", "highlight_light", "highlight_dark"}
 	case "objections":
 		return []string{"categories"}
 	}

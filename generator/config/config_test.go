@@ -106,6 +106,32 @@ func TestHighlightStyle(t *testing.T) {
 	}
 }
 
+func TestRawHTML(t *testing.T) {
+	cases := []struct {
+		src, want, err string
+	}{
+		{"", "safe", ""},
+		{"[markdown]\nraw_html = \"escape\"\n", "escape", ""},
+		{"[markdown]\nraw_html = \"unsafe\"\n", "unsafe", ""},
+		{"[markdown]\nunsafe_html = true\n", "unsafe", ""},
+		{"[markdown]\nunsafe_html = false\n", "escape", ""},
+		{"[markdown]\nunsafe_html = true\nraw_html = \"unsafe\"\n", "unsafe", ""},
+		{"[markdown]\nunsafe_html = false\nraw_html = \"safe\"\n", "safe", ""},
+		{"[markdown]\nraw_html = \"sfae\"\n", "safe", `playbook.toml:2:1: error: markdown.raw_html "sfae": use "safe" (allowed tags and attributes, as on GitHub), "escape" (show HTML as text) or "unsafe" (pass it through) (did you mean "safe"?)`},
+		{"[markdown]\nraw_html = \"safe\"\nunsafe_html = true\n", "safe", `playbook.toml:3:1: error: markdown.unsafe_html = true contradicts raw_html = "safe": remove unsafe_html, the older name for raw_html = "unsafe"`},
+		{"[markdown]\nunsafe_html = false\nraw_html = \"unsafe\"\n", "unsafe", `playbook.toml:2:1: error: markdown.unsafe_html = false contradicts raw_html = "unsafe": remove unsafe_html, the older name for raw_html = "escape"`},
+	}
+	for _, c := range cases {
+		cfg, diags := parse([]byte(c.src))
+		if c.err == "" && len(diags) > 0 || c.err != "" && (len(diags) != 1 || diags[0].String() != c.err) {
+			t.Errorf("%q: diagnostics %v, want %s", c.src, diags, c.err)
+		}
+		if cfg.Markdown.RawHTML != c.want || cfg.Markdown.UnsafeHTML != (c.want == "unsafe") {
+			t.Errorf("%q: raw_html %q unsafe_html %v, want %q", c.src, cfg.Markdown.RawHTML, cfg.Markdown.UnsafeHTML, c.want)
+		}
+	}
+}
+
 func TestBrandSpellingsAndFonts(t *testing.T) {
 	c, err := Parse([]byte("[[brand.colors]]\nname = \"Blue\"\nhex = \"#00f\"\n"))
 	if err != nil || len(c.Brand.Colours) != 1 {

@@ -16,8 +16,8 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -26,29 +26,38 @@ import (
 
 // Options configure a Renderer.
 type Options struct {
-	UnsafeHTML bool // pass raw HTML through instead of escaping it
+	// RawHTML says what happens to HTML written in markdown; the zero
+	// value (and any unknown value) is RawHTMLSafe.
+	RawHTML RawHTML
 }
 
 // Renderer parses and renders markdown. It is safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md      goldmark.Markdown
+	rawHTML RawHTML
 }
 
 // New returns a Renderer with GFM, footnotes, definition lists, typographic
-// punctuation, heading IDs and chroma highlighting (CSS classes).
+// punctuation, heading IDs, GitHub alerts as callouts and chroma
+// highlighting (CSS classes).
 func New(opts Options) *Renderer {
+	mode := opts.RawHTML
+	if mode != RawHTMLEscape && mode != RawHTMLUnsafe {
+		mode = RawHTMLSafe
+	}
+	// goldmark registers lower priority numbers last, so these (100)
+	// replace its HTML renderer's (1000) functions for raw HTML and GFM's
+	// (500) for task check boxes.
+	var raw renderer.NodeRenderer = keptHTML{}
+	if mode == RawHTMLEscape {
+		raw = escapedHTML{}
+	}
 	htmlOpts := []renderer.Option{renderer.WithNodeRenderers(
 		util.Prioritized(anchorRenderer{}, 100),
-		// Lower numbers register last and win: this replaces GFM's (500).
 		util.Prioritized(taskCheckBox{}, 100),
+		util.Prioritized(calloutRenderer{}, 100),
+		util.Prioritized(raw, 100),
 	)}
-	if opts.UnsafeHTML {
-		htmlOpts = append(htmlOpts, gmhtml.WithUnsafe())
-	} else {
-		// goldmark registers lower priority numbers last, so these (100)
-		// replace its HTML renderer's (1000) functions for raw HTML.
-		htmlOpts = append(htmlOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
-	}
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -60,12 +69,15 @@ func New(opts Options) *Renderer {
 				highlighting.WithGuessLanguage(false),
 			),
 		),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 100))),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, rawHTML: mode}
 }
 
-// Heading is a section heading in a document.
+// Heading is a section heading in a document. Level 0 is no heading but
+// an id (or <a name>) set in raw HTML: a target for links to anchors, not
+// part of a table of contents.
 type Heading struct {
 	Level int
 	ID    string
@@ -80,10 +92,18 @@ type Link struct {
 	IsImage bool
 	IsAuto  bool // an autolink (<https://…> or a bare www. address): never rewritten
 	node    ast.Node
+	// A URL in raw HTML (an href, a src, one srcset candidate) and its tag.
+	url *htmlURL
+	tag *htmlTag
 }
 
 // Rewrite changes where the link points in the rendered HTML.
 func (l *Link) Rewrite(dest string) {
+	if l.url != nil {
+		l.url.dest = dest
+		l.tag.rewritten = true
+		return
+	}
 	switch n := l.node.(type) {
 	case *ast.Link:
 		n.Destination = []byte(dest)
@@ -98,6 +118,8 @@ type Doc struct {
 	root     ast.Node
 	Headings []Heading
 	Links    []*Link
+	// closeHTML closes the elements raw HTML left open (safe mode).
+	closeHTML string
 }
 
 // Parse parses src. Headings get unique IDs and a trailing anchor link.
@@ -105,6 +127,7 @@ func (r *Renderer) Parse(src []byte) *Doc {
 	doc := &Doc{src: src}
 	doc.root = r.md.Parser().Parse(text.NewReader(src))
 	var headings []*ast.Heading
+	raw := &sanitizer{mode: r.rawHTML}
 	_ = ast.Walk(doc.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -121,9 +144,14 @@ func (r *Renderer) Parse(src []byte) *Doc {
 			l := doc.newLink(n, string(n.URL(src)), false)
 			l.IsAuto = true
 			doc.Links = append(doc.Links, l)
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if raw.mode != RawHTMLEscape {
+				doc.Links = append(doc.Links, doc.rawHTML(n, raw)...)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	doc.closeHTML = raw.closers()
 	// IDs come from the text a reader sees, as on GitHub: "## See
 	// [pricing](pricing.md)" is #see-pricing, not #see-pricingpricingmd.
 	ids := newHeadingIDs()
@@ -134,11 +162,37 @@ func (r *Renderer) Parse(src []byte) *Doc {
 		doc.Headings = append(doc.Headings, Heading{Level: h.Level, ID: id, Text: text})
 		h.AppendChild(h, &anchorNode{id: id, label: text})
 	}
+	for _, id := range raw.ids {
+		doc.Headings = append(doc.Headings, Heading{ID: id})
+	}
 	return doc
+}
+
+// rawHTML parses a raw HTML node into the fragment it renders as and
+// returns the links in it, positioned at their URLs.
+func (d *Doc) rawHTML(n ast.Node, z *sanitizer) []*Link {
+	t := nodeText(n, d.src)
+	f, found := z.parse(t.text)
+	n.SetAttributeString(fragmentKey, f)
+	links := make([]*Link, len(found))
+	for i, h := range found {
+		l := &Link{Dest: h.url.dest, IsImage: h.image, node: n, url: h.url, tag: h.tag}
+		l.Line, l.Col = diag.LineCol(d.src, t.offset(h.at))
+		links[i] = l
+	}
+	return links
 }
 
 // Render writes the document as HTML.
 func (r *Renderer) Render(doc *Doc) ([]byte, error) {
+	out, err := r.render(doc)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, doc.closeHTML...), nil
+}
+
+func (r *Renderer) render(doc *Doc) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := r.md.Renderer().Render(&buf, doc.src, doc.root); err != nil {
 		return nil, fmt.Errorf("rendering markdown: %w", err)
@@ -177,7 +231,7 @@ func isOneParagraph(root ast.Node) bool {
 
 // RenderInline renders a document from ParseInline without its <p>.
 func (r *Renderer) RenderInline(doc *Doc) ([]byte, error) {
-	out, err := r.Render(doc)
+	out, err := r.render(doc)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +239,7 @@ func (r *Renderer) RenderInline(doc *Doc) ([]byte, error) {
 	if bytes.HasPrefix(out, []byte("<p>")) && bytes.HasSuffix(out, []byte("</p>")) && bytes.Count(out, []byte("<p>")) == 1 {
 		out = out[3 : len(out)-4]
 	}
-	return out, nil
+	return append(out, doc.closeHTML...), nil
 }
 
 // PlainText returns a short text's words without markdown ("See **x**" ->
@@ -293,9 +347,13 @@ func textOf(n ast.Node, src []byte, typed bool) string {
 			}
 		case *ast.RawHTML:
 			// Shown as text on the page (see escapedHTML), so part of the
-			// text; comments and line breaks are not.
+			// text; comments and line breaks are not, nor tags that render
+			// as tags (safe and unsafe modes).
 			raw := rawText(t, src)
+			f := fragmentOf(t)
 			switch {
+			case f != nil && !lineBreak.MatchString(strings.ToLower(raw)):
+				b.WriteString(f.text())
 			case IsComment(raw):
 			case lineBreak.MatchString(strings.ToLower(raw)):
 				b.WriteByte(' ')

@@ -74,11 +74,16 @@ func TestRewriteAndExtensions(t *testing.T) {
 
 func TestUnsafeHTML(t *testing.T) {
 	src := []byte("<b>bold</b>\n\n<script>x()</script>\n")
-	safe, _ := New(Options{}).Render(New(Options{}).Parse(src))
-	if strings.Contains(string(safe), "<b>") || strings.Contains(string(safe), "<script>") {
-		t.Errorf("raw HTML passed through by default: %s", safe)
+	e := New(Options{RawHTML: RawHTMLEscape})
+	escaped, _ := e.Render(e.Parse(src))
+	if strings.Contains(string(escaped), "<b>") || strings.Contains(string(escaped), "<script>") {
+		t.Errorf("raw HTML passed through in escape mode: %s", escaped)
 	}
-	r := New(Options{UnsafeHTML: true})
+	safe, _ := New(Options{}).Render(New(Options{}).Parse(src))
+	if !strings.Contains(string(safe), "<b>bold</b>") || strings.Contains(string(safe), "<script>") {
+		t.Errorf("safe mode (the default) did not keep <b> and show <script> as text: %s", safe)
+	}
+	r := New(Options{RawHTML: RawHTMLUnsafe})
 	unsafe, _ := r.Render(r.Parse(src))
 	if !strings.Contains(string(unsafe), "<b>bold</b>") {
 		t.Errorf("unsafe_html did not pass HTML through: %s", unsafe)
@@ -109,7 +114,7 @@ func TestHighlightCSS(t *testing.T) {
 }
 
 func TestRawHTMLShownAsText(t *testing.T) {
-	r := New(Options{})
+	r := New(Options{RawHTML: RawHTMLEscape})
 	out, _ := r.Render(r.Parse([]byte("Say: \"Hi <first name>, I saw <Company> grew.\"\n\n<div class=\"note\">A note</div>\n")))
 	html := string(out)
 	for _, want := range []string{"Hi &lt;first name&gt;, I saw &lt;Company&gt; grew.", "&lt;div class=&#34;note&#34;&gt;A note&lt;/div&gt;"} {

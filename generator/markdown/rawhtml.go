@@ -7,6 +7,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -61,6 +62,72 @@ func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// keptHTML renders raw HTML in safe and unsafe modes from the fragments
+// Parse made of it (see sanitizer).
+type keptHTML struct{}
+
+func (keptHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f := fragmentOf(n); entering && f != nil {
+			_, _ = w.WriteString(f.String())
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		f := fragmentOf(n)
+		if !entering || f == nil {
+			return ast.WalkSkipChildren, nil
+		}
+		out := f.String()
+		if !f.kept {
+			// Nothing but text (a placeholder, words after a comment):
+			// a paragraph, as in escape mode.
+			if t := strings.TrimSpace(out); t != "" {
+				_, _ = w.WriteString("<p>" + t + "</p>\n")
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		_, _ = w.WriteString(out)
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// fragmentOf returns the parsed form of a raw HTML node, nil in escape
+// mode.
+func fragmentOf(n ast.Node) *fragment {
+	if v, ok := n.AttributeString(fragmentKey); ok {
+		f, _ := v.(*fragment)
+		return f
+	}
+	return nil
+}
+
+// nodeText returns the text of a raw HTML node (inline tag or block) with
+// the way back to the source.
+func nodeText(n ast.Node, src []byte) segText {
+	var t segText
+	var b strings.Builder
+	add := func(seg text.Segment) {
+		t.spans = append(t.spans, segSpan{at: b.Len(), src: seg.Start, pad: seg.Padding})
+		b.Write(seg.Value(src))
+	}
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		for i := 0; i < n.Segments.Len(); i++ {
+			add(n.Segments.At(i))
+		}
+	case *ast.HTMLBlock:
+		for i := 0; i < n.Lines().Len(); i++ {
+			add(n.Lines().At(i))
+		}
+		if n.HasClosure() {
+			add(n.ClosureLine)
+		}
+	}
+	t.text = b.String()
+	return t
 }
 
 // rawText joins the pieces of an inline raw HTML node (a comment may span

@@ -247,21 +247,9 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		diags = append(diags, l...)
 	}
 	// Only the content files that published pages use are published, so
-	// an internal page's attachment stays out of an external build. Raw
-	// HTML (unsafe_html) can use files unseen, so then every file in a
-	// folder with a published page goes too.
+	// an internal page's attachment stays out of an external build. Links
+	// in raw HTML are found and counted like markdown links.
 	seen := map[string]bool{}
-	if cfg.Markdown.UnsafeHTML {
-		dirs := map[string]bool{}
-		for _, p := range s.Pages {
-			dirs[p.FileDir()] = true
-		}
-		for _, f := range set.Files {
-			if dir := path.Dir(f); dirs[dir] || dir == "." && dirs[""] {
-				usedFiles = append(usedFiles, []string{f})
-			}
-		}
-	}
 	for _, files := range usedFiles {
 		for _, f := range files {
 			if !seen[f] {
