@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
@@ -277,7 +278,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "playbook build: %v\n", err)
 			return exitContent
 		}
-		if errs, warns := check.Summary(list); errs+warns > 0 {
+		if check.Failing(list, true) {
 			_ = check.Report{Color: colorOK(stderr)}.Write(stderr, list.Problems())
 			fmt.Fprintf(stderr, "playbook build: --strict: fix these first; %s was left unchanged\n", dest)
 			return exitContent
@@ -293,6 +294,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return buildFailed(stderr, err, dest)
 		}
 		printDiags(stderr, res.Diags)
+		printKnown(stderr, opts.Source, res.Diags)
 		printTimes(stderr, *verbose, res.Times)
 		fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
 		return exitOK
@@ -306,6 +308,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return buildFailed(stderr, err, dest)
 	}
 	printDiags(stderr, res.Diags)
+	printKnown(stderr, opts.Source, res.Diags)
 	printTimes(stderr, *verbose, res.Times)
 	what, kept := plural(res.Pages, "page"), 0
 	if n := len(res.Versions) - 1; n > 0 {
@@ -405,6 +408,14 @@ func reportFailure(stderr io.Writer, cmd string, err error, dest string) int {
 	}
 	fmt.Fprintf(stderr, "playbook %s: %v\n", cmd, err)
 	return exitContent
+}
+
+// printKnown prints how many known problems are left in the baseline.
+func printKnown(w io.Writer, dir string, list diag.List) {
+	cfg, _ := config.Load(dir)
+	if line := baseline.KnownLine(list, baseline.FileName(cfg)); line != "" {
+		fmt.Fprintln(w, line)
+	}
 }
 
 func printDiags(w io.Writer, list diag.List) {

@@ -1,6 +1,11 @@
 package baseline
 
 import (
+	"io/fs"
+	"path"
+	"path/filepath"
+
+	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 )
 
@@ -65,4 +70,32 @@ func (p *Policy) File() string {
 		return ""
 	}
 	return p.Baseline.File
+}
+
+// FileName is the baseline file cfg names ([check] baseline), or
+// DefaultFile, with forward slashes, relative to the playbook folder.
+func FileName(cfg *config.Config) string {
+	if cfg == nil || cfg.Check.Baseline == "" {
+		return DefaultFile
+	}
+	return path.Clean(filepath.ToSlash(cfg.Check.Baseline))
+}
+
+// ForConfig loads the policy of the playbook at root: cfg's severities
+// and its baseline file. A baseline that cannot be read is an error.
+func ForConfig(cfg *config.Config, root string) (*Policy, error) {
+	b, err := Load(root, FileName(cfg))
+	if err != nil {
+		return nil, err
+	}
+	return NewPolicy(cfg.Check.Severity, b), nil
+}
+
+// ForConfigFS is ForConfig for a playbook read from fsys.
+func ForConfigFS(cfg *config.Config, fsys fs.FS) (*Policy, error) {
+	b, err := LoadFS(fsys, FileName(cfg))
+	if err != nil {
+		return nil, err
+	}
+	return NewPolicy(cfg.Check.Severity, b), nil
 }

@@ -84,10 +84,14 @@ func (s *Site) parseChanged(changed []string) ([]*content.Page, diag.List, error
 			return nil, nil, site.ErrNeedFull // deleted, or unreadable: let a full build say
 		}
 		cp := content.Parse(rel, src, s.Model.Config, &diags)
-		if cp == nil || diags.HasErrors() || s.Model.PageByRel(cp.Rel) == nil {
+		if cp == nil || s.Model.PageByRel(cp.Rel) == nil {
 			return nil, nil, site.ErrNeedFull
 		}
 		pages = append(pages, cp)
+	}
+	diags = s.policy.Adjust(diags)
+	if diags.HasErrors() {
+		return nil, nil, site.ErrNeedFull
 	}
 	return pages, diags, nil
 }
@@ -100,7 +104,7 @@ func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
 			return nil, nil, site.ErrNeedFull
 		}
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body", history: s.history, gitNotes: s.gitNotes}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body", history: s.history, gitNotes: s.gitNotes, policy: s.policy}
 	var outputs []string
 	var rendered []*site.Page
 	for i, cp := range pages {
@@ -183,7 +187,7 @@ func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site,
 		return nil, nil, err
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, opts: s.opts, renderer: s.renderer, set: replacePage(s.set, cp), md: s.md,
-		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter", history: s.history, gitNotes: s.gitNotes}
+		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter", history: s.history, gitNotes: s.gitNotes, policy: s.policy}
 	// The file's diagnostics are all found again; others' stay.
 	next.Diags = replaceDiags(s.Diags, append(parseDiags, pdiags...), cp.File)
 	next.updateSearchDocs(s, outputPages(todo))
@@ -230,7 +234,7 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	defer root.Close()
 	fsys := root.FS()
 	model, ldiags := site.Link(s.Model.Config, set, fsys, s.md, site.Options{
-		Drafts: s.opts.Drafts, Audience: s.opts.Audience, Today: s.opts.Today, BaseURL: s.opts.BaseURL, Reuse: s.Model,
+		Drafts: s.opts.Drafts, Audience: s.opts.Audience, Today: s.opts.Today, BaseURL: s.opts.BaseURL, Reuse: s.Model, Adjust: s.policy.Adjust,
 	})
 	if model == nil {
 		return nil, nil, ldiags.Err()
@@ -270,10 +274,10 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	for _, cp := range pages {
 		parsed = replaceDiags(parsed, diags, cp.File)
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink", history: s.history, gitNotes: s.gitNotes}
-	next.Diags = append(append(append(slices.Clone(parsed), ldiags...), r.Warnings()...), s.gitNotes...)
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink", history: s.history, gitNotes: s.gitNotes, policy: s.policy}
+	next.Diags = append(append(append(slices.Clone(parsed), ldiags...), s.policy.Adjust(r.Warnings())...), s.gitNotes...)
 	if n, ok := sitemapNote(model, s.opts); ok {
-		next.Diags = append(next.Diags, n)
+		next.Diags = append(next.Diags, s.policy.Adjust(diag.List{n})...)
 	}
 	next.Diags.Sort()
 	next.updateSearchDocs(s, outputPages(todo))

@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
+	"github.com/playbook-ssg/playbook/generator/internal/loosedate"
 )
 
 // decoder pulls typed values out of front matter, recording a diagnostic
@@ -240,7 +241,15 @@ func (d *decoder) date(key string) time.Time {
 	case string:
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(v))
 		if err != nil {
-			d.errorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31", key, v)
+			switch iso, why := loosedate.ISO(v); {
+			case iso != "" && f.Line > 0: // sure: playbook check --fix rewrites it
+				d.errorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, here %s (playbook check --fix does it)", key, v, iso)
+				(*d.diags)[len(*d.diags)-1].Fix = &diag.Fix{File: d.file, Line: f.Line, Col: f.Col, Old: v, New: iso}
+			case why != "":
+				d.errorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31 (%s)", key, v, why)
+			default:
+				d.errorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31", key, v)
+			}
 			return time.Time{}
 		}
 		return t
