@@ -152,9 +152,9 @@ func TestLoadMissingAndCorrupt(t *testing.T) {
 	}
 	for text, want := range map[string]string{
 		"{\n  \"version\": 1,\n  \"problems\": [\n    {\"file\": \"a\",}\n  ]\n}\n": ".playbook-baseline.json is not a baseline file (line 4, column",
-		`{"version": 1, "problems": [{"file": "a", "rule": "link"}]}`:          ".playbook-baseline.json: problem 1 has no file, rule or message",
-		`{"version": 7, "problems": []}`:                                       ".playbook-baseline.json has baseline format 7",
-		`{"version": 1, "problem": []}`:                                        `unknown field "problem"`,
+		`{"version": 1, "problems": [{"file": "a", "rule": "link"}]}`:               ".playbook-baseline.json: problem 1 has no file, rule or message",
+		`{"version": 7, "problems": []}`:                                            ".playbook-baseline.json has baseline format 7",
+		`{"version": 1, "problem": []}`:                                             `unknown field "problem"`,
 	} {
 		writeFile(t, dir, DefaultFile, text)
 		_, err := Load(dir, DefaultFile)
