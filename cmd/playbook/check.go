@@ -9,8 +9,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/diag"
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
@@ -18,6 +20,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "report `format`: text, github (workflow annotations) or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	today := fs.String("today", "", "date `YYYY-MM-DD` to judge review dates against (default: today)")
+	updateBaseline := fs.Bool("update-baseline", false, "record the problems found now in the baseline (.playbook-baseline.json, or [check] baseline), so that only new ones fail; exits 0")
+	fix := fs.Bool("fix", false, "apply the fixes that are sure (an anchor with one close heading, an unambiguous date), then check again")
 	positional, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -44,18 +48,67 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		opts.Today = t
 	}
+	opts.NoBaseline = *updateBaseline
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "playbook check: %v\n", err)
+		return exitContent
+	}
 	list, err := check.Run(opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "playbook check: %v\n", err)
-		return exitContent
+		return fail(err)
 	}
-	report := check.Report{Format: *format, Color: colorOK(stdout), Prefix: contentPath(dir)}
+	cfg, _ := config.Load(dir)
+	report := check.Report{Format: *format, Color: colorOK(stdout), Prefix: contentPath(dir), Baseline: baseline.FileName(cfg)}
+	if *fix {
+		res, err := check.Fix(dir, list)
+		if err != nil {
+			return fail(err)
+		}
+		report.Fixed = &res
+		if len(res.Applied) > 0 {
+			if list, err = check.Run(opts); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	if *updateBaseline {
+		return writeBaseline(dir, report, list, stdout, stderr)
+	}
 	if err := report.Write(stdout, list); err != nil {
+		return fail(err)
+	}
+	if check.Failing(list, *strict) {
+		return exitContent
+	}
+	return exitOK
+}
+
+// writeBaseline records list as the playbook's baseline and says what it
+// holds; problems a baseline cannot hold are reported and fail.
+func writeBaseline(dir string, report check.Report, list diag.List, stdout, stderr io.Writer) int {
+	if err := baseline.Write(dir, report.Baseline, list); err != nil {
 		fmt.Fprintf(stderr, "playbook check: %v\n", err)
 		return exitContent
 	}
-	errs, warns := check.Summary(list)
-	if errs > 0 || *strict && warns > 0 {
+	var recorded int
+	var left diag.List
+	for _, d := range list {
+		switch {
+		case baseline.Eligible(d):
+			recorded++
+		case d.Severity == diag.Error:
+			left = append(left, d)
+		}
+	}
+	if report.Fixed != nil && len(report.Fixed.Applied) > 0 {
+		fmt.Fprintf(stdout, "Fixed %s.\n", plural(len(report.Fixed.Applied), "problem"))
+	}
+	fmt.Fprintf(stdout, "Recorded %s in %s.\n", plural(recorded, "problem"), report.Baseline)
+	if len(left) > 0 {
+		// A baseline cannot hold errors the build cannot go on with.
+		report.Fixed = nil
+		_ = report.Write(stderr, left)
+		fmt.Fprintf(stderr, "playbook check: %s cannot be recorded in a baseline: fix them\n", plural(len(left), "error"))
 		return exitContent
 	}
 	return exitOK

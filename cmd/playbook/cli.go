@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
@@ -278,7 +279,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "playbook build: %v\n", err)
 			return exitContent
 		}
-		if errs, warns := check.Summary(list); errs+warns > 0 {
+		if check.Failing(list, true) {
 			_ = check.Report{Color: colorOK(stderr)}.Write(stderr, list.Problems())
 			fmt.Fprintf(stderr, "playbook build: --strict: fix these first; %s was left unchanged\n", dest)
 			return exitContent
@@ -294,6 +295,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return buildFailed(stderr, err, dest)
 		}
 		printDiags(stderr, res.Diags)
+		printKnown(stderr, opts.Source, res.Diags)
 		printTimes(stderr, *verbose, res.Times)
 		printSkipped(stderr, *verbose, opts.Source)
 		fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
@@ -308,6 +310,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return buildFailed(stderr, err, dest)
 	}
 	printDiags(stderr, res.Diags)
+	printKnown(stderr, opts.Source, res.Diags)
 	printTimes(stderr, *verbose, res.Times)
 	printSkipped(stderr, *verbose, opts.Source)
 	what, kept := plural(res.Pages, "page"), 0
@@ -431,6 +434,14 @@ func reportFailure(stderr io.Writer, cmd string, err error, dest string) int {
 	}
 	fmt.Fprintf(stderr, "playbook %s: %v\n", cmd, err)
 	return exitContent
+}
+
+// printKnown prints how many known problems are left in the baseline.
+func printKnown(w io.Writer, dir string, list diag.List) {
+	cfg, _ := config.Load(dir)
+	if line := baseline.KnownLine(list, baseline.FileName(cfg)); line != "" {
+		fmt.Fprintln(w, line)
+	}
 }
 
 func printDiags(w io.Writer, list diag.List) {

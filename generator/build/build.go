@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -78,6 +79,7 @@ type Site struct {
 	how      string              // how the last update was made, for tests
 	history  *history.History    // git's last change per file, read by full builds
 	gitNotes diag.List           // what reading the history found (not a repository …)
+	policy   *baseline.Policy    // [check] severity and the baseline, applied to every diagnostic once
 
 	searchDocs  []search.Doc   // what the search index holds, by page
 	searchAt    map[string]int // index into searchDocs by page URL
@@ -119,18 +121,23 @@ func Generate(opts Options) (*Site, error) {
 		return nil, err
 	}
 	defer closeFS()
+	policy, err := loadPolicy(opts, cfg, fsys)
+	if err != nil {
+		return nil, err
+	}
 	set, diags, err := content.Load(fsys, cfg)
 	watch.lap("load content")
 	if err != nil {
 		return nil, err
 	}
+	diags = policy.Adjust(diags)
 	if diags.HasErrors() {
 		return nil, diags.Err()
 	}
 	parsed := diags
 	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
 	s, linkDiags := site.Link(cfg, set, fsys, md, site.Options{
-		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL,
+		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL, Adjust: policy.Adjust,
 	})
 	diags = append(diags, linkDiags...)
 	if s == nil {
@@ -145,7 +152,7 @@ func Generate(opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	diags = append(diags, r.Warnings()...)
+	diags = append(diags, policy.Adjust(r.Warnings())...)
 	var hist *history.History
 	var gitNotes diag.List
 	r.SetRelease(opts.Release)
@@ -158,12 +165,12 @@ func Generate(opts Options) (*Site, error) {
 			return nil, err
 		}
 		r.SetHistory(h)
-		hist, gitNotes = h, notes
-		diags = append(diags, notes...)
+		hist, gitNotes = h, policy.Adjust(notes)
+		diags = append(diags, gitNotes...)
 		watch.lap("git history")
 	}
 
-	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full", history: hist, gitNotes: gitNotes}
+	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full", history: hist, gitNotes: gitNotes, policy: policy}
 	for name, b := range r.Assets() {
 		out.Files[name] = b
 	}
@@ -239,7 +246,7 @@ func Generate(opts Options) (*Site, error) {
 	if strings.Contains(s.BaseURL, "://") {
 		out.Files["sitemap.xml"] = sitemap(s)
 	} else if n, ok := sitemapNote(s, opts); ok {
-		out.Diags = append(out.Diags, n)
+		out.Diags = append(out.Diags, policy.Adjust(diag.List{n})...)
 	}
 	if err := addRedirects(out, s, set, r, opts.Release); err != nil {
 		return nil, err
@@ -271,6 +278,15 @@ func open(opts Options) (fs.FS, *config.Config, func(), error) {
 		return nil, nil, nil, fmt.Errorf("opening %s: %w", opts.Source, err)
 	}
 	return root.FS(), cfg, func() { root.Close() }, nil
+}
+
+// loadPolicy reads the playbook's [check] severities and baseline, from
+// the tag being built when opts.Files is set.
+func loadPolicy(opts Options, cfg *config.Config, fsys fs.FS) (*baseline.Policy, error) {
+	if opts.Files != nil {
+		return baseline.ForConfigFS(cfg, fsys)
+	}
+	return baseline.ForConfig(cfg, opts.Source)
 }
 
 // Result summarises a build written to disk.

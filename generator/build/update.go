@@ -90,13 +90,17 @@ func (s *Site) parseChanged(changed []string) ([]*content.Page, diag.List, error
 		// Read as Load would: the file's section role, and what the
 		// sections above it pass down.
 		cp := s.set.Parse(rel, src, s.Model.Config, &diags)
-		if cp == nil || diags.HasErrors() || s.Model.PageByRel(cp.Rel) == nil {
+		if cp == nil || s.Model.PageByRel(cp.Rel) == nil {
 			return nil, nil, site.ErrNeedFull
 		}
 		if old := s.Model.PageByRel(cp.Rel); cp.IsSection && !content.SameCascade(old.Page, cp) {
 			return nil, nil, site.ErrNeedFull // the pages below it change too
 		}
 		pages = append(pages, cp)
+	}
+	diags = s.policy.Adjust(diags)
+	if diags.HasErrors() {
+		return nil, nil, site.ErrNeedFull
 	}
 	return pages, diags, nil
 }
@@ -109,7 +113,7 @@ func (s *Site) updateBodies(pages []*content.Page) (*Site, []string, error) {
 			return nil, nil, site.ErrNeedFull
 		}
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body", history: s.history, gitNotes: s.gitNotes}
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, Diags: s.Diags, opts: s.opts, renderer: s.renderer, set: s.set, md: s.md, parsed: s.parsed, how: "body", history: s.history, gitNotes: s.gitNotes, policy: s.policy}
 	var outputs []string
 	var rendered []*site.Page
 	for i, cp := range pages {
@@ -192,7 +196,7 @@ func (s *Site) updateFrontMatter(cp *content.Page, parseDiags diag.List) (*Site,
 		return nil, nil, err
 	}
 	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: s.Model, opts: s.opts, renderer: s.renderer, set: replacePage(s.set, cp), md: s.md,
-		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter", history: s.history, gitNotes: s.gitNotes}
+		parsed: replaceDiags(s.parsed, parseDiags, cp.File), how: "front matter", history: s.history, gitNotes: s.gitNotes, policy: s.policy}
 	// The file's diagnostics are all found again; others' stay.
 	next.Diags = replaceDiags(s.Diags, append(parseDiags, pdiags...), cp.File)
 	next.updateSearchDocs(s, outputPages(todo))
@@ -239,7 +243,7 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	defer root.Close()
 	fsys := root.FS()
 	model, ldiags := site.Link(s.Model.Config, set, fsys, s.md, site.Options{
-		Drafts: s.opts.Drafts, Audience: s.opts.Audience, Today: s.opts.Today, BaseURL: s.opts.BaseURL, Reuse: s.Model,
+		Drafts: s.opts.Drafts, Audience: s.opts.Audience, Today: s.opts.Today, BaseURL: s.opts.BaseURL, Reuse: s.Model, Adjust: s.policy.Adjust,
 	})
 	if model == nil {
 		return nil, nil, ldiags.Err()
@@ -279,10 +283,10 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	for _, cp := range pages {
 		parsed = replaceDiags(parsed, diags, cp.File)
 	}
-	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink", history: s.history, gitNotes: s.gitNotes}
-	next.Diags = append(append(append(slices.Clone(parsed), ldiags...), r.Warnings()...), s.gitNotes...)
+	next := &Site{Files: maps.Clone(s.Files), Pages: s.Pages, Model: model, opts: s.opts, renderer: r, set: set, md: s.md, sigs: after, parsed: parsed, how: "relink", history: s.history, gitNotes: s.gitNotes, policy: s.policy}
+	next.Diags = append(append(append(slices.Clone(parsed), ldiags...), s.policy.Adjust(r.Warnings())...), s.gitNotes...)
 	if n, ok := sitemapNote(model, s.opts); ok {
-		next.Diags = append(next.Diags, n)
+		next.Diags = append(next.Diags, s.policy.Adjust(diag.List{n})...)
 	}
 	next.Diags.Sort()
 	next.updateSearchDocs(s, outputPages(todo))

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -33,6 +34,11 @@ type Options struct {
 	// Extra rules run over the loaded playbook (brand voice, CODEOWNERS),
 	// kept outside this package so that each lives with its own code.
 	Extra []Rule
+
+	// NoBaseline leaves the baseline out, to find every problem the
+	// baseline should record (--update-baseline); [check] severity still
+	// applies.
+	NoBaseline bool
 }
 
 // Rule is an extra check over a loaded playbook.
@@ -77,13 +83,15 @@ func Run(opts Options) (diag.List, error) {
 	}
 	defer root.Close()
 	fsys := root.FS()
+	policy, policyFound := loadPolicy(opts, cfg)
+	cfgFound = append(cfgFound, policyFound...)
 	set, found, err := content.Load(fsys, cfg)
 	if err != nil {
 		return nil, err
 	}
 	found = append(cfgFound, found...)
 	if set == nil { // no content/ folder
-		found.Sort()
+		found = finish(policy, found)
 		return found, nil
 	}
 	pages := set.Pages
@@ -91,11 +99,12 @@ func Run(opts Options) (diag.List, error) {
 	set.Pages = append(set.Pages, stubbed...)
 
 	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
-	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today})
+	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust})
 	found = append(found, linked...)
 	if s != nil && cfg.Versions.On() {
 		found = append(found, s.VersionAddressClashes(true)...)
 	}
+	found = append(found, content.AliasClashes(pages)...)
 
 	pb := &Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
 	for _, p := range stubbed {
@@ -109,9 +118,35 @@ func Run(opts Options) (diag.List, error) {
 	for _, rule := range opts.Extra {
 		found = append(found, rule(pb)...)
 	}
-	found = dedupe(found)
-	found.Sort()
+	found = finish(policy, dedupe(found))
 	return found, nil
+}
+
+// loadPolicy reads the playbook's [check] severities and, unless
+// opts.NoBaseline, its baseline. A baseline that cannot be read is
+// reported, and the check goes on without it.
+func loadPolicy(opts Options, cfg *config.Config) (*baseline.Policy, diag.List) {
+	if opts.NoBaseline {
+		return baseline.NewPolicy(cfg.Check.Severity, nil), nil
+	}
+	p, err := baseline.ForConfig(cfg, opts.Source)
+	if err != nil {
+		return baseline.NewPolicy(cfg.Check.Severity, nil), diag.List{{File: baseline.FileName(cfg), Severity: diag.Error, Rule: baseline.Rule, Message: err.Error()}}
+	}
+	return p, nil
+}
+
+// finish applies the policy to every finding (those site.Link adjusted
+// already are left as they were: Adjust is idempotent) and notes the
+// baseline's entries that are fixed; check sees every problem, so only
+// it can tell.
+func finish(policy *baseline.Policy, found diag.List) diag.List {
+	found, sum := policy.AdjustSummary(found)
+	if n, ok := sum.StaleNote(); ok {
+		found = append(found, n)
+	}
+	found.Sort()
+	return found
 }
 
 // stubs stands in for the markdown files whose front matter could not be
@@ -152,6 +187,18 @@ func dedupe(list diag.List) diag.List {
 		}
 	}
 	return out
+}
+
+// Failing reports whether list fails a check: an error, or with strict a
+// warning the baseline does not record. Known problems never fail, not
+// even with --strict, which is for new warnings.
+func Failing(list diag.List, strict bool) bool {
+	for _, d := range list {
+		if d.Severity == diag.Error || strict && d.Severity == diag.Warning && !d.Known {
+			return true
+		}
+	}
+	return false
 }
 
 // Summary counts errors and warnings, for the last line of a report.

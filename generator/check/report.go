@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/diag"
 )
 
@@ -27,17 +28,22 @@ type Report struct {
 	Format string
 	Color  bool
 	Prefix string
+	// Baseline is the baseline file's name, for the line saying how many
+	// known problems are left in it.
+	Baseline string
+	// Fixed lists what --fix changed, reported before what is left.
+	Fixed *FixResult
 }
 
 // Write writes list to w.
 func (r Report) Write(w io.Writer, list diag.List) error {
 	switch r.Format {
 	case "text", "":
-		return writeText(w, list, r.Color)
+		return writeText(w, list, r)
 	case "github":
 		return writeGitHub(w, list, r.Prefix)
 	case "json":
-		return writeJSON(w, list)
+		return writeJSON(w, list, r.Fixed)
 	}
 	return fmt.Errorf("unknown format %q: use one of %s", r.Format, strings.Join(Formats, ", "))
 }
@@ -51,14 +57,23 @@ const (
 	reset  = "\x1b[0m"
 )
 
-func writeText(w io.Writer, list diag.List, color bool) error {
+func writeText(w io.Writer, list diag.List, r Report) error {
 	paint := func(code, s string) string {
-		if !color {
+		if !r.Color {
 			return s
 		}
 		return code + s + reset
 	}
 	var b strings.Builder
+	if r.Fixed != nil {
+		for _, f := range r.Fixed.Applied {
+			fmt.Fprintf(&b, "%s: fixed: %s -> %s\n", diag.Diagnostic{File: f.File, Line: f.Line, Col: f.Col}.Pos(), f.Old, f.New)
+		}
+		for _, s := range r.Fixed.Skipped {
+			fmt.Fprintf(&b, "%s: not fixed: %s\n", diag.Diagnostic{File: s.Fix.File, Line: s.Fix.Line, Col: s.Fix.Col}.Pos(), s.Why)
+		}
+		fmt.Fprintf(&b, "Fixed %s; what is left:\n\n", count(len(r.Fixed.Applied), "problem"))
+	}
 	for i, d := range list {
 		if i > 0 && d.File != list[i-1].File {
 			b.WriteByte('\n')
@@ -76,7 +91,11 @@ func writeText(w io.Writer, list diag.List, color bool) error {
 		default:
 			sev = paint(cyan, sev)
 		}
-		fmt.Fprintf(&b, "%s: %s: %s\n", sev, paint(dim, d.Rule), d.Message)
+		known := ""
+		if d.Known {
+			known = paint(dim, " (in baseline)")
+		}
+		fmt.Fprintf(&b, "%s: %s: %s%s\n", sev, paint(dim, d.Rule), d.Message, known)
 	}
 	errs, warns := Summary(list)
 	if len(list) > 0 {
@@ -95,8 +114,19 @@ func writeText(w io.Writer, list diag.List, color bool) error {
 	default:
 		fmt.Fprintf(&b, "%s and %s in %s.\n", count(errs, "error"), count(warns, "warning"), count(len(files), "file"))
 	}
+	if line := knownLine(list, r.Baseline); line != "" {
+		b.WriteString(line + ".\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// knownLine says how many known problems are left in the baseline.
+func knownLine(list diag.List, file string) string {
+	if file == "" {
+		return ""
+	}
+	return baseline.KnownLine(list, file)
 }
 
 func count(n int, word string) string {
@@ -134,7 +164,11 @@ func writeGitHub(w io.Writer, list diag.List, prefix string) error {
 		}
 		props = append(props, "title="+prop.Replace("playbook "+d.Rule))
 		b.WriteString(" " + strings.Join(props, ","))
-		b.WriteString("::" + data.Replace(d.Message) + "\n")
+		msg := d.Message
+		if d.Known {
+			msg += " (in baseline)"
+		}
+		b.WriteString("::" + data.Replace(msg) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -146,23 +180,45 @@ type jsonReport struct {
 	Version     int             `json:"version"`
 	Errors      int             `json:"errors"`
 	Warnings    int             `json:"warnings"`
+	Known       int             `json:"known"` // warnings that the baseline records
 	Diagnostics []diagnosticOut `json:"diagnostics"`
+	Fixed       []diag.Fix      `json:"fixed,omitempty"`     // --fix: what it changed
+	NotFixed    []skippedOut    `json:"not_fixed,omitempty"` // --fix: what it could not
+}
+
+type skippedOut struct {
+	diag.Fix
+	Why string `json:"why"`
 }
 
 type diagnosticOut struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Column   int    `json:"column"`
-	Severity string `json:"severity"`
-	Rule     string `json:"rule"`
-	Message  string `json:"message"`
+	File     string    `json:"file"`
+	Line     int       `json:"line"`
+	Column   int       `json:"column"`
+	Severity string    `json:"severity"`
+	Rule     string    `json:"rule"`
+	Message  string    `json:"message"`
+	Known    bool      `json:"known,omitempty"` // recorded in the baseline: reported, fails nothing
+	Fix      *diag.Fix `json:"fix,omitempty"`   // the fix check --fix would apply
 }
 
-func writeJSON(w io.Writer, list diag.List) error {
+func writeJSON(w io.Writer, list diag.List, fixed *FixResult) error {
 	errs, warns := Summary(list)
 	out := jsonReport{Version: 1, Errors: errs, Warnings: warns, Diagnostics: []diagnosticOut{}}
 	for _, d := range list {
-		out.Diagnostics = append(out.Diagnostics, diagnosticOut{d.File, d.Line, d.Col, d.Severity.String(), d.Rule, d.Message})
+		out.Diagnostics = append(out.Diagnostics, diagnosticOut{d.File, d.Line, d.Col, d.Severity.String(), d.Rule, d.Message, d.Known, d.Fix})
+		if d.Known {
+			out.Known++
+		}
+	}
+	if fixed != nil {
+		out.Fixed = fixed.Applied
+		if out.Fixed == nil {
+			out.Fixed = []diag.Fix{}
+		}
+		for _, s := range fixed.Skipped {
+			out.NotFixed = append(out.NotFixed, skippedOut{s.Fix, s.Why})
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

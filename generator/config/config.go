@@ -43,6 +43,7 @@ type Config struct {
 	Versions   Versions          `toml:"versions"`
 	Feedback   Feedback          `toml:"feedback"`
 	Content    Content           `toml:"content"`
+	Check      Check             `toml:"check"`
 
 	// OwnerOrder lists owner ids in the order they are declared.
 	OwnerOrder []string `toml:"-"`
@@ -112,6 +113,16 @@ const (
 	UnknownError   = "error"
 	UnknownIgnore  = "ignore"
 )
+
+// Check sets how strict build, serve and check are (docs/check.md).
+type Check struct {
+	// Severity sets a rule's severity: "error", "warning", "note" or
+	// "off", by rule name ({ anchor = "warning" }).
+	Severity map[string]string `toml:"severity"`
+	// Baseline is the baseline file of known problems, relative to the
+	// playbook folder; "" means .playbook-baseline.json when it exists.
+	Baseline string `toml:"baseline"`
+}
 
 // Search configures the site search.
 type Search struct {
@@ -493,6 +504,14 @@ func (c *Config) replaceWrongValues() {
 	if c.Versions.Order != "date" {
 		c.Versions.Order = "name"
 	}
+	for rule, v := range c.Check.Severity {
+		if l, err := diag.ParseLevel(v); err != nil || diag.CheckLevel(rule, l) != nil {
+			delete(c.Check.Severity, rule)
+		}
+	}
+	if b := path.Clean(filepath.ToSlash(c.Check.Baseline)); c.Check.Baseline != "" && (path.IsAbs(b) || filepath.IsAbs(c.Check.Baseline) || b == "." || b == ".." || strings.HasPrefix(b, "../")) {
+		c.Check.Baseline = ""
+	}
 	switch c.Content.UnknownFields {
 	case UnknownWarning, UnknownError, UnknownIgnore:
 	default:
@@ -672,6 +691,7 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 		}
 	}
 	c.validateVoice(diags, lines)
+	c.validateCheck(diags, lines)
 	for id, o := range c.Owners {
 		if o.Name == "" {
 			errorAt(diags, lines.FindPos("owners", id), "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
@@ -703,6 +723,35 @@ func (c *Config) validateVoice(diags *diag.List, lines tomlpos.Lines) {
 			if !slices.Contains(kinds, k) {
 				errorAt(diags, lines.FindPos(table, "kinds"), "config", "%s: kind %q is not a page kind: use one of %s%s", name, k, strings.Join(kinds, ", "), diag.DidYouMean(k, kinds))
 			}
+		}
+	}
+}
+
+// validateCheck checks [check]: each severity names a known rule and a
+// level it may have, and the baseline is a path inside the playbook.
+func (c *Config) validateCheck(diags *diag.List, lines tomlpos.Lines) {
+	rules := make([]string, 0, len(c.Check.Severity))
+	for rule := range c.Check.Severity {
+		rules = append(rules, rule)
+	}
+	slices.Sort(rules)
+	for _, rule := range rules {
+		pos := lines.FindPos("check", "severity", rule)
+		if pos.Line == 0 {
+			pos = lines.FindPos("check", "severity")
+		}
+		level, err := diag.ParseLevel(c.Check.Severity[rule])
+		if err == nil {
+			err = diag.CheckLevel(rule, level)
+		}
+		if err != nil {
+			errorAt(diags, pos, "config", "check.severity.%s: %v", rule, err)
+		}
+	}
+	if b := c.Check.Baseline; b != "" {
+		clean := path.Clean(filepath.ToSlash(b))
+		if path.IsAbs(clean) || filepath.IsAbs(b) || clean == ".." || strings.HasPrefix(clean, "../") || clean == "." {
+			errorAt(diags, lines.FindPos("check", "baseline"), "config", "check.baseline %q must be a file inside the playbook folder, like %q", b, ".playbook-baseline.json")
 		}
 	}
 }
@@ -764,9 +813,11 @@ func (c *Config) OwnerIDs() []string {
 func knownKeys(parent []string) []string {
 	switch strings.Join(parent, ".") {
 	case "":
-		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback", "content"}
+		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback", "content", "check"}
 	case "content":
 		return []string{"unknown_fields", "publish"}
+	case "check":
+		return []string{"severity", "baseline"}
 	case "versions":
 		return []string{"enabled", "tags", "names", "exclude", "latest", "order"}
 	case "feedback":

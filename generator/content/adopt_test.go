@@ -368,7 +368,7 @@ func TestEveryProblemAtOnce(t *testing.T) {
 			`content/objections/o.md:6:11: error: unknown owner "legal": declare it under [owners.legal] in playbook.toml, or use one of: marketing, sales, enablement, product-marketing`,
 		}},
 		{"yaml", "---\ntitle: Too pricey\nsays: Too much\nreviewed: 31.03.2026\ncategory: pricing\n---\n", []string{
-			"content/objections/o.md:4:1: error: reviewed: 31.03.2026 is not a date: write it as YYYY-MM-DD, like 2026-03-31",
+			`content/objections/o.md:4:1: error: reviewed: "31.03.2026" is not a date: write it as YYYY-MM-DD, here 2026-03-31 (playbook check --fix does it)`,
 			`content/objections/o.md:5:1: error: category "pricing" is not one of: price, timing, competitor, authority, need, risk`,
 		}},
 		{"date with a time", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nreviewed = 2026-03-12T10:00:00\n+++\n", []string{

@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
+	"github.com/playbook-ssg/playbook/generator/internal/loosedate"
 )
 
 // decoder pulls typed values out of front matter, recording a diagnostic
@@ -49,6 +50,14 @@ func (d *decoder) field(key string) (frontmatter.Field, bool) {
 		return f, false
 	}
 	return f, ok
+}
+
+// dateErrorAt reports a date field that cannot be read. Its rule is
+// "date", not "front-matter": the page still builds without the date, so
+// an imported handbook's old dates can wait in a baseline.
+func (d *decoder) dateErrorAt(f frontmatter.Field, format string, args ...any) {
+	d.errorAt(f, format, args...)
+	(*d.diags)[len(*d.diags)-1].Rule = "date"
 }
 
 func (d *decoder) errorAt(f frontmatter.Field, format string, args ...any) {
@@ -235,18 +244,26 @@ func (d *decoder) date(key string) time.Time {
 	switch v := f.Value.(type) {
 	case time.Time:
 		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 {
-			d.errorAt(f, "%s must be a date without a time, written YYYY-MM-DD", key)
+			d.dateErrorAt(f, "%s must be a date without a time, written YYYY-MM-DD", key)
 		}
 		return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)
 	case string:
 		t, err := time.Parse("2006-01-02", strings.TrimSpace(v))
 		if err != nil {
-			d.errorAt(f, "%s: %s is not a date: %s", key, strings.TrimSpace(v), frontmatter.DateHint(v))
+			switch iso, why := loosedate.ISO(v); {
+			case iso != "" && f.Line > 0: // sure: playbook check --fix rewrites it
+				d.dateErrorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, here %s (playbook check --fix does it)", key, v, iso)
+				(*d.diags)[len(*d.diags)-1].Fix = &diag.Fix{File: d.file, Line: f.Line, Col: f.Col, Old: v, New: iso}
+			case why != "":
+				d.dateErrorAt(f, "%s: %q is not a date: write it as YYYY-MM-DD, like 2026-03-31 (%s)", key, v, why)
+			default:
+				d.dateErrorAt(f, "%s: %q is not a date: %s", key, v, frontmatter.DateHint(v))
+			}
 			return time.Time{}
 		}
 		return t
 	default:
-		d.errorAt(f, "%s must be a date written YYYY-MM-DD, not %s", key, typeName(f.Value))
+		d.dateErrorAt(f, "%s must be a date written YYYY-MM-DD, not %s", key, typeName(f.Value))
 		return time.Time{}
 	}
 }

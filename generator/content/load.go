@@ -433,7 +433,11 @@ func parse(file string, src []byte, cfg *config.Config, diags *diag.List, r role
 		return nil
 	}
 	for _, pr := range doc.Problems {
-		diags.Errorf(file, pr.Line, pr.Col, "front-matter", "%s", pr.Msg)
+		rule := "front-matter"
+		if pr.BadDate {
+			rule = "date"
+		}
+		diags.Errorf(file, pr.Line, pr.Col, rule, "%s", pr.Msg)
 	}
 	if doc.Line == 0 {
 		doc.Line = 1 // no front matter: missing fields are reported at the top

@@ -38,8 +38,26 @@ type Diagnostic struct {
 	Line     int
 	Col      int
 	Severity Severity
-	Rule     string // short identifier, e.g. "front-matter", "link"
+	Rule     string // short identifier, e.g. "front-matter", "link" (see Rules)
 	Message  string
+
+	// Known marks a problem the playbook's baseline records: it is
+	// reported (as a warning) but fails nothing.
+	Known bool
+	// Fix, when set, is a correction the tool is sure of, which
+	// `playbook check --fix` applies.
+	Fix *Fix
+}
+
+// Fix replaces the text Old with New in File, at Line (1-based), starting
+// the search for Old at byte column Col (1-based; 0 means anywhere in the
+// line).
+type Fix struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"column,omitempty"`
+	Old  string `json:"old"`
+	New  string `json:"new"`
 }
 
 // Pos renders "file:line:col", leaving out what is unknown.
@@ -66,6 +84,9 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.Severity.String())
 	b.WriteString(": ")
 	b.WriteString(d.Message)
+	if d.Known {
+		b.WriteString(" (in baseline)")
+	}
 	return b.String()
 }
 
@@ -195,5 +216,7 @@ func (d Diagnostic) MarshalJSON() ([]byte, error) {
 		Rule     string `json:"rule"`
 		Message  string `json:"message"`
 		Position string `json:"position"`
-	}{d.File, d.Line, d.Col, d.Severity.String(), d.Rule, d.Message, d.Pos()})
+		Known    bool   `json:"known,omitempty"`
+		Fix      *Fix   `json:"fix,omitempty"`
+	}{d.File, d.Line, d.Col, d.Severity.String(), d.Rule, d.Message, d.Pos(), d.Known, d.Fix})
 }

@@ -29,3 +29,21 @@ func DidYouMean(word string, candidates []string) string {
 	}
 	return ""
 }
+
+// OnlyCandidate returns the candidate close enough to word to be a likely
+// typo when there is exactly one such candidate, or "". A fix made from it
+// is sure; Suggest's best guess among several is not.
+func OnlyCandidate(word string, candidates []string) string {
+	found := ""
+	for _, c := range candidates {
+		d := levenshtein.ComputeDistance(word, c)
+		if d >= len(word)/2+2 || d > max(2, len(word)/3) || c == found {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = c
+	}
+	return found
+}

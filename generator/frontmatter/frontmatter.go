@@ -64,6 +64,7 @@ func (d Doc) Keys() []string {
 type Error struct {
 	Line, Col int
 	Msg       string
+	BadDate   bool // a value that is not a date, read past as if missing
 }
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
@@ -216,6 +217,7 @@ func recoverTOML(text string, pe toml.ParseError, offset int) (string, Error, bo
 	switch {
 	case looksLikeDate.MatchString(value):
 		p.Msg = fmt.Sprintf("%s: %s is not a date: %s", key, value, DateHint(value))
+		p.BadDate = true
 		lines[n-1] = ""
 	case strings.Contains(pe.Message, "expected value but found") && !strings.HasPrefix(value, "="):
 		p.Msg = "invalid TOML front matter: " + tomlAdvice(pe.Message)

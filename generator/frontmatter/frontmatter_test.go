@@ -183,9 +183,9 @@ func TestTOMLRecovers(t *testing.T) {
 	}
 	want := []Error{
 		{Line: 2, Col: 9, Msg: `invalid TOML front matter: expected value but found "Too" instead: put text in quotes, like title = "Too expensive"`},
-		{Line: 3, Col: 12, Msg: "reviewed: 03/12/2026 is not a date: write it as YYYY-MM-DD, like 2026-03-12 (or 2026-12-03 if the day comes first)"},
-		{Line: 6, Col: 9, Msg: "since: 31.12.2025 is not a date: write it as YYYY-MM-DD, like 2025-12-31"},
-		{Line: 7, Col: 8, Msg: "last: 2026-13-40 is not a date: write it as YYYY-MM-DD, like 2026-03-31"},
+		{Line: 3, Col: 12, Msg: "reviewed: 03/12/2026 is not a date: write it as YYYY-MM-DD, like 2026-03-12 (or 2026-12-03 if the day comes first)", BadDate: true},
+		{Line: 6, Col: 9, Msg: "since: 31.12.2025 is not a date: write it as YYYY-MM-DD, like 2025-12-31", BadDate: true},
+		{Line: 7, Col: 8, Msg: "last: 2026-13-40 is not a date: write it as YYYY-MM-DD, like 2026-03-31", BadDate: true},
 	}
 	if len(doc.Problems) != len(want) {
 		t.Fatalf("problems %v, want %v", doc.Problems, want)

@@ -190,12 +190,23 @@ func (p *Preview) report(err error) error {
 // printDiags prints warnings when they differ from the last ones printed,
 // so a rebuild does not repeat the same list every time.
 func (p *Preview) printDiags(list diag.List) {
-	if len(list) == len(p.warned) && slices.Equal(list, p.warned) {
+	// Compared as printed: each build makes new Fix values.
+	same := func(a, b diag.Diagnostic) bool { return a.String() == b.String() && a.Rule == b.Rule }
+	if len(list) == len(p.warned) && slices.EqualFunc(list, p.warned, same) {
 		return
 	}
 	p.warned = list
 	for _, d := range list {
 		fmt.Fprintln(p.opts.Log, d.String())
+	}
+	known := 0
+	for _, d := range list {
+		if d.Known {
+			known++
+		}
+	}
+	if known > 0 {
+		fmt.Fprintf(p.opts.Log, "%s left in the baseline.\n", plural(known, "known problem"))
 	}
 }
 

@@ -104,6 +104,7 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 		}
 		out = append(out, Output{Page: sec, List: l.Number})
 	}
+	diags = s.Options.adjust(diags)
 	diags.Sort()
 	return out, diags, diags.Err()
 }

@@ -45,6 +45,7 @@ func (s *Site) UpdateBody(cp *content.Page) (*Page, diag.List, error) {
 	if !slices.Equal(slices.Compact(used), slices.Compact(oldUsed)) {
 		return nil, nil, ErrNeedFull
 	}
+	diags = s.Options.adjust(diags)
 	diags.Sort()
 	return p, diags, nil
 }

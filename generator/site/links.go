@@ -66,7 +66,7 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 		}
 		if target == "" { // this page: "#", "?x", or an anchor
 			if frag != "" && !hasHeading(p, frag) {
-				diags.Errorf(p.File, line, col, "link", "link to #%s: this page has no heading with that ID%s", frag, diag.DidYouMean(frag, headingIDs(p)))
+				brokenAnchor(p, p, l, "#"+frag, frag, line, col, diags)
 			} else if absolute && frag != "" {
 				l.Rewrite(p.Permalink() + query + fragment(frag))
 			}
@@ -142,7 +142,7 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 	if frag != "" {
 		p.anchors = append(p.anchors, anchorRef{target: rel, frag: frag})
 		if !hasHeading(target, frag) {
-			diags.Errorf(p.File, line, col, "link", "link to %s#%s: that page has no heading with that ID%s", cp.File, frag, diag.DidYouMean(frag, headingIDs(target)))
+			brokenAnchor(p, target, l, cp.File+"#"+frag, frag, line, col, diags)
 			return
 		}
 	}

@@ -37,6 +37,20 @@ type Options struct {
 	// caller guarantees nothing those bodies depend on changed: the set of
 	// pages, their URLs and what is published.
 	Reuse *Site
+
+	// Adjust, when set, applies the playbook's policy (per-rule severity,
+	// the baseline) to every list of diagnostics Link and the updates
+	// return, before errors are judged: a known problem must not stop
+	// the build.
+	Adjust func(diag.List) diag.List
+}
+
+// adjust applies Options.Adjust to list.
+func (o Options) adjust(list diag.List) diag.List {
+	if o.Adjust == nil {
+		return list
+	}
+	return o.Adjust(list)
 }
 
 // Site is the linked, rendered model of a playbook.
@@ -259,6 +273,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		}
 	}
 	sort.Strings(s.Files)
+	diags = opts.adjust(diags)
 	diags.Sort()
 	if diags.HasErrors() {
 		return nil, diags
