@@ -282,6 +282,18 @@ func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
 	l := &Link{Dest: dest, IsImage: image, node: n}
 	// Inline nodes carry no position; find the destination in the text of
 	// the enclosing block.
+	// A link with text: its "[" comes right before the text, which knows
+	// where it is, so two links to one address on a line each get their
+	// own column.
+	if at, ok := firstTextStart(n); ok {
+		if b := bytes.LastIndexByte(d.src[:at], '['); b >= 0 {
+			if image && b > 0 && d.src[b-1] == '!' {
+				b--
+			}
+			l.Line, l.Col = diag.LineCol(d.src, b)
+			return l
+		}
+	}
 	start := 0
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
@@ -306,6 +318,25 @@ func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
 	}
 	l.Line, l.Col = diag.LineCol(d.src, start+off)
 	return l
+}
+
+// firstTextStart returns where the first text under a link or image
+// starts in the source.
+func firstTextStart(n ast.Node) (int, bool) {
+	if _, isLink := n.(*ast.Link); !isLink {
+		if _, isImage := n.(*ast.Image); !isImage {
+			return 0, false
+		}
+	}
+	at, found := 0, false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); entering && ok && t.Segment.Len() > 0 {
+			at, found = t.Segment.Start, true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return at, found
 }
 
 // typographerSource maps the typographer's substitutions back to what the

@@ -28,13 +28,13 @@ func TestHeadingsAndAnchors(t *testing.T) {
 }
 
 func TestLinkPositions(t *testing.T) {
-	src := "Intro line\n\nSee [a](a.md) and\n[b **bold**](../b.md#x) ![img](i.png)\n\n- item [c](c.md)\n\n| t |\n|---|\n| [d](d.md) |\n"
+	src := "Intro line\n\nSee [a](a.md) and\n[b **bold**](../b.md#x) ![img](i.png)\n\n- item [c](c.md)\n\n| t |\n|---|\n| [d](d.md) |\n\nAn [x](e.md#y) and an [*x*](e.md#y).\n"
 	doc := New(Options{}).Parse([]byte(src))
 	want := []struct {
 		dest      string
 		line, col int
 		image     bool
-	}{{"a.md", 3, 5, false}, {"../b.md#x", 4, 1, false}, {"i.png", 4, 25, true}, {"c.md", 6, 8, false}, {"d.md", 10, 3, false}}
+	}{{"a.md", 3, 5, false}, {"../b.md#x", 4, 1, false}, {"i.png", 4, 25, true}, {"c.md", 6, 8, false}, {"d.md", 10, 3, false}, {"e.md#y", 12, 4, false}, {"e.md#y", 12, 23, false}}
 	if len(doc.Links) != len(want) {
 		t.Fatalf("links %+v", doc.Links)
 	}
