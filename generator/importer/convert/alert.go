@@ -27,8 +27,9 @@ var kinds = map[string]string{
 	"danger": "CAUTION", "error": "CAUTION", "failure": "CAUTION", "fail": "CAUTION", "missing": "CAUTION", "bug": "CAUTION",
 }
 
-// labelled are the types whose meaning the GitHub kind does not carry:
-// without a title of their own, they get their name as one ("Bug").
+// labelled are Material's types whose meaning the GitHub kind does not
+// carry: without a title of their own, they get their name as one ("Bug"),
+// as Material shows it. Other sources' types are only colours.
 var labelled = map[string]bool{
 	"todo": true, "abstract": true, "summary": true, "tldr": true, "question": true, "help": true, "faq": true,
 	"example": true, "quote": true, "cite": true, "success": true, "check": true, "done": true,
@@ -36,9 +37,9 @@ var labelled = map[string]bool{
 }
 
 // alertKind returns the GitHub alert for a source's admonition type, and
-// the title to show when the admonition has none. An unknown type is a
-// NOTE titled with its name.
-func alertKind(typ string) (kind, title string, known bool) {
+// the title to show when the admonition has none (for MkDocs types in
+// labelled). An unknown type is a NOTE titled with its name.
+func (c *converter) alertKind(typ string) (kind, title string, known bool) {
 	t := strings.ToLower(strings.TrimSpace(typ))
 	k, ok := kinds[t]
 	if !ok {
@@ -47,7 +48,7 @@ func alertKind(typ string) (kind, title string, known bool) {
 		}
 		return "NOTE", capitalize(t), false
 	}
-	if labelled[t] {
+	if labelled[t] && c.opts.From == MkDocs {
 		return k, capitalize(t), true
 	}
 	return k, "", true

@@ -64,8 +64,12 @@ func (c *converter) block(in []line) []line {
 		done := false
 		for _, h := range hs {
 			if o, next, ok := h(c, in, i); ok && next > i {
-				out = append(out, o...)
+				out = appendLines(out, o)
 				i, done = next, true
+				// No run of blank lines where a construct was.
+				for i < len(in) && isBlank(in[i].s) && (len(out) == 0 || isBlank(out[len(out)-1].s)) {
+					i++
+				}
 				break
 			}
 		}
@@ -232,3 +236,12 @@ func minIndent(in []line) int {
 
 // paramRE is one parameter: key=value or a value, either maybe quoted.
 var paramRE = regexp.MustCompile("(?:([\\w-]+)\\s*=\\s*)?(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|`[^`]*`|[^\\s\"'`=]+)")
+
+// appendLines appends o to out without blank lines at the start of the
+// page or after a blank line.
+func appendLines(out, o []line) []line {
+	for len(o) > 0 && isBlank(o[0].s) && (len(out) == 0 || isBlank(out[len(out)-1].s)) {
+		o = o[1:]
+	}
+	return append(out, o...)
+}

@@ -69,6 +69,10 @@ func Body(src []byte, opts Options) ([]byte, []Note) {
 	lines, eol, final := split(src)
 	c := &converter{opts: opts, eol: eol}
 	out := c.block(lines)
+	// No more blank lines at the end than the input had.
+	for len(out) > 0 && isBlank(out[len(out)-1].s) && trailingBlanks(out) > trailingBlanks(lines) {
+		out = out[:len(out)-1]
+	}
 	sort.SliceStable(c.notes, func(i, j int) bool { return c.notes[i].Line < c.notes[j].Line })
 	return join(out, eol, final), c.notes
 }
@@ -135,4 +139,12 @@ func join(lines []line, eol string, final bool) []byte {
 		}
 	}
 	return append([]byte{}, b.Bytes()...)
+}
+
+func trailingBlanks(ls []line) int {
+	n := 0
+	for n < len(ls) && isBlank(ls[len(ls)-1-n].s) {
+		n++
+	}
+	return n
 }

@@ -135,8 +135,8 @@ func (c *converter) mdxTabs(in []line, i, j int) ([]line, int, bool) {
 	var out []line
 	var body []line
 	flush := func() {
-		inner := c.block(dedentAll(body, minIndent(body)))
-		out = append(out, inner...)
+		body = trimBlank(body)
+		out = appendLines(out, c.block(dedentAll(body, minIndent(body))))
 		body = nil
 	}
 	for k := j + 1; k < end; k++ {
@@ -152,7 +152,7 @@ func (c *converter) mdxTabs(in []line, i, j int) ([]line, int, bool) {
 			for _, l := range in[k : e+1] {
 				parts = append(parts, strings.TrimSpace(l.s))
 			}
-			out = append(out, c.tabItem(in[k].n, lead(in[i].s), strings.Join(parts, " "))...)
+			out = appendLines(out, c.tabItem(in[k].n, lead(in[i].s), strings.Join(parts, " ")))
 			k = e
 		case strings.HasPrefix(t, "</TabItem>"):
 			flush()
@@ -167,7 +167,7 @@ func (c *converter) mdxTabs(in []line, i, j int) ([]line, int, bool) {
 		}
 	}
 	flush()
-	return out, next, true
+	return append(out, c.gen(in[end-1].n, "")), next, true
 }
 
 // tabItem writes the label of a <TabItem value="…" label="…">.

@@ -74,7 +74,7 @@ func (c *converter) admonition(in []line, i, j int, typ, title, opener, closer s
 		c.note(in[i].n, true, "%s is never closed by %s: converted it to the end of the page", opener, closer)
 	}
 	ind := lead(in[i].s)
-	kind, label, known := alertKind(typ)
+	kind, label, known := c.alertKind(typ)
 	if title == "" {
 		title = label
 	}

@@ -79,7 +79,7 @@ func jekyllCallout(c *converter, in []line, i int) ([]line, int, bool) {
 		if typ == "" {
 			typ = first(tg.named, "type", "style", "class")
 		}
-		kind, title, _ := alertKind(typ)
+		kind, title, _ := c.alertKind(typ)
 		if t := tg.named["title"]; t != "" {
 			title = t
 		}
@@ -110,7 +110,7 @@ func jekyllCallout(c *converter, in []line, i int) ([]line, int, bool) {
 			body[k].s = strings.TrimPrefix(s, " ")
 		}
 	}
-	kind, title, _ := alertKind(typ)
+	kind, title, _ := c.alertKind(typ)
 	if hasTitle && len(body) > 0 {
 		title, body = strings.TrimSpace(body[0].s), body[1:]
 	}

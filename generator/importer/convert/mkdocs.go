@@ -32,7 +32,7 @@ func mkdocsAdmonition(c *converter, in []line, i int) ([]line, int, bool) {
 	}
 	ind := indentOf(in[i].s)
 	j := indented(in, i, ind)
-	kind, label, known := alertKind(m[2])
+	kind, label, known := c.alertKind(m[2])
 	title := m[4]
 	if title == "" && !strings.Contains(in[i].s, `""`) {
 		title = label
