@@ -70,7 +70,7 @@ func Body(src []byte, opts Options) ([]byte, []Note) {
 	c := &converter{opts: opts, eol: eol}
 	out := c.block(lines)
 	// No more blank lines at the end than the input had.
-	for len(out) > 0 && isBlank(out[len(out)-1].s) && trailingBlanks(out) > trailingBlanks(lines) {
+	for final && len(out) > 0 && isBlank(out[len(out)-1].s) && trailingBlanks(out) > trailingBlanks(lines) {
 		out = out[:len(out)-1]
 	}
 	sort.SliceStable(c.notes, func(i, j int) bool { return c.notes[i].Line < c.notes[j].Line })
