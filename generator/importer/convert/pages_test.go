@@ -29,7 +29,7 @@ func TestPages(t *testing.T) {
 
 ` + "```go\n{{< hint info >}}\n```\n", []string{
 			"Read [pricing](new/sales/pricing.md#tiers) first.",
-			"> [!WARNING]\n> **Prices change**\n>\n> - every January\n> - see keep/x\n",
+			"> [!WARNING]\n>\n> **Prices change**\n>\n> - every January\n> - see keep/x\n",
 			"![Funnel](/images/funnel.png)",
 			"> Not converted from Hugo: `{{< youtube dQw4w9WgXcQ >}}`",
 			"```go\n{{< hint info >}}\n```\n",
@@ -57,7 +57,7 @@ Send the recap.
 
 <DocCardList />
 `, []string{
-			"# Follow-up\n\n> [!WARNING]\n> **Check with legal**\n>\n> Never promise dates.\n",
+			"# Follow-up\n\n> [!WARNING]\n>\n> **Check with legal**\n>\n> Never promise dates.\n",
 			"**Email**\n\nSend the recap.\n",
 			"Not converted from Docusaurus: `<DocCardList />`",
 		}, 1},
@@ -80,9 +80,9 @@ Send the recap.
 ??? bug
     It breaks.
 `, []string{
-			"> [!NOTE]\n> **Approval**\n>\n> Ask the deal desk.\n>\n> ```text\n> !!! not an admonition\n> ```\n",
+			"> [!NOTE]\n>\n> **Approval**\n>\n> Ask the deal desk.\n>\n> ```text\n> !!! not an admonition\n> ```\n",
 			"**Email**\n\nWrite.\n\n**Phone**\n\nCall.\n",
-			"> [!CAUTION]\n> **Bug**\n>\n> It breaks.\n",
+			"> [!CAUTION]\n>\n> **Bug**\n>\n> It breaks.\n",
 		}, 0},
 		{GitBook, `# Onboarding
 
@@ -104,13 +104,13 @@ Write.
 {% endtab %}
 {% endtabs %}
 `, []string{
-			"> [!NOTE]\n> Interested? [Learn more](https://example.com).\n",
+			"> [!NOTE]\n>\n> Interested? [Learn more](https://example.com).\n",
 			"[https://www.youtube.com/watch?v=abc](https://www.youtube.com/watch?v=abc)\nRecording of the last session\n",
 			"[pricing.md](new/../sales/pricing.md)",
 			"**Email**\n\nWrite.\n",
 		}, 0},
 		{MdBook, "# Policy\n\n{{#include ../snippets/confidentiality.md}}\n\nText.\n", []string{
-			"# Policy\n\n> [!WARNING]\n> Not converted from mdBook: `{{#include ../snippets/confidentiality.md}}`",
+			"# Policy\n\n> [!WARNING]\n>\n> Not converted from mdBook: `{{#include ../snippets/confidentiality.md}}`",
 			"\n\nText.\n",
 		}, 1},
 		{Jekyll, `# Pricing
@@ -129,8 +129,8 @@ This page is part of {{ site.title }}.
 `, []string{
 			"# Pricing\n\nSee [renewals](new/docs/sales/renewals.md).",
 			"![Chart](/assets/images/chart.png)",
-			"> [!NOTE]\n> Ask in the Finance channel.\n",
-			"> [!WARNING]\n> Prices change in January.\n",
+			"> [!NOTE]\n>\n> Ask in the Finance channel.\n",
+			"> [!WARNING]\n>\n> Prices change in January.\n",
 			"part of **Not converted from Jekyll:** `{{ site.title }}`.",
 		}, 1},
 	}
