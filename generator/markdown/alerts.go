@@ -93,12 +93,13 @@ func alertOf(q *ast.Blockquote, src []byte) string {
 	next := p.Lines().At(1).Start
 	var marker []ast.Node
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		t, ok := c.(*ast.Text)
-		if !ok {
-			return ""
-		}
-		if t.Segment.Start >= next {
+		// The second line may open with bold text, a link or code: only
+		// what sits on the marker's line must be plain text.
+		if start, ok := inlineStart(c); ok && start >= next {
 			break
+		}
+		if _, ok := c.(*ast.Text); !ok {
+			return ""
 		}
 		marker = append(marker, c)
 	}
@@ -111,6 +112,19 @@ func alertOf(q *ast.Blockquote, src []byte) string {
 	}
 	p.SetLines(lines)
 	return kind
+}
+
+// inlineStart is where an inline node's first text starts in the source.
+func inlineStart(n ast.Node) (int, bool) {
+	start, found := 0, false
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); entering && ok {
+			start, found = t.Segment.Start, true
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return start, found
 }
 
 // calloutTitle is what a callout's title says for each kind.

@@ -65,6 +65,12 @@ func (c *converter) block(in []line) []line {
 		for _, h := range hs {
 			if o, next, ok := h(c, in, i); ok && next > i {
 				out = appendLines(out, o)
+				// A line right after a converted block would otherwise
+				// run on into it (a blockquote's lazy continuation).
+				if len(o) > 0 && next < len(in) && !isBlank(in[next].s) && !isBlank(out[len(out)-1].s) &&
+					(next > i+1 || strings.HasPrefix(strings.TrimLeft(out[len(out)-1].s, " \t"), ">")) {
+					out = append(out, c.gen(in[next].n, ""))
+				}
 				i, done = next, true
 				// No run of blank lines where a construct was.
 				for i < len(in) && isBlank(in[i].s) && (len(out) == 0 || isBlank(out[len(out)-1].s)) {
