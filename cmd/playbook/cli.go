@@ -294,7 +294,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return buildFailed(stderr, err, dest)
 		}
-		printDiags(stderr, res.Diags)
+		printDiags(stderr, res.Diags, *verbose)
 		printKnown(stderr, opts.Source, res.Diags)
 		printTimes(stderr, *verbose, res.Times)
 		printSkipped(stderr, *verbose, opts.Source)
@@ -309,7 +309,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return buildFailed(stderr, err, dest)
 	}
-	printDiags(stderr, res.Diags)
+	printDiags(stderr, res.Diags, *verbose)
 	printKnown(stderr, opts.Source, res.Diags)
 	printTimes(stderr, *verbose, res.Times)
 	printSkipped(stderr, *verbose, opts.Source)
@@ -423,7 +423,7 @@ func plural(n int, word string) string {
 // and picks the exit status.
 func reportFailure(stderr io.Writer, cmd string, err error, dest string) int {
 	if list, ok := diag.From(err); ok {
-		printDiags(stderr, list)
+		printDiags(stderr, list, true)
 		n := plural(len(list.Errors()), "error")
 		if _, err := os.Stat(dest); dest != "" && err == nil {
 			fmt.Fprintf(stderr, "playbook %s: %s; %s was left unchanged\n", cmd, n, dest)
@@ -440,13 +440,18 @@ func reportFailure(stderr io.Writer, cmd string, err error, dest string) int {
 func printKnown(w io.Writer, dir string, list diag.List) {
 	cfg, _ := config.Load(dir)
 	if line := baseline.KnownLine(list, baseline.FileName(cfg)); line != "" {
-		fmt.Fprintln(w, line)
+		fmt.Fprintf(w, "%s (playbook check lists them)\n", line)
 	}
 }
 
-func printDiags(w io.Writer, list diag.List) {
+// printDiags prints a build's warnings and notes. Known problems (the
+// baseline's) are only counted, by printKnown, unless verbose: a team
+// that baselined hundreds should see the new ones.
+func printDiags(w io.Writer, list diag.List, verbose bool) {
 	for _, d := range list {
-		fmt.Fprintln(w, d.String())
+		if !d.Known || verbose {
+			fmt.Fprintln(w, d.String())
+		}
 	}
 }
 

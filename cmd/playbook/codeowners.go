@@ -49,7 +49,7 @@ func runCodeowners(args []string, stdout, stderr io.Writer) int {
 	if found.HasErrors() {
 		return codeownersFailed(stderr, found)
 	}
-	printDiags(stderr, found)
+	printDiags(stderr, found, true)
 	if !*write {
 		stdout.Write(section)
 		return exitOK
@@ -72,7 +72,7 @@ func runCodeowners(args []string, stdout, stderr io.Writer) int {
 }
 
 func codeownersFailed(stderr io.Writer, list diag.List) int {
-	printDiags(stderr, list)
+	printDiags(stderr, list, true)
 	fmt.Fprintf(stderr, "playbook codeowners: %s; CODEOWNERS was not written\n", plural(len(list.Errors()), "error"))
 	return exitContent
 }

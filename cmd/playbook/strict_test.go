@@ -58,6 +58,13 @@ func TestBaselineExitCodes(t *testing.T) {
 	if code != 0 || !strings.Contains(errs, "2 known problems left") || !strings.Contains(out, "Built") {
 		t.Errorf("build with the baseline: exit %d\n%s%s", code, out, errs)
 	}
+	// A build counts known problems rather than listing them; -v lists them.
+	if strings.Contains(errs, "(in baseline)") {
+		t.Errorf("build listed known problems:\n%s", errs)
+	}
+	if _, _, errs = runCLI("build", dir, "--latest-only", "-v", today); !strings.Contains(errs, "(in baseline)") {
+		t.Errorf("build -v did not list known problems:\n%s", errs)
+	}
 	// Lines inserted above keep the problems known; a new one fails.
 	src, _ := os.ReadFile(filepath.Join(dir, page))
 	text := strings.Replace(string(src), "## How to use the palette", "Intro.\n\nMore.\n\n## How to use the palette", 1)

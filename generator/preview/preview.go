@@ -196,17 +196,18 @@ func (p *Preview) printDiags(list diag.List) {
 		return
 	}
 	p.warned = list
-	for _, d := range list {
-		fmt.Fprintln(p.opts.Log, d.String())
-	}
+	// Known problems (the baseline's) are counted, not listed: a writer
+	// needs to see what their edit broke, not the handbook's backlog.
 	known := 0
 	for _, d := range list {
 		if d.Known {
 			known++
+			continue
 		}
+		fmt.Fprintln(p.opts.Log, d.String())
 	}
 	if known > 0 {
-		fmt.Fprintf(p.opts.Log, "%s left in the baseline.\n", plural(known, "known problem"))
+		fmt.Fprintf(p.opts.Log, "%s left in the baseline (playbook check lists them).\n", plural(known, "known problem"))
 	}
 }
 
