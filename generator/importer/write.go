@@ -1,0 +1,292 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/config"
+)
+
+// OldFilesDir is where an import in place outside git puts the old
+// tool's configuration, rather than deleting it.
+const OldFilesDir = ".playbook-import-old"
+
+// write carries the plan out: copies into dest, or moves in place.
+func write(src, dest string, res *Result, pl *planned, outs [][]byte) error {
+	if !res.InPlace {
+		for _, f := range pl.files {
+			if f.Act != actFile {
+				continue
+			}
+			if err := copyFile(filepath.Join(src, filepath.FromSlash(f.Old)), filepath.Join(dest, filepath.FromSlash(f.New))); err != nil {
+				return err
+			}
+		}
+		for i, p := range pl.pages {
+			if err := writeFile(filepath.Join(dest, filepath.FromSlash(p.New)), outs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tracked := map[string]bool{}
+	if res.Git {
+		out, errOut, err := git(src).Output(context.Background(), "ls-files", "-z")
+		if err != nil {
+			return git(src).Error("ls-files", err, errOut)
+		}
+		for _, name := range strings.Split(string(out), "\x00") {
+			if name != "" {
+				tracked[name] = true
+			}
+		}
+	}
+	// Moves: git mv for tracked files (one call per folder when names
+	// stay), a rename otherwise.
+	byDir := map[string][]string{}
+	touched := map[string]bool{}
+	for _, f := range pl.files {
+		if (f.Act != actPage && f.Act != actFile) || f.New == f.Old {
+			continue
+		}
+		touched[path.Dir(f.Old)] = true
+		to := filepath.Join(src, filepath.FromSlash(f.New))
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return fmt.Errorf("moving %s: %w", f.Old, err)
+		}
+		if tracked[f.Old] {
+			if path.Base(f.Old) == path.Base(f.New) {
+				byDir[path.Dir(f.New)] = append(byDir[path.Dir(f.New)], f.Old)
+				continue
+			}
+			if _, errOut, err := git(src).Output(context.Background(), "mv", "--", f.Old, f.New); err != nil {
+				return git(src).Error("mv "+f.Old, err, errOut)
+			}
+			continue
+		}
+		if err := os.Rename(filepath.Join(src, filepath.FromSlash(f.Old)), to); err != nil {
+			return fmt.Errorf("moving %s: %w", f.Old, err)
+		}
+	}
+	dirs := make([]string, 0, len(byDir))
+	for d := range byDir {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	for _, d := range dirs {
+		args := append(append([]string{"mv", "--"}, byDir[d]...), d+"/")
+		if _, errOut, err := git(src).Output(context.Background(), args...); err != nil {
+			return git(src).Error("mv into "+d, err, errOut)
+		}
+	}
+	for i, p := range pl.pages {
+		if err := writeFile(filepath.Join(src, filepath.FromSlash(p.New)), outs[i]); err != nil {
+			return err
+		}
+	}
+	// The old tool's configuration and navigation: removed from git
+	// (history keeps them), or put aside outside git.
+	var rm []string
+	for _, f := range pl.files {
+		if f.Act != actConfig && f.Act != actNav {
+			continue
+		}
+		touched[path.Dir(f.Old)] = true
+		if tracked[f.Old] {
+			rm = append(rm, f.Old)
+			continue
+		}
+		aside := filepath.Join(src, OldFilesDir, filepath.FromSlash(f.Old))
+		if err := os.MkdirAll(filepath.Dir(aside), 0o755); err != nil {
+			return err
+		}
+		if err := os.Rename(filepath.Join(src, filepath.FromSlash(f.Old)), aside); err != nil {
+			return fmt.Errorf("putting %s aside: %w", f.Old, err)
+		}
+	}
+	if len(rm) > 0 {
+		if _, errOut, err := git(src).Output(context.Background(), append([]string{"rm", "-q", "--"}, rm...)...); err != nil {
+			return git(src).Error("rm", err, errOut)
+		}
+	}
+	removeEmpty(src, touched)
+	return nil
+}
+
+// removeEmpty removes the folders the import emptied, deepest first.
+func removeEmpty(src string, touched map[string]bool) {
+	var dirs []string
+	for d := range touched {
+		for ; d != "." && d != "" && d != "/"; d = path.Dir(d) {
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Slice(dirs, func(i, j int) bool { return strings.Count(dirs[i], "/") > strings.Count(dirs[j], "/") })
+	for _, d := range dirs {
+		_ = os.Remove(filepath.Join(src, filepath.FromSlash(d))) // fails, as wanted, when not empty
+	}
+}
+
+func writeFile(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return fmt.Errorf("copying %s: %w", from, err)
+	}
+	defer in.Close()
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return fmt.Errorf("copying %s: %w", from, err)
+	}
+	out, err := os.Create(to)
+	if err != nil {
+		return fmt.Errorf("copying %s: %w", from, err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("copying %s: %w", from, err)
+	}
+	return out.Close()
+}
+
+// finishGit commits the import with --commit and lists it in
+// .git-blame-ignore-revs, so that pages' last change skips it; without
+// --commit it says how.
+func finishGit(src string, opts Options, res *Result) error {
+	ctx := context.Background()
+	g := git(src)
+	msg := fmt.Sprintf("Import the handbook from %s (playbook import)", res.Kind)
+	if !opts.Commit {
+		res.Advice = []string{
+			fmt.Sprintf("git add -A && git commit -m %q", msg),
+			"git rev-parse HEAD >> \"$(git rev-parse --show-toplevel)/.git-blame-ignore-revs\" && git add \"$(git rev-parse --show-toplevel)/.git-blame-ignore-revs\" && git commit -m \"Leave the import out of pages' last change\"",
+		}
+		return nil
+	}
+	if _, e, err := g.Output(ctx, "add", "-A", "--", "."); err != nil {
+		return g.Error("add", err, e)
+	}
+	if _, e, err := g.Output(ctx, "commit", "-q", "-m", msg); err != nil {
+		return g.Error("commit", err, e)
+	}
+	out, e, err := g.Output(ctx, "rev-parse", "HEAD")
+	if err != nil {
+		return g.Error("rev-parse", err, e)
+	}
+	res.Commit = strings.TrimSpace(string(out))
+	top, e, err := g.Output(ctx, "rev-parse", "--show-toplevel")
+	if err != nil {
+		return g.Error("rev-parse", err, e)
+	}
+	ignore := filepath.Join(strings.TrimSpace(string(top)), ".git-blame-ignore-revs")
+	old, _ := os.ReadFile(ignore)
+	var b bytes.Buffer
+	b.Write(old)
+	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+		b.WriteByte('\n')
+	}
+	fmt.Fprintf(&b, "# %s\n%s\n", msg, res.Commit)
+	if err := os.WriteFile(ignore, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", ignore, err)
+	}
+	if _, e, err := g.Output(ctx, "add", "--", ignore); err != nil {
+		return g.Error("add", err, e)
+	}
+	if _, e, err := g.Output(ctx, "commit", "-q", "-m", "Leave the import out of pages' last change"); err != nil {
+		return g.Error("commit", err, e)
+	}
+	return nil
+}
+
+var firstHeading = regexp.MustCompile(`(?m)^#[ \t]+(.+?)[ \t#]*$`)
+
+// playbookTOML writes the new playbook.toml from what the old tool's
+// configuration said.
+func playbookTOML(src string, l *layout, pl *planned, opts Options) string {
+	title := l.siteTitle
+	if title == "" {
+		for _, p := range pl.pages {
+			if p.New == "content/README.md" || p.New == "content/index.md" || p.New == "content/_index.md" {
+				if t := p.fmString("title"); t != "" {
+					title = t
+				} else if m := firstHeading.FindSubmatch(p.body); m != nil {
+					title = string(m[1])
+				}
+			}
+		}
+	}
+	if title == "" {
+		title = filepath.Base(src)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "# Imported from %s by playbook import on %s; see IMPORT-REPORT.md.\n", l.kind, time.Now().Format("2006-01-02"))
+	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	if l.description != "" {
+		fmt.Fprintf(&b, "description = %s\n", tomlString(l.description))
+	}
+	if l.baseURL != "" && config.CheckBaseURL(l.baseURL) == nil {
+		fmt.Fprintf(&b, "base_url = %s\n", tomlString(l.baseURL))
+	}
+	if u := originURL(src); u != "" && opts.Dest == "" { // a copy elsewhere is not that repository
+		fmt.Fprintf(&b, "\n[repository]\nurl = %s\n", tomlString(u))
+		if top, _, err := git(src).Output(context.Background(), "rev-parse", "--show-prefix"); err == nil {
+			if prefix := strings.Trim(strings.TrimSpace(string(top)), "/"); prefix != "" {
+				fmt.Fprintf(&b, "content_path = %s\n", tomlString(prefix))
+			}
+		}
+	}
+	if len(pl.menuOrder) > 0 {
+		parts := make([]string, len(pl.menuOrder))
+		for i, s := range pl.menuOrder {
+			parts[i] = tomlString(s)
+		}
+		fmt.Fprintf(&b, "\n[menu]\norder = [%s]\n", strings.Join(parts, ", "))
+	}
+	// The old handbook had no owners or review policy to judge pages by:
+	// hundreds of "never reviewed" would bury the real problems.
+	b.WriteString("\n[check]\n# Review dates are not judged until owners are set: remove this line then.\nseverity = { review = \"off\" }\n")
+	return b.String()
+}
+
+var scpLike = regexp.MustCompile(`^(?:[\w.-]+@)?([\w.-]+):(.+?)(?:\.git)?/?$`)
+
+// originURL is the web address of the origin remote, when it has one
+// (read from the local configuration: no network).
+func originURL(src string) string {
+	out, _, err := git(src).Output(context.Background(), "remote", "get-url", "origin")
+	if err != nil {
+		return ""
+	}
+	u := strings.TrimSpace(string(out))
+	switch {
+	case strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://"):
+		return strings.TrimSuffix(u, ".git")
+	case strings.HasPrefix(u, "ssh://"):
+		rest := strings.TrimPrefix(u, "ssh://")
+		if at := strings.Index(rest, "@"); at >= 0 {
+			rest = rest[at+1:]
+		}
+		return "https://" + strings.TrimSuffix(rest, ".git")
+	}
+	if m := scpLike.FindStringSubmatch(u); m != nil && !strings.Contains(u, "://") {
+		return "https://" + m[1] + "/" + m[2]
+	}
+	return ""
+}
