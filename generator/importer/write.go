@@ -11,7 +11,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/playbook-ssg/playbook/generator/config"
 )
@@ -236,7 +235,7 @@ func playbookTOML(src string, l *layout, pl *planned, opts Options) string {
 		title = filepath.Base(src)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# Imported from %s by playbook import on %s; see IMPORT-REPORT.md.\n", l.kind, time.Now().Format("2006-01-02"))
+	fmt.Fprintf(&b, "# Imported from %s by playbook import; see IMPORT-REPORT.md.\n", l.kind)
 	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
 	if l.description != "" {
 		fmt.Fprintf(&b, "description = %s\n", tomlString(l.description))
