@@ -380,6 +380,7 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 		}
 		taken[f.New] = f
 	}
+	pl.notes = append(pl.notes, oneSectionPage(files, taken)...)
 	var cats []string
 	for _, f := range files {
 		switch f.Act {
@@ -632,4 +633,74 @@ func topByWeight(pages []*page) []string {
 		}
 	}
 	return out
+}
+
+// sectionRank orders the section pages of one folder: the first is kept
+// as the folder's page, the others move (Playbook allows one).
+func sectionRank(name, dir string) int {
+	if path.Dir(name) != dir {
+		return 3 // page.md beside page/
+	}
+	switch path.Base(name) {
+	case "_index.md":
+		return 0
+	case "index.md":
+		return 1
+	}
+	return 2 // README.md
+}
+
+// oneSectionPage leaves one section page per folder. A folder can have
+// several (GitBook's page.md beside page/README.md, or index.md and
+// README.md), which Playbook refuses: the first of _index.md, index.md,
+// README.md stays the folder's page, and each other one moves into the
+// folder under a free name (page/page.md, page/overview.md). Links to it
+// follow, since the linker knows every file's new place.
+func oneSectionPage(files []*file, taken map[string]*file) []Note {
+	hasDir := map[string]bool{}
+	for n := range taken {
+		for d := path.Dir(n); d != "." && d != "/"; d = path.Dir(d) {
+			hasDir[d] = true
+		}
+	}
+	byDir := map[string][]*file{}
+	for _, f := range files {
+		if f.Act != actPage || f.New == "" {
+			continue
+		}
+		switch stem := strings.TrimSuffix(f.New, ".md"); {
+		case isSectionName(f.New):
+			byDir[path.Dir(f.New)] = append(byDir[path.Dir(f.New)], f)
+		case hasDir[stem]:
+			byDir[stem] = append(byDir[stem], f)
+		}
+	}
+	dirs := make([]string, 0, len(byDir))
+	for d, fs := range byDir {
+		if len(fs) > 1 {
+			dirs = append(dirs, d)
+		}
+	}
+	sort.Strings(dirs)
+	var notes []Note
+	for _, dir := range dirs {
+		fs := byDir[dir]
+		sort.SliceStable(fs, func(i, j int) bool { return sectionRank(fs[i].New, dir) < sectionRank(fs[j].New, dir) })
+		for _, f := range fs[1:] {
+			stem := "overview"
+			if path.Dir(f.New) != dir {
+				stem = path.Base(dir)
+			}
+			name := path.Join(dir, stem+".md")
+			for n := 2; taken[name] != nil; n++ {
+				name = path.Join(dir, fmt.Sprintf("%s-%d.md", stem, n))
+			}
+			delete(taken, f.New)
+			notes = append(notes, Note{File: f.Old, Kind: "moved into its folder", Converted: true,
+				Message: fmt.Sprintf("%s is the section page of %s/ (a folder has one): this page is now %s, and links to it follow", path.Base(fs[0].New), dir, name)})
+			f.New = name
+			taken[name] = f
+		}
+	}
+	return notes
 }

@@ -330,9 +330,6 @@ func (l *layout) classify(p string) file {
 		return f
 	}
 	if !under(p, l.contentRoot) {
-		if isPage(p) && l.contentRoot == "" {
-			// unreachable: everything is under ""
-		}
 		f.Act, f.Why = actKeep, "outside "+l.contentRoot+"/, not the site's content"
 		return f
 	}
