@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/check"
@@ -137,6 +138,11 @@ func Run(opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Notes = append(res.Notes, pl.notes...)
+	for _, n := range pl.notes {
+		if n.Converted {
+			res.Counts[n.Kind]++
+		}
+	}
 
 	md := markdown.New(markdown.Options{})
 	lk := newLinker(l, pl.files, pl.pages)
@@ -189,6 +195,20 @@ func Run(opts Options) (*Result, error) {
 	found, err := check.Run(check.Options{Source: dest, Today: opts.Today, Extra: opts.Extra, NoBaseline: true})
 	if err != nil {
 		return nil, fmt.Errorf("checking the imported playbook: %w", err)
+	}
+	if fixes := slugFixes(found); len(fixes) > 0 {
+		fixed, err := check.Fix(dest, fixes)
+		if err != nil {
+			return nil, fmt.Errorf("repairing anchors: %w", err)
+		}
+		for _, f := range fixed.Applied {
+			res.Notes = append(res.Notes, Note{File: f.File, Line: f.Line, Kind: "anchor repaired", Converted: true,
+				Message: fmt.Sprintf("%s → %s (the old tool made heading IDs another way)", f.Old, f.New)})
+			res.Counts["anchors repaired"]++
+		}
+		if found, err = check.Run(check.Options{Source: dest, Today: opts.Today, Extra: opts.Extra, NoBaseline: true}); err != nil {
+			return nil, fmt.Errorf("checking the imported playbook: %w", err)
+		}
 	}
 	for _, d := range found {
 		switch {
@@ -703,4 +723,32 @@ func oneSectionPage(files []*file, taken map[string]*file) []Note {
 		}
 	}
 	return notes
+}
+
+// slugFixes picks the anchor fixes check offers whose old and new IDs
+// differ only in case and punctuation ("#country-region" for the heading
+// "Country/Region", whose ID is countryregion here): the old tool made
+// heading IDs by other rules, so the link worked there and has one clear
+// target here. Other broken anchors are left for their owners.
+func slugFixes(found diag.List) diag.List {
+	var out diag.List
+	for _, d := range found {
+		if d.Rule != "anchor" || d.Fix == nil {
+			continue
+		}
+		if a, b := slugKey(d.Fix.Old), slugKey(d.Fix.New); a != "" && a == b {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// slugKey is an anchor's letters and digits, lower-cased.
+func slugKey(anchor string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, anchor)
 }

@@ -99,6 +99,13 @@ func (lk *linker) link(from *file, target string) (string, bool) {
 		if found == nil && lk.l.kind == Docusaurus {
 			found = lk.docID(path.Join(path.Dir(rel(from.Old, lk.l.contentRoot)), p))
 		}
+		if found == nil && lk.l.kind == GitBook {
+			// "../../.gitbook/assets/x.png" with one "../" too many or too
+			// few: a handbook has one assets folder, so the file is clear.
+			if _, name, ok := strings.Cut(p, ".gitbook/assets/"); ok {
+				found = lk.byOld[path.Join(lk.l.assetsFrom, name)]
+			}
+		}
 	}
 	if found == nil || found.New == "" {
 		return "", false

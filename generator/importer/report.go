@@ -154,6 +154,18 @@ func Report(r *Result) []byte {
 		}
 		fmt.Fprintf(&b, "\n</details>\n")
 	}
+	var renamed []Note
+	for _, n := range r.Notes {
+		if n.Converted && (n.Kind == "moved into its folder" || n.Kind == "renamed") {
+			renamed = append(renamed, n)
+		}
+	}
+	if len(renamed) > 0 {
+		fmt.Fprintf(&b, "\nPages given a new name, and why:\n\n")
+		for _, n := range renamed {
+			fmt.Fprintf(&b, "- `%s`: %s\n", n.File, n.Message)
+		}
+	}
 	if len(out) > 0 {
 		where := "left out of the playbook"
 		if r.InPlace && r.Git {
