@@ -118,3 +118,20 @@ func walkFiles(root string) ([]string, error) {
 	slices.Sort(out)
 	return out, err
 }
+
+// hasPages reports whether the folder dir holds a markdown page at any
+// depth.
+func hasPages(dir string) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && isPage(d.Name()) {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}

@@ -112,6 +112,9 @@ func Run(opts Options) (*Result, error) {
 		res.Kind, res.Detected = Detect(src)
 	}
 	l := newLayout(src, res.Kind)
+	if l.kind == Plain && l.contentRoot != "" {
+		res.Detected += "; the pages are in " + l.contentRoot + "/"
+	}
 	if res.InPlace {
 		if err := checkInPlace(src, opts, res); err != nil {
 			return nil, err

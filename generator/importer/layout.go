@@ -42,7 +42,8 @@ type layout struct {
 	kind        Kind
 	contentRoot string   // folder of pages in SRC, "" for the top
 	flatten     string   // a folder under contentRoot whose pages move up (Jekyll's docs/)
-	static      string   // folder served at the site root, carried over as static/
+	static      string   // folder of files the old site served as they are, carried over under static/
+	staticAtTop bool     // static's files were served at the site root (Hugo's static/x.png at /x.png), not under /static/
 	assetsFrom  string   // a folder moved to assetsTo (GitBook's .gitbook/assets)
 	assetsTo    string   // under content/
 	config      []string // the old tool's files and folders, left out
@@ -77,7 +78,7 @@ func newLayout(src string, kind Kind) *layout {
 	l := &layout{kind: kind}
 	switch kind {
 	case Hugo:
-		l.contentRoot, l.static = "content", "static"
+		l.contentRoot, l.static, l.staticAtTop = "content", "static", true
 		l.config = []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json", "config", "archetypes", "layouts", "themes", "assets", "data", "i18n", "go.mod", "go.sum", "package.json", "package-lock.json", ".hugo_build.lock"}
 		l.outputs = []string{"public", "resources"}
 		for _, name := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml"} {
@@ -120,7 +121,7 @@ func newLayout(src string, kind Kind) *layout {
 			break
 		}
 	case Docusaurus:
-		l.contentRoot, l.static, l.routeBase = "docs", "static", "/docs/"
+		l.contentRoot, l.static, l.staticAtTop, l.routeBase = "docs", "static", true, "/docs/"
 		l.config = []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "sidebars.js", "sidebars.ts", "package.json", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "babel.config.js", "tsconfig.json", "src", "i18n", "versioned_docs", "versioned_sidebars", "versions.json", ".docusaurus"}
 		l.outputs = []string{"build"}
 		for _, name := range []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"} {
@@ -249,6 +250,23 @@ func newLayout(src string, kind Kind) *layout {
 			}
 		}
 	case Plain:
+		// A site built by a tool not named here (Next.js, Gatsby, a
+		// script) usually keeps its pages in content/ or docs/ and the
+		// rest of the repository around them.
+		for _, dir := range []string{"content", "docs"} {
+			if hasPages(filepath.Join(src, dir)) {
+				l.contentRoot = dir
+				break
+			}
+		}
+		if l.contentRoot != "" {
+			for _, dir := range []string{"static", "public"} {
+				if fi, err := os.Stat(filepath.Join(src, dir)); err == nil && fi.IsDir() && (dir == "static" || exists("package.json")) {
+					l.static, l.staticAtTop = dir, true // Next.js serves public/x at /x
+					break
+				}
+			}
+		}
 	}
 	return l
 }
@@ -314,8 +332,8 @@ func (l *layout) classify(p string) file {
 	}
 	if l.static != "" && under(p, l.static) {
 		f.Act, f.Why = actFile, "served at the site root, as before"
-		if l.static == "static" {
-			f.New = p
+		if l.staticAtTop {
+			f.New = path.Join("static", rel(p, l.static))
 		} else {
 			f.New = path.Join("static", p)
 		}

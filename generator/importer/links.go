@@ -130,8 +130,8 @@ func (lk *linker) link(from *file, target string) (string, bool) {
 // address the old site served a page at.
 func (lk *linker) absolute(p string) *file {
 	r := strings.TrimPrefix(p, "/")
-	if lk.l.static == "static" {
-		if f := lk.byOld["static/"+r]; f != nil {
+	if lk.l.staticAtTop {
+		if f := lk.byOld[path.Join(lk.l.static, r)]; f != nil {
 			return f
 		}
 	} else if f := lk.byOld[r]; f != nil && f.Act == actFile {

@@ -189,7 +189,7 @@ func TestLinks(t *testing.T) {
 	}
 	pages[0].oldURLs = []string{"/docs/a"}
 	pages[1].id = "sub/b-doc"
-	lk := newLinker(&layout{kind: Docusaurus, contentRoot: "docs", static: "static", routeBase: "/docs/"}, files, pages)
+	lk := newLinker(&layout{kind: Docusaurus, contentRoot: "docs", static: "static", staticAtTop: true, routeBase: "/docs/"}, files, pages)
 	from := files[0]
 	cases := []struct{ target, want string }{
 		{"sub/b.mdx", "sub/b.md"},
@@ -199,6 +199,7 @@ func TestLinks(t *testing.T) {
 		{"sub/", "sub/index.md"},        // a folder: its section page
 		{"intro.md", "index.md"},        // renamed
 		{"/img/x.png", ""},              // static/ is carried over: still right
+		{"/img/y.png", ""},              // no such file: left for check
 		{"/docs/sub/b-doc", "sub/b.md"}, // the old site's address of a doc id
 		{"../.gitbook/assets/image (1).png", "assets/image%20%281%29.png"},
 		{"../.gitbook/assets/image%20(1).png", "assets/image%20%281%29.png"},
@@ -215,6 +216,112 @@ func TestLinks(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("link(%q) = %q, want %q", c.target, got, c.want)
+		}
+	}
+}
+
+// TestGitBookAssetDepth: a link to .gitbook/assets with one "../" too
+// many or too few reaches the handbook's one assets folder.
+func TestGitBookAssetDepth(t *testing.T) {
+	files := []*file{
+		{Old: "ops/finance/a.md", New: "content/ops/finance/a.md", Act: actPage},
+		{Old: ".gitbook/assets/tree.png", New: "content/assets/tree.png", Act: actFile},
+	}
+	lk := newLinker(&layout{kind: GitBook, assetsFrom: ".gitbook/assets", assetsTo: "assets"}, files, []*page{{file: files[0]}})
+	for target, want := range map[string]string{
+		"../../.gitbook/assets/tree.png":    "../../assets/tree.png", // right
+		"../.gitbook/assets/tree.png":       "../../assets/tree.png", // one too few
+		"../../../.gitbook/assets/tree.png": "../../assets/tree.png", // one too many
+		"../../.gitbook/assets/none.png":    "",
+	} {
+		got, ok := lk.link(files[0], target)
+		if !ok {
+			got = ""
+		}
+		if got != want {
+			t.Errorf("link(%q) = %q, want %q", target, got, want)
+		}
+	}
+}
+
+// TestOneSectionPage leaves one section page per folder and moves the
+// others into it under a free name.
+func TestOneSectionPage(t *testing.T) {
+	cases := []struct {
+		name  string
+		pages []string
+		want  map[string]string // old → new, for the pages that move
+	}{
+		{"page.md beside page/README.md", []string{"content/a.md", "content/a/README.md", "content/a/b.md"},
+			map[string]string{"content/a.md": "content/a/a.md"}},
+		{"page.md beside page/ without a section page stays", []string{"content/a.md", "content/a/b.md"}, nil},
+		{"index.md and README.md", []string{"content/a/index.md", "content/a/README.md"},
+			map[string]string{"content/a/README.md": "content/a/overview.md"}},
+		{"_index.md wins, names stay free", []string{"content/a/README.md", "content/a/_index.md", "content/a/index.md", "content/a/overview.md"},
+			map[string]string{"content/a/README.md": "content/a/overview-3.md", "content/a/index.md": "content/a/overview-2.md"}},
+		{"a free name inside", []string{"content/a.md", "content/a/index.md", "content/a/a.md"},
+			map[string]string{"content/a.md": "content/a/a-2.md"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var files []*file
+			taken := map[string]*file{}
+			for _, p := range c.pages {
+				f := &file{Old: p, New: p, Act: actPage}
+				files = append(files, f)
+				taken[p] = f
+			}
+			notes := oneSectionPage(files, taken)
+			if len(notes) != len(c.want) {
+				t.Errorf("%d notes, want %d: %v", len(notes), len(c.want), notes)
+			}
+			for _, f := range files {
+				want := c.want[f.Old]
+				if want == "" {
+					want = f.Old
+				}
+				if f.New != want || taken[f.New] != f {
+					t.Errorf("%s is now %s, want %s", f.Old, f.New, want)
+				}
+			}
+		})
+	}
+}
+
+// TestPlainContentFolder: a plain handbook whose pages are in content/
+// (a Next.js site) keeps content/ as it is, and public/ is served at
+// the root as static/.
+func TestPlainContentFolder(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"README.md", "package.json", "content/index.md", "content/a/b.md", "public/img/x.png", "src/app.tsx"} {
+		p := filepath.Join(dir, filepath.FromSlash(f))
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := newLayout(dir, Plain)
+	if l.contentRoot != "content" || l.static != "public" || !l.staticAtTop {
+		t.Fatalf("layout: content %q, static %q (at top %v)", l.contentRoot, l.static, l.staticAtTop)
+	}
+	for old, want := range map[string]string{
+		"content/a/b.md": "content/a/b.md", "public/img/x.png": "static/img/x.png", "README.md": "", "src/app.tsx": "",
+	} {
+		if f := l.classify(old); f.New != want {
+			t.Errorf("%s → %q (%s), want %q", old, f.New, f.Why, want)
+		}
+	}
+}
+
+// TestPlainText: the site's title from a README heading carrying a badge.
+func TestPlainText(t *testing.T) {
+	for in, want := range map[string]string{
+		`📘 Handbook <a href="https://x"><img alt="Status" src="https://x/b.svg"></a>`: "📘 Handbook",
+		`Handbook [![Build](https://x/b.svg)](https://x)`:                             "Handbook",
+		`The [ACME](https://acme.example) handbook`:                                   "The ACME handbook",
+	} {
+		if got := plainText(in); got != want {
+			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

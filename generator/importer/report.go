@@ -166,6 +166,19 @@ func Report(r *Result) []byte {
 			fmt.Fprintf(&b, "- `%s`: %s\n", n.File, n.Message)
 		}
 	}
+	var repaired []Note
+	for _, n := range r.Notes {
+		if n.Converted && n.Kind == "anchor repaired" {
+			repaired = append(repaired, n)
+		}
+	}
+	if len(repaired) > 0 {
+		fmt.Fprintf(&b, "\n<details><summary>%d links to headings repaired: the old tool made heading IDs by other rules</summary>\n\n", len(repaired))
+		for _, n := range repaired {
+			fmt.Fprintf(&b, "- `%s:%d`: %s\n", n.File, n.Line, strings.TrimSuffix(n.Message, " (the old tool made heading IDs another way)"))
+		}
+		fmt.Fprintf(&b, "\n</details>\n")
+	}
 	if len(out) > 0 {
 		where := "left out of the playbook"
 		if r.InPlace && r.Git {

@@ -214,21 +214,39 @@ func finishGit(src string, opts Options, res *Result) error {
 	return nil
 }
 
-var firstHeading = regexp.MustCompile(`(?m)^#[ \t]+(.+?)[ \t#]*$`)
+var (
+	firstHeading = regexp.MustCompile(`(?m)^#[ \t]+(.+?)[ \t#]*$`)
+	htmlTag      = regexp.MustCompile(`<[^>]*>`)
+	mdImage      = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	mdLink       = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+)
+
+// plainText is a heading's text without the HTML, images and link
+// targets a README's first line often carries (a build badge).
+func plainText(s string) string {
+	s = htmlTag.ReplaceAllString(s, "")
+	s = mdImage.ReplaceAllString(s, "")
+	s = mdLink.ReplaceAllString(s, "$1")
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // playbookTOML writes the new playbook.toml from what the old tool's
 // configuration said.
 func playbookTOML(src string, l *layout, pl *planned, opts Options) string {
-	title := l.siteTitle
-	if title == "" {
-		for _, p := range pl.pages {
-			if p.New == "content/README.md" || p.New == "content/index.md" || p.New == "content/_index.md" {
-				if t := p.fmString("title"); t != "" {
-					title = t
-				} else if m := firstHeading.FindSubmatch(p.body); m != nil {
-					title = string(m[1])
-				}
+	title, description := l.siteTitle, l.description
+	for _, p := range pl.pages {
+		if p.New != "content/README.md" && p.New != "content/index.md" && p.New != "content/_index.md" {
+			continue
+		}
+		if title == "" {
+			if t := p.fmString("title"); t != "" {
+				title = t
+			} else if m := firstHeading.FindSubmatch(p.body); m != nil {
+				title = plainText(string(m[1]))
 			}
+		}
+		if description == "" {
+			description = p.fmString("description")
 		}
 	}
 	if title == "" {
@@ -237,8 +255,8 @@ func playbookTOML(src string, l *layout, pl *planned, opts Options) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Imported from %s by playbook import; see IMPORT-REPORT.md.\n", l.kind)
 	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
-	if l.description != "" {
-		fmt.Fprintf(&b, "description = %s\n", tomlString(l.description))
+	if description != "" {
+		fmt.Fprintf(&b, "description = %s\n", tomlString(description))
 	}
 	if l.baseURL != "" && config.CheckBaseURL(l.baseURL) == nil {
 		fmt.Fprintf(&b, "base_url = %s\n", tomlString(l.baseURL))
