@@ -67,9 +67,12 @@ func TestInPlaceGit(t *testing.T) {
 			t.Errorf("git status lacks %q", want)
 		}
 	}
+	for _, kept := range []string{"docusaurus.config.js", "sidebars.js", "package.json"} {
+		if _, err := os.Stat(filepath.Join(repo.Dir, kept)); err != nil || strings.Contains(status, " "+kept+"\n") {
+			t.Errorf("%s: the old tool's files stay where they are in place (%v):\n%s", kept, err, status)
+		}
+	}
 	for _, want := range []string{
-		"D  docusaurus.config.js",
-		"D  sidebars.js",
 		"A  playbook.toml",
 		"A  IMPORT-REPORT.md",
 	} {
@@ -122,5 +125,35 @@ func TestInPlaceCommit(t *testing.T) {
 	}
 	if n := strings.Count(repo.Git("log", "--format=%H"), "\n"); n != 3 {
 		t.Errorf("%d commits, want 3 (handbook, import, ignore list)", n)
+	}
+}
+
+// TestInPlaceHugo imports a Hugo handbook in place outside git: the old
+// tool's files stay where they are, but layouts/, which Playbook would
+// read as its own templates, moves aside; the result builds.
+func TestInPlaceHugo(t *testing.T) {
+	dir := t.TempDir()
+	writeFS(t, dir, handbooks.Hugo, 20)
+	res, err := Run(Options{Source: dir, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Git {
+		t.Error("outside git, but Git is set")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hugo-layouts", "partials", "docs", "inject", "footer.html")); err != nil {
+		t.Errorf("layouts/ not moved aside: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "layouts")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("layouts/ is still there: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err != nil {
+		t.Errorf("hugo.toml should stay where it is: %v", err)
+	}
+	if report, _ := os.ReadFile(filepath.Join(dir, ReportFile)); !strings.Contains(string(report), "now hugo-layouts/") {
+		t.Errorf("the report does not say layouts/ moved:\n%s", report)
+	}
+	if _, err := build.Generate(build.Options{Source: dir, Today: today}); err != nil {
+		t.Errorf("build after an import in place: %v", err)
 	}
 }

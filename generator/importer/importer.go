@@ -188,7 +188,7 @@ func Run(opts Options) (*Result, error) {
 		return res, nil
 	}
 
-	if err := write(src, dest, res, pl, outs); err != nil {
+	if err := write(src, dest, l, res, pl, outs); err != nil {
 		return nil, err
 	}
 	if err := os.WriteFile(filepath.Join(dest, config.FileName), []byte(res.Config), 0o644); err != nil {

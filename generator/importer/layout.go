@@ -54,6 +54,10 @@ type layout struct {
 	baseURL     string
 	configFile  string // the old tool's main configuration, for the report
 	menuOrder   []string
+	// aside names folders of the old tool that stay in place but under
+	// another name, because Playbook would read them as its own (Hugo's
+	// layouts/ would become template overrides).
+	aside map[string]string
 }
 
 var (
@@ -81,6 +85,7 @@ func newLayout(src string, kind Kind) *layout {
 		l.contentRoot, l.static, l.staticAtTop = "content", "static", true
 		l.config = []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json", "config", "archetypes", "layouts", "themes", "assets", "data", "i18n", "go.mod", "go.sum", "package.json", "package-lock.json", ".hugo_build.lock"}
 		l.outputs = []string{"public", "resources"}
+		l.aside = map[string]string{"layouts": "hugo-layouts"}
 		for _, name := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml"} {
 			b := read(name)
 			if b == nil {

@@ -156,12 +156,12 @@ func Report(r *Result) []byte {
 	}
 	var renamed []Note
 	for _, n := range r.Notes {
-		if n.Converted && (n.Kind == "moved into its folder" || n.Kind == "renamed") {
+		if n.Converted && (n.Kind == "moved into its folder" || n.Kind == "renamed" || n.Kind == "moved aside") {
 			renamed = append(renamed, n)
 		}
 	}
 	if len(renamed) > 0 {
-		fmt.Fprintf(&b, "\nPages given a new name, and why:\n\n")
+		fmt.Fprintf(&b, "\nFiles given a new name, and why:\n\n")
 		for _, n := range renamed {
 			fmt.Fprintf(&b, "- `%s`: %s\n", n.File, n.Message)
 		}
@@ -181,10 +181,8 @@ func Report(r *Result) []byte {
 	}
 	if len(out) > 0 {
 		where := "left out of the playbook"
-		if r.InPlace && r.Git {
-			where = "removed (git history keeps them)"
-		} else if r.InPlace {
-			where = "moved aside to " + OldFilesDir + "/"
+		if r.InPlace {
+			where = "left where they were (remove them once the old site is retired)"
 		}
 		fmt.Fprintf(&b, "\n<details><summary>%d files of the old tool %s</summary>\n\n", len(out), where)
 		for _, f := range out {

@@ -15,12 +15,8 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 )
 
-// OldFilesDir is where an import in place outside git puts the old
-// tool's configuration, rather than deleting it.
-const OldFilesDir = ".playbook-import-old"
-
 // write carries the plan out: copies into dest, or moves in place.
-func write(src, dest string, res *Result, pl *planned, outs [][]byte) error {
+func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte) error {
 	if !res.InPlace {
 		for _, f := range pl.files {
 			if f.Act != actFile {
@@ -92,30 +88,38 @@ func write(src, dest string, res *Result, pl *planned, outs [][]byte) error {
 			return err
 		}
 	}
-	// The old tool's configuration and navigation: removed from git
-	// (history keeps them), or put aside outside git.
-	var rm []string
-	for _, f := range pl.files {
-		if f.Act != actConfig && f.Act != actNav {
-			continue
-		}
-		touched[path.Dir(f.Old)] = true
-		if tracked[f.Old] {
-			rm = append(rm, f.Old)
-			continue
-		}
-		aside := filepath.Join(src, OldFilesDir, filepath.FromSlash(f.Old))
-		if err := os.MkdirAll(filepath.Dir(aside), 0o755); err != nil {
-			return err
-		}
-		if err := os.Rename(filepath.Join(src, filepath.FromSlash(f.Old)), aside); err != nil {
-			return fmt.Errorf("putting %s aside: %w", f.Old, err)
-		}
+	// The old tool's configuration stays where it is, but for a folder
+	// Playbook would read as its own.
+	olds := make([]string, 0, len(l.aside))
+	for old := range l.aside {
+		olds = append(olds, old)
 	}
-	if len(rm) > 0 {
-		if _, errOut, err := git(src).Output(context.Background(), append([]string{"rm", "-q", "--"}, rm...)...); err != nil {
-			return git(src).Error("rm", err, errOut)
+	sort.Strings(olds)
+	for _, old := range olds {
+		from, to := filepath.Join(src, filepath.FromSlash(old)), filepath.Join(src, filepath.FromSlash(l.aside[old]))
+		if fi, err := os.Stat(from); err != nil || !fi.IsDir() {
+			continue
 		}
+		if _, err := os.Stat(to); err == nil {
+			return fmt.Errorf("moving %s/ aside: %s/ exists already; move or remove one of them, then import again", old, l.aside[old])
+		}
+		hasTracked := false
+		for name := range tracked {
+			if under(name, old) {
+				hasTracked = true
+				break
+			}
+		}
+		if hasTracked {
+			if _, errOut, err := git(src).Output(context.Background(), "mv", "--", old, l.aside[old]); err != nil {
+				return git(src).Error("mv "+old, err, errOut)
+			}
+		} else if err := os.Rename(from, to); err != nil {
+			return fmt.Errorf("moving %s/ aside: %w", old, err)
+		}
+		res.Notes = append(res.Notes, Note{File: old + "/", Kind: "moved aside", Converted: true,
+			Message: fmt.Sprintf("now %s/: Playbook would read %s/ as its own templates", l.aside[old], old)})
+		res.Counts["old folders moved aside"]++
 	}
 	removeEmpty(src, touched)
 	return nil
