@@ -53,8 +53,15 @@ func TestInPlaceGit(t *testing.T) {
 	if !res.Git || !res.InPlace {
 		t.Fatalf("Git %v InPlace %v, want both", res.Git, res.InPlace)
 	}
-	if len(res.Advice) != 2 {
-		t.Errorf("advice %q, want the two commands to commit and ignore the import", res.Advice)
+	if len(res.Advice) != 3 || !strings.HasPrefix(res.Advice[0], "git commit -m") {
+		t.Errorf("advice %q, want the commands to commit the moves, the conversion, and ignore both", res.Advice)
+	}
+	// What git mv staged is renames only, with the old content: the
+	// first commit the advice gives.
+	for _, line := range strings.Split(strings.TrimSpace(repo.Git("diff", "--cached", "--name-status", "-M100%")), "\n") {
+		if !strings.HasPrefix(line, "R100\t") {
+			t.Errorf("staged before the first commit: %s, want only renames", line)
+		}
 	}
 	repo.Git("add", "-A")
 	status := repo.Git("status", "--porcelain")
@@ -113,18 +120,33 @@ func TestInPlaceCommit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Commit == "" {
-		t.Fatal("no commit recorded")
+	if res.Commit == "" || res.MoveCommit == "" {
+		t.Fatalf("commits recorded: moves %q, conversion %q; want both", res.MoveCommit, res.Commit)
 	}
 	ignore, err := os.ReadFile(filepath.Join(repo.Dir, ".git-blame-ignore-revs"))
-	if err != nil || !strings.Contains(string(ignore), res.Commit+"\n") {
-		t.Errorf(".git-blame-ignore-revs = %q, %v; want the import commit %s", ignore, err, res.Commit)
+	if err != nil || !strings.Contains(string(ignore), res.MoveCommit+"\n") || !strings.Contains(string(ignore), res.Commit+"\n") {
+		t.Errorf(".git-blame-ignore-revs = %q, %v; want the import commits %s and %s", ignore, err, res.MoveCommit, res.Commit)
 	}
 	if s := repo.Git("status", "--porcelain"); s != "" {
 		t.Errorf("work tree not clean after --commit:\n%s", s)
 	}
-	if n := strings.Count(repo.Git("log", "--format=%H"), "\n"); n != 3 {
-		t.Errorf("%d commits, want 3 (handbook, import, ignore list)", n)
+	if n := strings.Count(repo.Git("log", "--format=%H"), "\n"); n != 4 {
+		t.Errorf("%d commits, want 4 (handbook, moves, conversion, ignore list)", n)
+	}
+	// The moves commit holds renames only, so history follows every
+	// page, however short.
+	for _, line := range strings.Split(strings.TrimSpace(repo.Git("show", "--format=", "--name-status", "-M100%", res.MoveCommit)), "\n") {
+		if !strings.HasPrefix(line, "R100\t") {
+			t.Errorf("the moves commit has %s, want renames only", line)
+		}
+	}
+	for _, f := range res.Files {
+		if f.Action != "page" || f.New == f.Old || f.Old == "" {
+			continue
+		}
+		if log := repo.Git("log", "--follow", "--format=%s", "--", f.New); !strings.Contains(log, "Write the handbook") {
+			t.Errorf("git log --follow %s does not reach the handbook's first commit:\n%s", f.New, log)
+		}
 	}
 }
 

@@ -83,9 +83,11 @@ type Result struct {
 	Failing diag.List      // errors a baseline cannot hold: the playbook does not build until they are fixed
 	Config  string         // playbook.toml as written
 
-	Commit  string   // the import commit, with --commit
-	Advice  []string // commands to run next
-	Elapsed time.Duration
+	Commit     string   // the import commit, with --commit
+	MoveCommit string   // with --commit, the commit of the moves alone before it, when files moved with git mv
+	gitMoves   int      // files and folders moved with git mv (staged, with their old content)
+	Advice     []string // commands to run next, in order
+	Elapsed    time.Duration
 }
 
 // UsageError is a mistake in what was asked (a missing folder, a folder
@@ -324,6 +326,9 @@ func checkInPlace(src string, opts Options, res *Result) error {
 	out, errOut, err := g.Output(context.Background(), "status", "--porcelain", "--", ".")
 	if err != nil {
 		return g.Error("status", err, errOut)
+	}
+	if len(bytes.TrimSpace(out)) > 0 && opts.Commit {
+		return usage("%s has uncommitted changes: --commit makes the import's own commits, so commit or stash them first", opts.Source)
 	}
 	if len(bytes.TrimSpace(out)) > 0 && !opts.Force {
 		first, _, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")

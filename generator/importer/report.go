@@ -103,10 +103,15 @@ func (r *Result) Summary(w io.Writer) {
 			fmt.Fprintf(w, "  %s\n", d.String())
 		}
 	}
-	if r.Commit != "" {
+	switch {
+	case r.MoveCommit != "":
+		fmt.Fprintf(w, "Committed the moves as %s and the conversion as %s, and listed both in .git-blame-ignore-revs.\n", short(r.MoveCommit), short(r.Commit))
+	case r.Commit != "":
 		fmt.Fprintf(w, "Committed the import as %s and listed it in .git-blame-ignore-revs.\n", short(r.Commit))
 	}
-	if len(r.Advice) > 0 {
+	if len(r.Advice) > 2 {
+		fmt.Fprintln(w, "Commit the moves (git mv staged them) and then the conversion, so that history follows every page, then leave both out of pages' last change:")
+	} else if len(r.Advice) > 0 {
 		fmt.Fprintln(w, "Commit the import, then leave it out of pages' last change:")
 		for _, a := range r.Advice {
 			fmt.Fprintf(w, "  %s\n", a)

@@ -66,6 +66,7 @@ func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte)
 			if _, errOut, err := git(src).Output(context.Background(), "mv", "--", f.Old, f.New); err != nil {
 				return git(src).Error("mv "+f.Old, err, errOut)
 			}
+			res.gitMoves++
 			continue
 		}
 		if err := os.Rename(filepath.Join(src, filepath.FromSlash(f.Old)), to); err != nil {
@@ -82,6 +83,7 @@ func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte)
 		if _, errOut, err := git(src).Output(context.Background(), args...); err != nil {
 			return git(src).Error("mv into "+d, err, errOut)
 		}
+		res.gitMoves += len(byDir[d])
 	}
 	for i, p := range pl.pages {
 		if err := writeFile(filepath.Join(src, filepath.FromSlash(p.New)), outs[i]); err != nil {
@@ -114,6 +116,7 @@ func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte)
 			if _, errOut, err := git(src).Output(context.Background(), "mv", "--", old, l.aside[old]); err != nil {
 				return git(src).Error("mv "+old, err, errOut)
 			}
+			res.gitMoves++
 		} else if err := os.Rename(from, to); err != nil {
 			return fmt.Errorf("moving %s/ aside: %w", old, err)
 		}
@@ -172,16 +175,55 @@ func copyFile(from, to string) error {
 // finishGit commits the import with --commit and lists it in
 // .git-blame-ignore-revs, so that pages' last change skips it; without
 // --commit it says how.
+//
+// The moves go in a commit of their own: git mv staged them with the
+// files' old content, so that commit holds renames only, and git log
+// --follow follows even a short page whose front matter the conversion
+// then doubled (git tells a rename from its content, and a page of one
+// heading that gains "weight: 4" is no longer half the same).
 func finishGit(src string, opts Options, res *Result) error {
 	ctx := context.Background()
 	g := git(src)
-	msg := fmt.Sprintf("Import the handbook from %s (playbook import)", res.Kind)
+	moveMsg := fmt.Sprintf("Move the %s handbook's pages for Playbook (playbook import, 1 of 2)", res.Kind)
+	msg := fmt.Sprintf("Convert the %s handbook for Playbook (playbook import)", res.Kind)
+	if res.gitMoves > 0 {
+		msg = fmt.Sprintf("Convert the %s handbook for Playbook (playbook import, 2 of 2)", res.Kind)
+	}
+	ignoreMsg := "Leave the import out of pages' last change"
 	if !opts.Commit {
+		ignore := "\"$(git rev-parse --show-toplevel)/.git-blame-ignore-revs\""
+		if res.gitMoves > 0 {
+			res.Advice = []string{
+				fmt.Sprintf("git commit -m %q", moveMsg),
+				fmt.Sprintf("git add -A && git commit -m %q", msg),
+				fmt.Sprintf("git rev-parse HEAD~1 HEAD >> %s && git add %s && git commit -m %q", ignore, ignore, ignoreMsg),
+			}
+			return nil
+		}
 		res.Advice = []string{
 			fmt.Sprintf("git add -A && git commit -m %q", msg),
-			"git rev-parse HEAD >> \"$(git rev-parse --show-toplevel)/.git-blame-ignore-revs\" && git add \"$(git rev-parse --show-toplevel)/.git-blame-ignore-revs\" && git commit -m \"Leave the import out of pages' last change\"",
+			fmt.Sprintf("git rev-parse HEAD >> %s && git add %s && git commit -m %q", ignore, ignore, ignoreMsg),
 		}
 		return nil
+	}
+	head := func() (string, error) {
+		out, e, err := g.Output(ctx, "rev-parse", "HEAD")
+		if err != nil {
+			return "", g.Error("rev-parse", err, e)
+		}
+		return strings.TrimSpace(string(out)), nil
+	}
+	var b bytes.Buffer
+	if res.gitMoves > 0 {
+		if _, e, err := g.Output(ctx, "commit", "-q", "-m", moveMsg); err != nil {
+			return g.Error("commit", err, e)
+		}
+		h, err := head()
+		if err != nil {
+			return err
+		}
+		res.MoveCommit = h
+		fmt.Fprintf(&b, "# %s\n%s\n", moveMsg, h)
 	}
 	if _, e, err := g.Output(ctx, "add", "-A", "--", "."); err != nil {
 		return g.Error("add", err, e)
@@ -189,30 +231,28 @@ func finishGit(src string, opts Options, res *Result) error {
 	if _, e, err := g.Output(ctx, "commit", "-q", "-m", msg); err != nil {
 		return g.Error("commit", err, e)
 	}
-	out, e, err := g.Output(ctx, "rev-parse", "HEAD")
+	h, err := head()
 	if err != nil {
-		return g.Error("rev-parse", err, e)
+		return err
 	}
-	res.Commit = strings.TrimSpace(string(out))
+	res.Commit = h
+	fmt.Fprintf(&b, "# %s\n%s\n", msg, h)
 	top, e, err := g.Output(ctx, "rev-parse", "--show-toplevel")
 	if err != nil {
 		return g.Error("rev-parse", err, e)
 	}
 	ignore := filepath.Join(strings.TrimSpace(string(top)), ".git-blame-ignore-revs")
 	old, _ := os.ReadFile(ignore)
-	var b bytes.Buffer
-	b.Write(old)
 	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
-		b.WriteByte('\n')
+		old = append(old, '\n')
 	}
-	fmt.Fprintf(&b, "# %s\n%s\n", msg, res.Commit)
-	if err := os.WriteFile(ignore, b.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(ignore, append(old, b.Bytes()...), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", ignore, err)
 	}
 	if _, e, err := g.Output(ctx, "add", "--", ignore); err != nil {
 		return g.Error("add", err, e)
 	}
-	if _, e, err := g.Output(ctx, "commit", "-q", "-m", "Leave the import out of pages' last change"); err != nil {
+	if _, e, err := g.Output(ctx, "commit", "-q", "-m", ignoreMsg); err != nil {
 		return g.Error("commit", err, e)
 	}
 	return nil
