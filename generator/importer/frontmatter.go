@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
 	"github.com/playbook-ssg/playbook/generator/internal/loosedate"
 	"go.yaml.in/yaml/v3"
@@ -35,11 +36,12 @@ type page struct {
 	id string // Docusaurus: the doc id (folder/id)
 
 	// The mapped front matter, in the order it is written.
-	out     []kv
-	params  map[string]any
-	dropped []string // keys left out, for the report
-	oldURLs []string // the old site's addresses of the page
-	notes   []Note
+	out       []kv
+	params    map[string]any
+	dropped   []string // keys left out, for the report
+	oldURLs   []string // the old site's addresses of the page
+	redirects []string // the old addresses written to redirect_from (settleRedirects)
+	notes     []Note
 }
 
 type kv struct {
@@ -100,7 +102,45 @@ func parsePage(f *file, src []byte) *page {
 		return p
 	}
 	p.doc, p.body = doc, body
+	p.lowerKnownKeys()
 	return p
+}
+
+// knownKeys maps the lower-case form of every key the import reads to
+// its spelling.
+var knownKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"title", "description", "summary", "tags", "keywords", "categories", "weight", "draft", "published", "redirect_from", "aliases", "slug", "permalink", "url", "params"} {
+		m[k] = k
+	}
+	for _, list := range [][]string{playbookKeys, dateKeys} {
+		for _, k := range list {
+			m[strings.ToLower(k)] = k
+		}
+	}
+	for k := range dropKeys {
+		m[strings.ToLower(k)] = k
+	}
+	return m
+}()
+
+// lowerKnownKeys respells a key the import knows but written in another
+// case (Description:, Tags:), which Playbook reports as an error, unless
+// the page also has it spelt right.
+func (p *page) lowerKnownKeys() {
+	for _, k := range p.doc.Keys() {
+		known, ok := knownKeys[strings.ToLower(k)]
+		if !ok || known == k {
+			continue
+		}
+		if _, both := p.doc.Fields[known]; both {
+			continue
+		}
+		f := p.doc.Fields[k]
+		p.doc.Fields[known] = f
+		delete(p.doc.Fields, k)
+		p.notes = append(p.notes, Note{File: p.Old, Line: f.Line, Kind: "key respelt", Message: k + " → " + known, Converted: true})
+	}
 }
 
 // fmString returns a front matter text field.
@@ -218,43 +258,14 @@ func (p *page) mapFields(l *layout, src []byte) {
 		}
 	}
 
-	// Old addresses: written aliases, slugs, permalinks, and where the old
-	// site served the page, when it is not where Playbook will.
-	var redirects []string
-	addURL := func(u string) {
-		u = strings.TrimSpace(u)
-		if u == "" || strings.Contains(u, "://") || strings.HasPrefix(u, "//") {
-			return
-		}
-		if !strings.HasPrefix(u, "/") {
-			u = "/" + u
-		}
-		if !strings.HasSuffix(u, "/") && !strings.HasSuffix(u, ".html") && !strings.HasSuffix(u, ".htm") {
-			u += "/"
-		}
-		if u == newURL(p.New) || strings.TrimSuffix(u, "index.html") == newURL(p.New) || slices.Contains(redirects, u) {
-			return
-		}
-		redirects = append(redirects, u)
-	}
-	for _, k := range []string{"redirect_from", "aliases"} {
-		if f, ok := fields[k]; ok {
-			used[k] = true
-			for _, u := range stringsOf(f.Value, false) {
-				addURL(u)
-			}
-		}
-	}
-	for _, u := range p.oldURLs {
-		addURL(u)
-	}
-	for _, k := range []string{"slug", "permalink", "url"} {
+	// Old addresses: settled for every page at once (settleRedirects).
+	for _, k := range []string{"redirect_from", "aliases", "slug", "permalink", "url"} {
 		if _, ok := fields[k]; ok {
 			used[k] = true
 		}
 	}
-	if len(redirects) > 0 {
-		add("redirect_from", redirects)
+	if len(p.redirects) > 0 {
+		add("redirect_from", p.redirects)
 	}
 
 	// An existing params table is kept, and every other key joins it.
@@ -654,4 +665,68 @@ func tomlLocalDate() *time.Location {
 		return m["d"].Location()
 	}
 	return time.UTC
+}
+
+// settleRedirects decides each page's redirect_from: its written aliases
+// and redirect_from, then the addresses the old site served it at (its
+// slug, permalink, Docusaurus' /docs/ path). An address is left out when
+// it is the page's own URL here, another page's URL (no redirect can be
+// written there), claimed by an earlier page, or not one a redirect page
+// can answer (a full address, a query): each would be an error that
+// stops the build. pages are in file order, so the first claim wins.
+func settleRedirects(pages []*page) []Note {
+	fileOf := func(u string) string { // the file a page or redirect is written to
+		if strings.HasSuffix(u, "/") {
+			return strings.TrimPrefix(u, "/") + "index.html"
+		}
+		return strings.TrimPrefix(u, "/")
+	}
+	pageAt := map[string]*page{}
+	for _, p := range pages {
+		pageAt[fileOf(newURL(p.New))] = p
+	}
+	claimed := map[string]*page{}
+	var notes []Note
+	for _, p := range pages {
+		p.redirects = nil
+		if p.Old == "" {
+			continue
+		}
+		var written []string
+		for _, k := range []string{"redirect_from", "aliases"} {
+			if f, ok := p.doc.Fields[k]; ok {
+				written = append(written, stringsOf(f.Value, false)...)
+			}
+		}
+		for i, s := range append(written, p.oldURLs...) {
+			s = strings.TrimSpace(s)
+			if s != "" && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") {
+				s = "/" + s
+			}
+			u, problem := content.AliasURL(s)
+			if problem != "" {
+				if i < len(written) { // an address the import worked out is not worth a note
+					notes = append(notes, Note{File: p.Old, Kind: "old address left out", Message: fmt.Sprintf("%q %s", s, problem)})
+				}
+				continue
+			}
+			f := fileOf(u)
+			switch q := pageAt[f]; {
+			case q == p:
+				continue
+			case q != nil:
+				notes = append(notes, Note{File: p.Old, Kind: "old address left out", Converted: true, Message: fmt.Sprintf("%s is the address of %s now", u, q.New)})
+				continue
+			}
+			if q := claimed[f]; q == p {
+				continue
+			} else if q != nil {
+				notes = append(notes, Note{File: p.Old, Kind: "old address left out", Message: fmt.Sprintf("%s leads to %s, which claimed it first", u, q.New)})
+				continue
+			}
+			claimed[f] = p
+			p.redirects = append(p.redirects, u)
+		}
+	}
+	return notes
 }

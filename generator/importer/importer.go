@@ -594,6 +594,7 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 			sec.navWeight = max(1, int(cat.Position+0.5))
 		}
 	}
+	pl.notes = append(pl.notes, settleRedirects(pl.pages)...)
 	if len(pl.menuOrder) == 0 {
 		pl.menuOrder = l.menuOrder
 	}

@@ -3,6 +3,7 @@ package importer
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,6 +20,9 @@ func TestFrontMatter(t *testing.T) {
 		{"title description tags weight draft", "hugo", "content/a.md", "content/a.md",
 			"---\ntitle: A\ndescription: B\ntags: [x, y]\nweight: 3\ndraft: true\n---\nbody\n", "", 0, nil,
 			"title: A\ndescription: B\nweight: 3\ndraft: true\ntags:\n  - x\n  - y\n"},
+		{"known keys in another case", "hugo", "content/a.md", "content/a.md",
+			"---\nTitle: A\nDescription: B\nTags: [x]\nAuthor: C\n---\n", "", 0, nil,
+			"title: A\ndescription: B\ntags:\n  - x\nparams:\n  Author: C\n"},
 		{"summary to description", "hugo", "content/a.md", "content/a.md",
 			"---\ntitle: A\nsummary: S\n---\n", "", 0, nil, "title: A\ndescription: S\n"},
 		{"toml stays toml", "hugo", "content/a.md", "content/a.md",
@@ -73,6 +77,7 @@ func TestFrontMatter(t *testing.T) {
 			l := &layout{kind: Kind(c.kind)}
 			p := parsePage(&file{Old: c.old, New: c.new, Act: actPage}, []byte(c.src))
 			p.navTitle, p.navWeight, p.oldURLs = c.navTitle, c.navWeight, c.oldURLs
+			settleRedirects([]*page{p})
 			p.mapFields(l, []byte(c.src))
 			out, err := p.render(nil)
 			if err != nil {
@@ -322,6 +327,48 @@ func TestPlainText(t *testing.T) {
 	} {
 		if got := plainText(in); got != want {
 			t.Errorf("plainText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSettleRedirects leaves out old addresses that would stop the
+// build: another page's URL, one a page claimed first, and one no
+// redirect page can answer.
+func TestSettleRedirects(t *testing.T) {
+	mk := func(old, new, src string, oldURLs ...string) *page {
+		p := parsePage(&file{Old: old, New: new, Act: actPage}, []byte(src))
+		p.oldURLs = oldURLs
+		return p
+	}
+	pages := []*page{
+		mk("content/a.md", "content/a.md", "---\naliases: [/sales/, /old/a/, /old/a/, \"/x?y=1\", \"https://example.com/a\"]\n---\n"),
+		mk("content/b.md", "content/b.md", "---\nredirect_from: [/old/a/, /old/b.html]\n---\n", "/b/"),
+		mk("content/sales/_index.md", "content/sales/_index.md", "# Sales\n"),
+	}
+	for _, p := range pages {
+		if p.readErr != "" {
+			t.Fatalf("%s: %s", p.Old, p.readErr)
+		}
+	}
+	notes := settleRedirects(pages)
+	want := [][]string{{"/old/a/"}, {"/old/b.html"}, nil}
+	for i, p := range pages {
+		if !slices.Equal(p.redirects, want[i]) {
+			t.Errorf("%s: redirect_from %q, want %q", p.Old, p.redirects, want[i])
+		}
+	}
+	var got []string
+	for _, n := range notes {
+		got = append(got, n.String())
+	}
+	for _, w := range []string{
+		"content/a.md: old address left out: /sales/ is the address of content/sales/_index.md now",
+		`content/a.md: old address left out: "/x?y=1" has a query`,
+		`content/a.md: old address left out: "https://example.com/a" is a full address`,
+		"content/b.md: old address left out: /old/a/ leads to content/a.md, which claimed it first",
+	} {
+		if !strings.Contains(strings.Join(got, "\n"), w) {
+			t.Errorf("notes lack %q:\n%s", w, strings.Join(got, "\n"))
 		}
 	}
 }
