@@ -67,7 +67,10 @@ func capitalize(s string) string {
 // n is the input line the alert stands for.
 func (c *converter) alert(n int, ind, kind, title string, body []line) []line {
 	body = trimBlank(body)
-	out := []line{c.gen(n, ind+"> [!"+kind+"]")}
+	// The marker is a paragraph of its own: Playbook's markdown (like
+	// GitHub's) must see "[!NOTE]" alone, and a line that starts with bold
+	// text or a link right under it would hide it.
+	out := []line{c.gen(n, ind+"> [!"+kind+"]"), c.gen(n, ind+">")}
 	if title == "" && len(body) == 0 {
 		title = capitalize(strings.ToLower(kind)) // GitHub needs something after the marker
 	}
@@ -98,7 +101,7 @@ func (c *converter) warning(n int, ind, construct, hint string) []line {
 	if hint == "" {
 		hint = "replace it by hand."
 	}
-	return []line{c.gen(n, ind+"> [!WARNING]"), c.gen(n, ind+"> "+msg+hint)}
+	return []line{c.gen(n, ind+"> [!WARNING]"), c.gen(n, ind+">"), c.gen(n, ind+"> "+msg+hint)}
 }
 
 // inlineWarning is warning inside a line of text.

@@ -69,7 +69,7 @@ func TestMkDocsAdmonitions(t *testing.T) {
 	}
 	var cases []tcase
 	for _, ty := range types {
-		want := "> [!" + ty.kind + "]\n"
+		want := "> [!" + ty.kind + "]\n>\n"
 		if ty.title != "" {
 			want += "> **" + ty.title + "**\n>\n"
 		}
@@ -82,49 +82,49 @@ func TestMkDocs(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "title", from: MkDocs,
 			in:   "Text.\n\n!!! warning \"Check the numbers\"\n\n    First.\n\n    Second.\n\nAfter.\n",
-			want: "Text.\n\n> [!WARNING]\n> **Check the numbers**\n>\n> First.\n>\n> Second.\n\nAfter.\n"},
+			want: "Text.\n\n> [!WARNING]\n>\n> **Check the numbers**\n>\n> First.\n>\n> Second.\n\nAfter.\n"},
 		{name: "empty title", from: MkDocs,
 			in:   "!!! note \"\"\n    Body.\n",
-			want: "> [!NOTE]\n> Body.\n"},
+			want: "> [!NOTE]\n>\n> Body.\n"},
 		{name: "collapsible", from: MkDocs,
 			in:   "??? tip \"Why\"\n    Body.\n",
-			want: "> [!TIP]\n> **Why**\n>\n> Body.\n"},
+			want: "> [!TIP]\n>\n> **Why**\n>\n> Body.\n"},
 		{name: "collapsible open", from: MkDocs,
 			in:   "???+ tip\n    Body.\n",
-			want: "> [!TIP]\n> Body.\n"},
+			want: "> [!TIP]\n>\n> Body.\n"},
 		{name: "inline classes", from: MkDocs,
 			in:   "!!! info inline end \"Side\"\n    Body.\n",
-			want: "> [!NOTE]\n> **Side**\n>\n> Body.\n"},
+			want: "> [!NOTE]\n>\n> **Side**\n>\n> Body.\n"},
 		{name: "nested list and code", from: MkDocs,
 			in:   "!!! note\n    - one\n        - two\n\n    ```go\n    x := 1\n\n    y := 2\n    ```\n",
-			want: "> [!NOTE]\n> - one\n>     - two\n>\n> ```go\n> x := 1\n>\n> y := 2\n> ```\n"},
+			want: "> [!NOTE]\n>\n> - one\n>     - two\n>\n> ```go\n> x := 1\n>\n> y := 2\n> ```\n"},
 		{name: "nested admonition", from: MkDocs,
 			in:   "!!! note\n    Outer.\n\n    !!! danger\n        Inner.\n",
-			want: "> [!NOTE]\n> Outer.\n>\n> > [!CAUTION]\n> > Inner.\n"},
+			want: "> [!NOTE]\n>\n> Outer.\n>\n> > [!CAUTION]\n> >\n> > Inner.\n"},
 		{name: "in a list", from: MkDocs,
 			in:   "- item\n\n    !!! tip\n        Body.\n",
-			want: "- item\n\n    > [!TIP]\n    > Body.\n"},
+			want: "- item\n\n    > [!TIP]\n    >\n    > Body.\n"},
 		{name: "empty body", from: MkDocs,
 			in:   "!!! note\n\nText.\n",
-			want: "> [!NOTE]\n> **Note**\n\nText.\n"},
+			want: "> [!NOTE]\n>\n> **Note**\n\nText.\n"},
 		{name: "tabs", from: MkDocs,
 			in:   "=== \"Email\"\n\n    Write.\n\n=== \"Phone\"\n\n    Call.\n\nAfter.\n",
 			want: "**Email**\n\nWrite.\n\n**Phone**\n\nCall.\n\nAfter.\n"},
 		{name: "tab with admonition", from: MkDocs,
 			in:   "=== \"A\"\n    !!! note\n        X.\n",
-			want: "**A**\n\n> [!NOTE]\n> X.\n"},
+			want: "**A**\n\n> [!NOTE]\n>\n> X.\n"},
 		{name: "snippet", from: MkDocs, warned: 1,
 			in:   "--8<-- \"includes/abbr.md\"\n",
-			want: "> [!WARNING]\n> Not converted from MkDocs: `--8<-- \"includes/abbr.md\"` — it includes another file: paste that file's content here.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from MkDocs: `--8<-- \"includes/abbr.md\"` — it includes another file: paste that file's content here.\n"},
 		{name: "snippet block", from: MkDocs, warned: 1,
 			in:   "--8<--\na.md\nb.md\n--8<--\n",
-			want: "> [!WARNING]\n> Not converted from MkDocs: `--8<-- a.md, b.md` — it includes other files: paste their content here.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from MkDocs: `--8<-- a.md, b.md` — it includes other files: paste their content here.\n"},
 		{name: "in fenced code", from: MkDocs,
 			in:   "```\n!!! note\n    Body.\n```\n",
 			want: "```\n!!! note\n    Body.\n```\n"},
 		{name: "unclosed fence inside", from: MkDocs,
 			in:   "!!! note\n    ```\n    code\n",
-			want: "> [!NOTE]\n> ```\n> code\n"},
+			want: "> [!NOTE]\n>\n> ```\n> code\n"},
 	})
 }
 
@@ -134,7 +134,7 @@ func TestMkDocs(t *testing.T) {
 func TestDocusaurusAdmonitions(t *testing.T) {
 	var cases []tcase
 	for typ, kind := range map[string]string{"note": "NOTE", "tip": "TIP", "info": "NOTE", "caution": "WARNING", "warning": "WARNING", "danger": "CAUTION", "important": "IMPORTANT"} {
-		cases = append(cases, tcase{name: typ, from: Docusaurus, in: ":::" + typ + "\n\nBody.\n\n:::\n", want: "> [!" + kind + "]\n> Body.\n"})
+		cases = append(cases, tcase{name: typ, from: Docusaurus, in: ":::" + typ + "\n\nBody.\n\n:::\n", want: "> [!" + kind + "]\n>\n> Body.\n"})
 	}
 	runCases(t, cases)
 }
@@ -143,25 +143,25 @@ func TestDocusaurus(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "title after space", from: Docusaurus,
 			in:   ":::tip Keep it short\n\nBody.\n\n:::\n",
-			want: "> [!TIP]\n> **Keep it short**\n>\n> Body.\n"},
+			want: "> [!TIP]\n>\n> **Keep it short**\n>\n> Body.\n"},
 		{name: "title in brackets", from: Docusaurus,
 			in:   ":::tip[Keep it short]\nBody.\n:::\n",
-			want: "> [!TIP]\n> **Keep it short**\n>\n> Body.\n"},
+			want: "> [!TIP]\n>\n> **Keep it short**\n>\n> Body.\n"},
 		{name: "nested fences", from: Docusaurus,
 			in:   "::::info Outer\n\nA.\n\n:::danger\n\nB.\n\n:::\n\nC.\n\n::::\n\nAfter.\n",
-			want: "> [!NOTE]\n> **Outer**\n>\n> A.\n>\n> > [!CAUTION]\n> > B.\n>\n> C.\n\nAfter.\n"},
+			want: "> [!NOTE]\n>\n> **Outer**\n>\n> A.\n>\n> > [!CAUTION]\n> >\n> > B.\n>\n> C.\n\nAfter.\n"},
 		{name: "same-length nesting", from: Docusaurus,
 			in:   ":::note\nA.\n:::tip\nB.\n:::\nC.\n:::\n",
-			want: "> [!NOTE]\n> A.\n> > [!TIP]\n> > B.\n> C.\n"},
+			want: "> [!NOTE]\n>\n> A.\n> > [!TIP]\n> >\n> > B.\n> C.\n"},
 		{name: "code with colons inside", from: Docusaurus,
 			in:   ":::note\n```\n:::\n```\n:::\n",
-			want: "> [!NOTE]\n> ```\n> :::\n> ```\n"},
+			want: "> [!NOTE]\n>\n> ```\n> :::\n> ```\n"},
 		{name: "unclosed", from: Docusaurus,
 			in:   ":::warning\nBody.\n",
-			want: "> [!WARNING]\n> Body.\n"},
+			want: "> [!WARNING]\n>\n> Body.\n"},
 		{name: "in a list", from: Docusaurus,
 			in:   "1. Step\n\n   :::tip\n   Body.\n   :::\n",
-			want: "1. Step\n\n   > [!TIP]\n   > Body.\n"},
+			want: "1. Step\n\n   > [!TIP]\n   >\n   > Body.\n"},
 		{name: "imports and exports", from: Docusaurus,
 			in:   "import Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\nexport const x = {\n  a: 1,\n};\n\n# Title\n",
 			want: "# Title\n"},
@@ -179,10 +179,10 @@ func TestDocusaurus(t *testing.T) {
 			want: "Text  here.\nEnd.\n"},
 		{name: "other component", from: Docusaurus, warned: 1,
 			in:   "<DocCardList />\n",
-			want: "> [!WARNING]\n> Not converted from Docusaurus: `<DocCardList />` — replace it by hand.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from Docusaurus: `<DocCardList />` — replace it by hand.\n"},
 		{name: "component with content", from: Docusaurus, warned: 1,
 			in:   "<Highlight color=\"red\">\n\nKept.\n\n</Highlight>\n",
-			want: "> [!WARNING]\n> Not converted from Docusaurus: `<Highlight color=\"red\">` — replace it by hand; its content is kept below.\n\nKept.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from Docusaurus: `<Highlight color=\"red\">` — replace it by hand; its content is kept below.\n\nKept.\n"},
 		{name: "inline component", from: Docusaurus, warned: 1,
 			in:   "Say <Highlight color=\"red\">this</Highlight> now.\n",
 			want: "Say **Not converted from Docusaurus:** `<Highlight color=\"red\">`this now.\n"},
@@ -197,7 +197,7 @@ func TestDocusaurus(t *testing.T) {
 func TestGitBookHints(t *testing.T) {
 	var cases []tcase
 	for typ, kind := range map[string]string{"info": "NOTE", "success": "TIP", "warning": "WARNING", "danger": "CAUTION"} {
-		cases = append(cases, tcase{name: typ, from: GitBook, in: "{% hint style=\"" + typ + "\" %}\nBody.\n{% endhint %}\n", want: "> [!" + kind + "]\n> Body.\n"})
+		cases = append(cases, tcase{name: typ, from: GitBook, in: "{% hint style=\"" + typ + "\" %}\nBody.\n{% endhint %}\n", want: "> [!" + kind + "]\n>\n> Body.\n"})
 	}
 	runCases(t, cases)
 }
@@ -206,7 +206,7 @@ func TestGitBook(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "hint with code", from: GitBook,
 			in:   "{% hint style=\"danger\" %}\n```go\n// {% endhint %}\n```\n{% endhint %}\n",
-			want: "> [!CAUTION]\n> ```go\n> // {% endhint %}\n> ```\n"},
+			want: "> [!CAUTION]\n>\n> ```go\n> // {% endhint %}\n> ```\n"},
 		{name: "tabs", from: GitBook,
 			in:   "{% tabs %}\n{% tab title=\"Email\" %}\nWrite.\n{% endtab %}\n\n{% tab title=\"Phone\" %}\nCall.\n{% endtab %}\n{% endtabs %}\n",
 			want: "**Email**\n\nWrite.\n\n**Phone**\n\nCall.\n"},
@@ -230,7 +230,7 @@ func TestGitBook(t *testing.T) {
 			want: "[Price list](<new/../.gitbook/assets/price list.pdf>)\n"},
 		{name: "unknown block", from: GitBook, warned: 1,
 			in:   "{% swagger method=\"get\" %}\nText.\n{% endswagger %}\n",
-			want: "> [!WARNING]\n> Not converted from GitBook: `{% swagger method=\"get\" %}` — replace it by hand.\nText.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from GitBook: `{% swagger method=\"get\" %}` — replace it by hand.\nText.\n"},
 		{name: "unknown inline", from: GitBook, warned: 1,
 			in:   "See {% foo %} here.\n",
 			want: "See **Not converted from GitBook:** `{% foo %}` here.\n"},
@@ -244,18 +244,18 @@ func TestGitBook(t *testing.T) {
 // (notice), docsy (alert, pageinfo) and hextra (callout).
 func TestHugoAlerts(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "hint info", from: Hugo, in: "{{< hint info >}}\nBody.\n{{< /hint >}}\n", want: "> [!NOTE]\n> Body.\n"},
-		{name: "hint warning", from: Hugo, in: "{{< hint warning >}}\nBody.\n{{< /hint >}}\n", want: "> [!WARNING]\n> Body.\n"},
-		{name: "hint danger", from: Hugo, in: "{{< hint danger >}}\nBody.\n{{< /hint >}}\n", want: "> [!CAUTION]\n> Body.\n"},
-		{name: "hint plain", from: Hugo, in: "{{< hint >}}\nBody.\n{{< /hint >}}\n", want: "> [!NOTE]\n> Body.\n"},
-		{name: "notice", from: Hugo, in: "{{% notice tip %}}\nBody.\n{{% /notice %}}\n", want: "> [!TIP]\n> Body.\n"},
-		{name: "notice title", from: Hugo, in: "{{% notice note \"Read me\" %}}\nBody.\n{{% /notice %}}\n", want: "> [!NOTE]\n> **Read me**\n>\n> Body.\n"},
-		{name: "notice style", from: Hugo, in: "{{% notice style=\"important\" title=\"T\" %}}\nBody.\n{{% /notice %}}\n", want: "> [!IMPORTANT]\n> **T**\n>\n> Body.\n"},
-		{name: "alert docsy", from: Hugo, in: "{{% alert title=\"Careful\" color=\"warning\" %}}\nBody.\n{{% /alert %}}\n", want: "> [!WARNING]\n> **Careful**\n>\n> Body.\n"},
-		{name: "callout hextra", from: Hugo, in: "{{< callout type=\"error\" >}}\nBody.\n{{< /callout >}}\n", want: "> [!CAUTION]\n> Body.\n"},
-		{name: "pageinfo", from: Hugo, in: "{{% pageinfo %}}\nBody.\n{{% /pageinfo %}}\n", want: "> [!NOTE]\n> Body.\n"},
-		{name: "nested", from: Hugo, in: "{{< hint info >}}\nA.\n{{< hint warning >}}\nB.\n{{< /hint >}}\n{{< /hint >}}\n", want: "> [!NOTE]\n> A.\n> > [!WARNING]\n> > B.\n"},
-		{name: "unclosed", from: Hugo, in: "{{< hint info >}}\nBody.\n", want: "> [!NOTE]\n> Body.\n"},
+		{name: "hint info", from: Hugo, in: "{{< hint info >}}\nBody.\n{{< /hint >}}\n", want: "> [!NOTE]\n>\n> Body.\n"},
+		{name: "hint warning", from: Hugo, in: "{{< hint warning >}}\nBody.\n{{< /hint >}}\n", want: "> [!WARNING]\n>\n> Body.\n"},
+		{name: "hint danger", from: Hugo, in: "{{< hint danger >}}\nBody.\n{{< /hint >}}\n", want: "> [!CAUTION]\n>\n> Body.\n"},
+		{name: "hint plain", from: Hugo, in: "{{< hint >}}\nBody.\n{{< /hint >}}\n", want: "> [!NOTE]\n>\n> Body.\n"},
+		{name: "notice", from: Hugo, in: "{{% notice tip %}}\nBody.\n{{% /notice %}}\n", want: "> [!TIP]\n>\n> Body.\n"},
+		{name: "notice title", from: Hugo, in: "{{% notice note \"Read me\" %}}\nBody.\n{{% /notice %}}\n", want: "> [!NOTE]\n>\n> **Read me**\n>\n> Body.\n"},
+		{name: "notice style", from: Hugo, in: "{{% notice style=\"important\" title=\"T\" %}}\nBody.\n{{% /notice %}}\n", want: "> [!IMPORTANT]\n>\n> **T**\n>\n> Body.\n"},
+		{name: "alert docsy", from: Hugo, in: "{{% alert title=\"Careful\" color=\"warning\" %}}\nBody.\n{{% /alert %}}\n", want: "> [!WARNING]\n>\n> **Careful**\n>\n> Body.\n"},
+		{name: "callout hextra", from: Hugo, in: "{{< callout type=\"error\" >}}\nBody.\n{{< /callout >}}\n", want: "> [!CAUTION]\n>\n> Body.\n"},
+		{name: "pageinfo", from: Hugo, in: "{{% pageinfo %}}\nBody.\n{{% /pageinfo %}}\n", want: "> [!NOTE]\n>\n> Body.\n"},
+		{name: "nested", from: Hugo, in: "{{< hint info >}}\nA.\n{{< hint warning >}}\nB.\n{{< /hint >}}\n{{< /hint >}}\n", want: "> [!NOTE]\n>\n> A.\n> > [!WARNING]\n> >\n> > B.\n"},
+		{name: "unclosed", from: Hugo, in: "{{< hint info >}}\nBody.\n", want: "> [!NOTE]\n>\n> Body.\n"},
 	})
 }
 
@@ -281,13 +281,13 @@ func TestHugo(t *testing.T) {
 			want: "![A chart](/images/a.png)\n\n*Sales in 2024*\n"},
 		{name: "youtube", from: Hugo, warned: 1,
 			in:   "{{< youtube dQw4 >}}\n",
-			want: "> [!WARNING]\n> Not converted from Hugo: `{{< youtube dQw4 >}}` — replace it by hand.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from Hugo: `{{< youtube dQw4 >}}` — replace it by hand.\n"},
 		{name: "inline unknown", from: Hugo, warned: 1,
 			in:   "Version {{< param version >}} is out.\n",
 			want: "Version **Not converted from Hugo:** `{{< param version >}}` is out.\n"},
 		{name: "unknown pair keeps content", from: Hugo, warned: 1,
 			in:   "{{< columns >}}\nLeft.\n{{< /columns >}}\n",
-			want: "> [!WARNING]\n> Not converted from Hugo: `{{< columns >}}` — replace it by hand.\nLeft.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from Hugo: `{{< columns >}}` — replace it by hand.\nLeft.\n"},
 		{name: "tabs", from: Hugo,
 			in:   "{{< tabs \"id\" >}}\n{{< tab \"MacOS\" >}}\nMac.\n{{< /tab >}}\n{{< tab title=\"Linux\" >}}\nLinux.\n{{< /tab >}}\n{{< /tabs >}}\n",
 			want: "**MacOS**\n\nMac.\n\n**Linux**\n\nLinux.\n"},
@@ -334,22 +334,22 @@ func TestJekyll(t *testing.T) {
 			want: "<!--\nTodo\n-->\n"},
 		{name: "include note", from: Jekyll,
 			in:   "{% include note.html content=\"Ask first.\" %}\n",
-			want: "> [!NOTE]\n> Ask first.\n"},
+			want: "> [!NOTE]\n>\n> Ask first.\n"},
 		{name: "include other", from: Jekyll, warned: 1,
 			in:   "{% include footer.html %}\n",
-			want: "> [!WARNING]\n> Not converted from Jekyll: `{% include footer.html %}` — it includes another file: paste its content here, or remove it.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from Jekyll: `{% include footer.html %}` — it includes another file: paste its content here, or remove it.\n"},
 		{name: "if block", from: Jekyll, warned: 2,
 			in:   "{% if site.beta %}\nBeta.\n{% else %}\nStable.\n{% endif %}\n",
-			want: "> [!WARNING]\n> Not converted from Jekyll: `{% if site.beta %}` — Liquid logic does not run in Playbook: keep the part that applies.\nBeta.\n> [!WARNING]\n> Not converted from Jekyll: `{% else %}` — Liquid logic does not run in Playbook: keep the part that applies.\nStable.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from Jekyll: `{% if site.beta %}` — Liquid logic does not run in Playbook: keep the part that applies.\nBeta.\n> [!WARNING]\n>\n> Not converted from Jekyll: `{% else %}` — Liquid logic does not run in Playbook: keep the part that applies.\nStable.\n"},
 		{name: "site variable", from: Jekyll, warned: 1,
 			in:   "Part of {{ site.title }}.\n",
 			want: "Part of **Not converted from Jekyll:** `{{ site.title }}`.\n"},
 		{name: "jtd callout", from: Jekyll,
 			in:   "{: .warning }\nCareful.\n\nAfter.\n",
-			want: "> [!WARNING]\n> Careful.\n\nAfter.\n"},
+			want: "> [!WARNING]\n>\n> Careful.\n\nAfter.\n"},
 		{name: "jtd callout with title", from: Jekyll,
 			in:   "{: .tip-title }\n> Keep it current\n>\n> Open a PR.\n",
-			want: "> [!TIP]\n> **Keep it current**\n>\n> Open a PR.\n"},
+			want: "> [!TIP]\n>\n> **Keep it current**\n>\n> Open a PR.\n"},
 		{name: "ial and toc", from: Jekyll,
 			in:   "# Title\n{: .no_toc }\n\n1. TOC\n{:toc}\n\nText.\n",
 			want: "# Title\n\nText.\n"},
@@ -360,7 +360,7 @@ func TestMdBook(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "include", from: MdBook, warned: 1,
 			in:   "{{#include ../snippets/a.md}}\n",
-			want: "> [!WARNING]\n> Not converted from mdBook: `{{#include ../snippets/a.md}}` — mdBook puts another file's content here: paste it in by hand.\n"},
+			want: "> [!WARNING]\n>\n> Not converted from mdBook: `{{#include ../snippets/a.md}}` — mdBook puts another file's content here: paste it in by hand.\n"},
 		{name: "include in code kept", from: MdBook,
 			in:   "```rust\n{{#include x.rs}}\n```\n",
 			want: "```rust\n{{#include x.rs}}\n```\n"},
@@ -374,8 +374,8 @@ func TestPlainAndEdges(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "plain untouched", from: Plain, in: "!!! note\n    x\n{{< hint >}}\n", want: "!!! note\n    x\n{{< hint >}}\n"},
 		{name: "empty", from: Hugo, in: "", want: ""},
-		{name: "no final newline", from: GitBook, in: "Text.\n{% hint style=\"info\" %}\nB.\n{% endhint %}", want: "Text.\n> [!NOTE]\n> B."},
-		{name: "crlf", from: MkDocs, in: "A.\r\n\r\n!!! tip\r\n    B.\r\n\r\nC.\r\n", want: "A.\r\n\r\n> [!TIP]\r\n> B.\r\n\r\nC.\r\n"},
+		{name: "no final newline", from: GitBook, in: "Text.\n{% hint style=\"info\" %}\nB.\n{% endhint %}", want: "Text.\n> [!NOTE]\n>\n> B."},
+		{name: "crlf", from: MkDocs, in: "A.\r\n\r\n!!! tip\r\n    B.\r\n\r\nC.\r\n", want: "A.\r\n\r\n> [!TIP]\r\n>\r\n> B.\r\n\r\nC.\r\n"},
 		{name: "crlf untouched", from: Hugo, in: "A\r\nB\r\n", want: "A\r\nB\r\n"},
 		{name: "tilde fence", from: Docusaurus, in: "~~~\n:::note\n~~~\n", want: "~~~\n:::note\n~~~\n"},
 		{name: "unclosed fence", from: Docusaurus, in: "```\n:::note\nx\n", want: "```\n:::note\nx\n"},

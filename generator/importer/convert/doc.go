@@ -9,6 +9,7 @@
 // visible warning in the page,
 //
 //	> [!WARNING]
+//	>
 //	> Not converted from Hugo: `{{< youtube dQw4 >}}` — replace it by hand.
 //
 // (in bold inside a line of text), and a Note with Converted false; nothing
@@ -18,8 +19,9 @@
 // # Admonitions
 //
 // Admonitions become GitHub alerts, which Playbook renders as callouts,
-// also inside lists and quotes. A title becomes a bold first line of the
-// alert ("> **Title**"). Types map to the five alerts as follows:
+// also inside lists and quotes. The marker line is followed by an empty
+// quote line, so that Playbook's markdown always sees it alone; a title
+// becomes a bold first paragraph of the alert ("> **Title**"). Types map to the five alerts as follows:
 //
 //	NOTE       note, info, todo, abstract, summary, tldr, question, help,
 //	           faq, example, quote, cite, seealso, primary, secondary, default
