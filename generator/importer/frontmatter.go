@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -25,6 +26,7 @@ type page struct {
 	abs     string // the file in SRC
 	doc     frontmatter.Doc
 	body    []byte
+	head    []byte // the front matter as written, delimiters included
 	readErr string // front matter that could not be read: the page is carried over as it is
 
 	// What the old navigation says (nav.go).
@@ -41,6 +43,7 @@ type page struct {
 	dropped   []string // keys left out, for the report
 	oldURLs   []string // the old site's addresses of the page
 	redirects []string // the old addresses written to redirect_from (settleRedirects)
+	rewritten bool     // render wrote new front matter
 	notes     []Note
 }
 
@@ -102,6 +105,9 @@ func parsePage(f *file, src []byte) *page {
 		return p
 	}
 	p.doc, p.body = doc, body
+	if doc.Format != "" && bytes.HasSuffix(src, body) {
+		p.head = src[:len(src)-len(body)]
+	}
 	p.lowerKnownKeys()
 	return p
 }
@@ -488,6 +494,42 @@ func (p *page) render(body []byte) ([]byte, error) {
 	if len(p.out) == 0 {
 		return body, nil
 	}
+	fm, err := p.frontMatter()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if p.head != nil && p.sameFields(fm) {
+		b.Write(p.head) // nothing changed: the front matter stays as written
+	} else {
+		b.Write(fm)
+		p.rewritten = true
+		if len(body) > 0 && body[0] != '\n' {
+			b.WriteByte('\n')
+		}
+	}
+	b.Write(body)
+	return b.Bytes(), nil
+}
+
+// sameFields reports whether front matter fm says what the page's own
+// said: the same keys with the same values.
+func (p *page) sameFields(fm []byte) bool {
+	doc, _, err := frontmatter.Parse(fm)
+	if err != nil || len(doc.Fields) != len(p.doc.Fields) {
+		return false
+	}
+	for k, f := range p.doc.Fields {
+		g, ok := doc.Fields[k]
+		if !ok || !reflect.DeepEqual(frontValue(f.Value), frontValue(g.Value)) {
+			return false
+		}
+	}
+	return true
+}
+
+// frontMatter writes p.out in the page's format, delimiters included.
+func (p *page) frontMatter() ([]byte, error) {
 	var b bytes.Buffer
 	if p.doc.Format == "toml" {
 		b.WriteString("+++\n")
@@ -502,10 +544,6 @@ func (p *page) render(body []byte) ([]byte, error) {
 		}
 		b.WriteString("---\n")
 	}
-	if len(body) > 0 && body[0] != '\n' {
-		b.WriteByte('\n')
-	}
-	b.Write(body)
 	return b.Bytes(), nil
 }
 

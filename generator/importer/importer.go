@@ -372,12 +372,12 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	}
 	body, n := rewriteLinks(md, body, link)
 	counts["links rewritten"] += n
-	if len(p.out) > 0 {
-		counts["front matter rewritten"]++
-	}
 	out, err := p.render(body)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if p.rewritten {
+		counts["front matter rewritten"]++
 	}
 	return out, notes, counts, nil
 }

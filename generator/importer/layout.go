@@ -57,8 +57,11 @@ type layout struct {
 	// aside names folders of the old tool that stay in place but under
 	// another name, because Playbook would read them as its own (Hugo's
 	// layouts/ would become template overrides).
-	aside map[string]string
+	aside map[string]asideDir
 }
+
+// asideDir is where a folder of the old tool goes in place, and why.
+type asideDir struct{ to, why string }
 
 var (
 	jsTitle     = regexp.MustCompile(`(?m)^\s*title:\s*['"\x60]([^'"\x60]*)['"\x60]`)
@@ -85,7 +88,10 @@ func newLayout(src string, kind Kind) *layout {
 		l.contentRoot, l.static, l.staticAtTop = "content", "static", true
 		l.config = []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml", "config.json", "config", "archetypes", "layouts", "themes", "assets", "data", "i18n", "go.mod", "go.sum", "package.json", "package-lock.json", ".hugo_build.lock"}
 		l.outputs = []string{"public", "resources"}
-		l.aside = map[string]string{"layouts": "hugo-layouts"}
+		l.aside = map[string]asideDir{
+			"layouts": {"hugo-layouts", "Playbook would read layouts/ as its own templates"},
+			"public":  {"hugo-public", "Hugo's last build: Playbook builds into public/ and refuses to replace a folder it did not make"},
+		}
 		for _, name := range []string{"hugo.toml", "config.toml", "hugo.yaml", "config.yaml"} {
 			b := read(name)
 			if b == nil {

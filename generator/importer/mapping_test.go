@@ -17,9 +17,15 @@ func TestFrontMatter(t *testing.T) {
 		oldURLs                   []string
 		want                      string // the front matter written, "" for none
 	}{
-		{"title description tags weight draft", "hugo", "content/a.md", "content/a.md",
+		{"title description tags weight draft: unchanged, kept as written", "hugo", "content/a.md", "content/a.md",
 			"---\ntitle: A\ndescription: B\ntags: [x, y]\nweight: 3\ndraft: true\n---\nbody\n", "", 0, nil,
+			"title: A\ndescription: B\ntags: [x, y]\nweight: 3\ndraft: true\n"},
+		{"title description tags weight draft, one changed", "hugo", "content/a.md", "content/a.md",
+			"---\ntitle: A\ndescription: B\ntags: [x, y]\nweight: 3\ndraft: true\nlayout: x\n---\nbody\n", "", 0, nil,
 			"title: A\ndescription: B\nweight: 3\ndraft: true\ntags:\n  - x\n  - y\n"},
+		{"toml unchanged, kept as written", "hugo", "content/a.md", "content/a.md",
+			"+++\ntitle = 'A'   # the title\nweight = 3\n+++\nbody\n", "", 0, nil,
+			"title = 'A'   # the title\nweight = 3\n"},
 		{"known keys in another case", "hugo", "content/a.md", "content/a.md",
 			"---\nTitle: A\nDescription: B\nTags: [x]\nAuthor: C\n---\n", "", 0, nil,
 			"title: A\ndescription: B\ntags:\n  - x\nparams:\n  Author: C\n"},

@@ -98,12 +98,13 @@ func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte)
 	}
 	sort.Strings(olds)
 	for _, old := range olds {
-		from, to := filepath.Join(src, filepath.FromSlash(old)), filepath.Join(src, filepath.FromSlash(l.aside[old]))
+		a := l.aside[old]
+		from, to := filepath.Join(src, filepath.FromSlash(old)), filepath.Join(src, filepath.FromSlash(a.to))
 		if fi, err := os.Stat(from); err != nil || !fi.IsDir() {
 			continue
 		}
 		if _, err := os.Stat(to); err == nil {
-			return fmt.Errorf("moving %s/ aside: %s/ exists already; move or remove one of them, then import again", old, l.aside[old])
+			return fmt.Errorf("moving %s/ aside: %s/ exists already; move or remove one of them, then import again", old, a.to)
 		}
 		hasTracked := false
 		for name := range tracked {
@@ -113,7 +114,7 @@ func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte)
 			}
 		}
 		if hasTracked {
-			if _, errOut, err := git(src).Output(context.Background(), "mv", "--", old, l.aside[old]); err != nil {
+			if _, errOut, err := git(src).Output(context.Background(), "mv", "--", old, a.to); err != nil {
 				return git(src).Error("mv "+old, err, errOut)
 			}
 			res.gitMoves++
@@ -121,7 +122,7 @@ func write(src, dest string, l *layout, res *Result, pl *planned, outs [][]byte)
 			return fmt.Errorf("moving %s/ aside: %w", old, err)
 		}
 		res.Notes = append(res.Notes, Note{File: old + "/", Kind: "moved aside", Converted: true,
-			Message: fmt.Sprintf("now %s/: Playbook would read %s/ as its own templates", l.aside[old], old)})
+			Message: fmt.Sprintf("now %s/: %s", a.to, a.why)})
 		res.Counts["old folders moved aside"]++
 	}
 	removeEmpty(src, touched)
