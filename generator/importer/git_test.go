@@ -156,6 +156,13 @@ func TestInPlaceCommit(t *testing.T) {
 func TestInPlaceHugo(t *testing.T) {
 	dir := t.TempDir()
 	writeFS(t, dir, handbooks.Hugo, 20)
+	// Hugo's last build, where Playbook builds.
+	if err := os.MkdirAll(filepath.Join(dir, "public"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("<html></html>\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	res, err := Run(Options{Source: dir, Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -166,8 +173,13 @@ func TestInPlaceHugo(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "hugo-layouts", "partials", "docs", "inject", "footer.html")); err != nil {
 		t.Errorf("layouts/ not moved aside: %v", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "layouts")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("layouts/ is still there: %v", err)
+	for _, old := range []string{"layouts", "public"} {
+		if _, err := os.Stat(filepath.Join(dir, old)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s/ is still there: %v", old, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hugo-public", "index.html")); err != nil {
+		t.Errorf("public/ not moved aside: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err != nil {
 		t.Errorf("hugo.toml should stay where it is: %v", err)
