@@ -349,6 +349,10 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 		return nil, nil, nil, fmt.Errorf("reading %s: %w", p.Old, err)
 	}
 	if p.readErr != "" {
+		if out, ok := commentOut(src); ok {
+			counts["front matter not read, kept in a comment"]++
+			return out, []Note{{File: p.Old, Line: 1, Kind: "front matter not read", Message: p.readErr + ": it is kept in an HTML comment at the top of the page, so the page builds; fix it and put it back"}}, counts, nil
+		}
 		return src, []Note{{File: p.Old, Kind: "front matter not read", Message: p.readErr + " (the page was carried over as it was)"}}, counts, nil
 	}
 	p.mapFields(l, src)
@@ -760,4 +764,33 @@ func slugKey(anchor string) string {
 		}
 		return -1
 	}, anchor)
+}
+
+// commentOut turns front matter that cannot be read into an HTML comment,
+// which no reader sees, so that the page builds and its owner still has
+// the text to mend. It reports false when the block has no end.
+func commentOut(src []byte) ([]byte, bool) {
+	var delim string
+	switch {
+	case bytes.HasPrefix(src, []byte("---\n")) || bytes.HasPrefix(src, []byte("---\r\n")):
+		delim = "---"
+	case bytes.HasPrefix(src, []byte("+++\n")) || bytes.HasPrefix(src, []byte("+++\r\n")):
+		delim = "+++"
+	default:
+		return nil, false
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		if t := string(bytes.TrimRight(lines[i], "\r\n \t")); t == delim || (delim == "---" && t == "...") {
+			var b bytes.Buffer
+			b.WriteString("<!-- playbook import: this front matter could not be read (see IMPORT-REPORT.md)\n")
+			for _, l := range lines[:i+1] {
+				b.Write(bytes.ReplaceAll(l, []byte("-->"), []byte("-- >")))
+			}
+			b.WriteString("-->\n")
+			b.Write(bytes.Join(lines[i+1:], nil))
+			return b.Bytes(), true
+		}
+	}
+	return nil, false
 }

@@ -378,3 +378,20 @@ func TestSettleRedirects(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentOut keeps front matter that cannot be read in an HTML
+// comment, so that the page builds.
+func TestCommentOut(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"---\ntitle: A: b\n---\n# A\n", "<!-- playbook import: this front matter could not be read (see IMPORT-REPORT.md)\n---\ntitle: A: b\n---\n-->\n# A\n"},
+		{"+++\ntitle = \"a\nx = -->\n+++\nText\n", "<!-- playbook import: this front matter could not be read (see IMPORT-REPORT.md)\n+++\ntitle = \"a\nx = -- >\n+++\n-->\nText\n"},
+		{"---\ntitle: [a\n", ""}, // no end: carried over as it is
+		{"# A\n", ""},
+	}
+	for _, c := range cases {
+		got, ok := commentOut([]byte(c.in))
+		if string(got) != c.want || ok != (c.want != "") {
+			t.Errorf("commentOut(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}
