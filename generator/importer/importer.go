@@ -275,12 +275,8 @@ func checkFolders(opts Options) (src, dest string, err error) {
 	if isInside(src, dest) {
 		return "", "", usage("%s holds the handbook %s: give a folder outside it", opts.Dest, opts.Source)
 	}
-	kind := opts.From
-	if kind == "" {
-		kind, _ = Detect(src)
-	}
-	if root := newLayout(src, kind).contentRoot; isInside(dest, filepath.Join(src, filepath.FromSlash(root))) {
-		return "", "", usage("%s is inside the handbook's content (%s): give a folder outside it", opts.Dest, filepath.Join(opts.Source, root))
+	if isInside(dest, src) {
+		return "", "", usage("%s is inside the handbook %s: give a folder outside it, or leave DIR out to convert the handbook in place", opts.Dest, opts.Source)
 	}
 	fi, err = os.Stat(dest)
 	switch {
