@@ -42,6 +42,7 @@ Commands:
   check       report every problem at once, for pull requests
   codeowners  generate CODEOWNERS from page owners, so owners review changes
   new         create a playbook, or a page in one
+  import      convert a Hugo, Docusaurus, MkDocs, GitBook, mdBook, Jekyll or markdown handbook
   version     print the version
 
 Run "playbook <command> -h" for a command's flags.
@@ -60,6 +61,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		{"check", "[DIR] [--format text|github|json] [--strict] [--today YYYY-MM-DD]", runCheck},
 		{"codeowners", "[DIR] [--write]", runCodeowners},
 		{"new", "DIR | KIND TITLE", runNew},
+		{"import", "SRC [DIR] [--from KIND] [--dry-run] [--force] [--commit] [-v]", runImport},
 		{"version", "", runVersion},
 	}
 	if len(args) == 0 {

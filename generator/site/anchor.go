@@ -2,6 +2,7 @@ package site
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
@@ -18,9 +19,40 @@ func brokenAnchor(p, target *Page, l *markdown.Link, what, frag string, line, co
 	}
 	diags.Errorf(p.File, line, col, "anchor", "link to %s: %s has no heading with that ID%s", what, that, diag.DidYouMean(frag, ids))
 	only := diag.OnlyCandidate(frag, ids)
+	if only == "" {
+		only = sameLetters(frag, ids)
+	}
 	i := strings.IndexByte(l.Dest, '#')
 	if only == "" || i < 0 {
 		return
 	}
 	(*diags)[len(*diags)-1].Fix = &diag.Fix{File: p.File, Line: line, Col: col, Old: l.Dest[i:], New: "#" + only}
+}
+
+// sameLetters returns the one ID with the same letters and digits as
+// frag, ignoring case and punctuation ("country-region" for the heading
+// Country/Region, whose ID is "countryregion"), or "" when none or
+// several do: links written for a tool that made IDs by other rules.
+func sameLetters(frag string, ids []string) string {
+	key := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	want, found := key(frag), ""
+	if want == "" {
+		return ""
+	}
+	for _, id := range ids {
+		if key(id) == want && id != found {
+			if found != "" {
+				return ""
+			}
+			found = id
+		}
+	}
+	return found
 }

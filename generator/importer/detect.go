@@ -1,0 +1,137 @@
+package importer
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Kind names the tool a handbook was written for.
+type Kind string
+
+// The kinds Import knows.
+const (
+	Hugo       Kind = "hugo"
+	Docusaurus Kind = "docusaurus"
+	MkDocs     Kind = "mkdocs"
+	GitBook    Kind = "gitbook"
+	MdBook     Kind = "mdbook"
+	Jekyll     Kind = "jekyll"
+	Plain      Kind = "plain"
+)
+
+// Kinds returns every kind, in the order Detect tries them.
+func Kinds() []Kind {
+	return []Kind{Hugo, Docusaurus, MkDocs, MdBook, GitBook, Jekyll, Plain}
+}
+
+// ParseKind reads a kind given on the command line.
+func ParseKind(s string) (Kind, error) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	if slices.Contains(Kinds(), k) {
+		return k, nil
+	}
+	names := make([]string, 0, len(Kinds()))
+	for _, k := range Kinds() {
+		names = append(names, string(k))
+	}
+	return "", fmt.Errorf("unknown source %q: use one of %s", s, strings.Join(names, ", "))
+}
+
+// Detect tells which tool the handbook in dir was written for, from its
+// marker files, and says why (for the summary: "hugo.toml and content/").
+func Detect(dir string) (kind Kind, why string) {
+	has := func(name string) bool {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		return err == nil
+	}
+	isDir := func(name string) bool {
+		fi, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		return err == nil && fi.IsDir()
+	}
+	for _, cfg := range []string{"hugo.toml", "hugo.yaml", "hugo.json", "config.toml", "config.yaml"} {
+		if has(cfg) && isDir("content") {
+			return Hugo, cfg + " and content/"
+		}
+	}
+	for _, cfg := range []string{"docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs"} {
+		if has(cfg) {
+			return Docusaurus, cfg
+		}
+	}
+	for _, cfg := range []string{"mkdocs.yml", "mkdocs.yaml"} {
+		if has(cfg) {
+			return MkDocs, cfg
+		}
+	}
+	if has("book.toml") {
+		return MdBook, "book.toml"
+	}
+	if has(".gitbook.yaml") {
+		return GitBook, ".gitbook.yaml"
+	}
+	if isDir(".gitbook") && has("SUMMARY.md") {
+		return GitBook, "SUMMARY.md and .gitbook/"
+	}
+	if has("SUMMARY.md") {
+		return GitBook, "SUMMARY.md"
+	}
+	if has("_config.yml") || has("_config.yaml") {
+		return Jekyll, "_config.yml"
+	}
+	return Plain, "no other tool's marker file (hugo.toml, docusaurus.config.js, mkdocs.yml, book.toml, SUMMARY.md, _config.yml)"
+}
+
+// isPage reports whether name is a markdown page of a handbook.
+func isPage(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".mdx", ".markdown":
+		return true
+	}
+	return false
+}
+
+// walkFiles lists every regular file under root, slash-separated and
+// sorted, leaving out .git.
+func walkFiles(root string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if d.Name() == ".git" || d.Name() == "node_modules" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// hasPages reports whether the folder dir holds a markdown page at any
+// depth.
+func hasPages(dir string) bool {
+	found := false
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || found {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && isPage(d.Name()) {
+			found = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return found
+}
