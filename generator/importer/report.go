@@ -109,6 +109,9 @@ func (r *Result) Summary(w io.Writer) {
 	case r.Commit != "":
 		fmt.Fprintf(w, "Committed the import as %s and listed it in .git-blame-ignore-revs.\n", short(r.Commit))
 	}
+	if len(r.Failing) == 0 {
+		fmt.Fprintf(w, "Preview it with: playbook serve %s\n", r.Root)
+	}
 	if len(r.Advice) > 2 {
 		fmt.Fprintln(w, "Commit the moves (git mv staged them) and then the conversion, so that history follows every page, then leave both out of pages' last change:")
 	} else if len(r.Advice) > 0 {
@@ -139,9 +142,70 @@ func Report(r *Result) []byte {
 	}
 	fmt.Fprintf(&b, ". %d pages.\n\n", r.pages())
 
-	fmt.Fprintf(&b, "## What changed\n\n")
+	// What owners must act on comes first; the long list of moves last.
+	reportProblems(&b, r)
+	reportLeft(&b, r)
+	reportChanges(&b, r)
+	return b.Bytes()
+}
+
+// reportProblems writes the problems left in the content, by file.
+func reportProblems(b *bytes.Buffer, r *Result) {
+	fmt.Fprintf(b, "## Problems left in the content\n\n")
+	if len(r.Failing) > 0 {
+		fmt.Fprintf(b, "These errors stop the build until they are fixed:\n\n")
+		for _, d := range r.Failing {
+			fmt.Fprintf(b, "- %s\n", d.String())
+		}
+		fmt.Fprintln(b)
+	}
+	if len(r.Known) == 0 {
+		fmt.Fprintf(b, "None: `playbook check` passes.\n")
+		return
+	}
+	fmt.Fprintf(b, "These were in the handbook before the import. They are recorded in `%s`, so that the playbook builds and `playbook check` passes now, and only new problems fail. Fix them one pull request at a time, then run `playbook check --update-baseline`.\n\n", baseline.DefaultFile)
+	byRule := map[string]int{}
+	for _, d := range r.Known {
+		byRule[d.Rule]++
+	}
+	rules := make([]string, 0, len(byRule))
+	for k := range byRule {
+		rules = append(rules, k)
+	}
+	sort.Strings(rules)
+	for _, k := range rules {
+		fmt.Fprintf(b, "- %d × %s\n", byRule[k], k)
+	}
+	known := append(diag.List(nil), r.Known...)
+	known.Sort()
+	file := ""
+	for _, d := range known {
+		if d.File != file {
+			file = d.File
+			fmt.Fprintf(b, "\n### `%s`\n\n", file)
+		}
+		fmt.Fprintf(b, "- line %d: %s\n", d.Line, strings.TrimSpace(d.Message))
+	}
+}
+
+// reportLeft writes what the import could not convert.
+func reportLeft(b *bytes.Buffer, r *Result) {
+	fmt.Fprintf(b, "\n## What the import could not do\n\n")
+	left := r.Left()
+	if len(left) == 0 {
+		fmt.Fprintf(b, "Nothing.\n")
+	}
+	for _, n := range left {
+		fmt.Fprintf(b, "- %s\n", n)
+	}
+
+}
+
+// reportChanges writes what the import changed, the moves folded away.
+func reportChanges(b *bytes.Buffer, r *Result) {
+	fmt.Fprintf(b, "\n## What changed\n\n")
 	for _, k := range r.counted() {
-		fmt.Fprintf(&b, "- %d %s\n", r.Counts[k], k)
+		fmt.Fprintf(b, "- %d %s\n", r.Counts[k], k)
 	}
 	var moved, out []FileResult
 	for _, f := range r.Files {
@@ -153,11 +217,11 @@ func Report(r *Result) []byte {
 		}
 	}
 	if len(moved) > 0 {
-		fmt.Fprintf(&b, "\n<details><summary>%d files moved</summary>\n\n", len(moved))
+		fmt.Fprintf(b, "\n<details><summary>%d files moved</summary>\n\n", len(moved))
 		for _, f := range moved {
-			fmt.Fprintf(&b, "- `%s` → `%s`\n", f.Old, f.New)
+			fmt.Fprintf(b, "- `%s` → `%s`\n", f.Old, f.New)
 		}
-		fmt.Fprintf(&b, "\n</details>\n")
+		fmt.Fprintf(b, "\n</details>\n")
 	}
 	var renamed []Note
 	for _, n := range r.Notes {
@@ -166,9 +230,9 @@ func Report(r *Result) []byte {
 		}
 	}
 	if len(renamed) > 0 {
-		fmt.Fprintf(&b, "\nFiles given a new name, and why:\n\n")
+		fmt.Fprintf(b, "\nFiles given a new name, and why:\n\n")
 		for _, n := range renamed {
-			fmt.Fprintf(&b, "- `%s`: %s\n", n.File, n.Message)
+			fmt.Fprintf(b, "- `%s`: %s\n", n.File, n.Message)
 		}
 	}
 	var repaired []Note
@@ -178,68 +242,22 @@ func Report(r *Result) []byte {
 		}
 	}
 	if len(repaired) > 0 {
-		fmt.Fprintf(&b, "\n<details><summary>%d links to headings repaired: the old tool made heading IDs by other rules</summary>\n\n", len(repaired))
+		fmt.Fprintf(b, "\n<details><summary>%d links to headings repaired: the old tool made heading IDs by other rules</summary>\n\n", len(repaired))
 		for _, n := range repaired {
-			fmt.Fprintf(&b, "- `%s:%d`: %s\n", n.File, n.Line, strings.TrimSuffix(n.Message, " (the old tool made heading IDs another way)"))
+			fmt.Fprintf(b, "- `%s:%d`: %s\n", n.File, n.Line, strings.TrimSuffix(n.Message, " (the old tool made heading IDs another way)"))
 		}
-		fmt.Fprintf(&b, "\n</details>\n")
+		fmt.Fprintf(b, "\n</details>\n")
 	}
 	if len(out) > 0 {
 		where := "left out of the playbook"
 		if r.InPlace {
 			where = "left where they were (remove them once the old site is retired)"
 		}
-		fmt.Fprintf(&b, "\n<details><summary>%d files of the old tool %s</summary>\n\n", len(out), where)
+		fmt.Fprintf(b, "\n<details><summary>%d files of the old tool %s</summary>\n\n", len(out), where)
 		for _, f := range out {
-			fmt.Fprintf(&b, "- `%s`: %s\n", f.Old, f.Why)
+			fmt.Fprintf(b, "- `%s`: %s\n", f.Old, f.Why)
 		}
-		fmt.Fprintf(&b, "\n</details>\n")
+		fmt.Fprintf(b, "\n</details>\n")
 	}
 
-	fmt.Fprintf(&b, "\n## What the import could not do\n\n")
-	left := r.Left()
-	if len(left) == 0 {
-		fmt.Fprintf(&b, "Nothing.\n")
-	}
-	for _, n := range left {
-		fmt.Fprintf(&b, "- %s\n", n)
-	}
-
-	fmt.Fprintf(&b, "\n## Problems left in the content\n\n")
-	if len(r.Failing) > 0 {
-		fmt.Fprintf(&b, "These errors stop the build until they are fixed:\n\n")
-		for _, d := range r.Failing {
-			fmt.Fprintf(&b, "- %s\n", d.String())
-		}
-		fmt.Fprintln(&b)
-	}
-	if len(r.Known) == 0 {
-		fmt.Fprintf(&b, "None: `playbook check` passes.\n")
-		return b.Bytes()
-	}
-	fmt.Fprintf(&b, "These were in the handbook before the import. They are recorded in `%s`, so that the playbook builds and `playbook check` passes now, and only new problems fail. Fix them one pull request at a time, then run `playbook check --update-baseline`.\n\n", baseline.DefaultFile)
-	byRule := map[string]int{}
-	for _, d := range r.Known {
-		byRule[d.Rule]++
-	}
-	rules := make([]string, 0, len(byRule))
-	for k := range byRule {
-		rules = append(rules, k)
-	}
-	sort.Strings(rules)
-	for _, k := range rules {
-		fmt.Fprintf(&b, "- %d × %s\n", byRule[k], k)
-	}
-	fmt.Fprintln(&b)
-	known := append(diag.List(nil), r.Known...)
-	known.Sort()
-	file := ""
-	for _, d := range known {
-		if d.File != file {
-			file = d.File
-			fmt.Fprintf(&b, "\n### `%s`\n\n", file)
-		}
-		fmt.Fprintf(&b, "- line %d: %s\n", d.Line, strings.TrimSpace(d.Message))
-	}
-	return b.Bytes()
 }
