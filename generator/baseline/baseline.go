@@ -331,10 +331,15 @@ func (b *Baseline) sourceLines() func(diag.Diagnostic) string {
 var (
 	filePosRe = regexp.MustCompile(`(\.[A-Za-z]+):\d+(:\d+)?\b`)
 	linePosRe = regexp.MustCompile(`\b(line|lines|column) \d+`)
+	// A "did you mean" hint depends on other files (a page added with a
+	// close name changes it), so it is not part of what a problem is.
+	didYouMeanRe = regexp.MustCompile(` \(did you mean [^)]*\?\)`)
 )
 
-// normalise replaces the positions in a message by N.
+// normalise replaces the positions in a message by N and drops hints that
+// depend on other files.
 func normalise(msg string) string {
+	msg = didYouMeanRe.ReplaceAllString(msg, "")
 	msg = filePosRe.ReplaceAllString(msg, "$1:N")
 	return linePosRe.ReplaceAllString(strings.TrimSpace(msg), "$1 N")
 }

@@ -170,6 +170,8 @@ func TestNormalise(t *testing.T) {
 		"see playbook.toml:7":            "see playbook.toml:N",
 		"at line 12, column 4":           "at line N, column N",
 		"ratio 4.5:1 is low":             "ratio 4.5:1 is low",
+		"broken link: no page content/a.md (did you mean content/b.md?)": "broken link: no page content/a.md",
+		`no heading with that ID (did you mean "x"?)`:                    "no heading with that ID",
 	} {
 		if got := normalise(in); got != want {
 			t.Errorf("normalise(%q) = %q, want %q", in, got, want)

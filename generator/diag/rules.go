@@ -24,7 +24,7 @@ type RuleInfo struct {
 func Rules() []RuleInfo {
 	return []RuleInfo{
 		{Name: "anchor", About: "a link to a heading that does not exist (page.md#x, #x)"},
-		{Name: "audience", About: "an external page links to or names an internal one"},
+		{Name: "audience", About: "an external page links to or names an internal one", Fixed: "an external build must never name or link to an internal page"},
 		{Name: "build", About: "the build failed", Fixed: "nothing can be built"},
 		{Name: "codeowners", About: "owners' code-host teams and the CODEOWNERS file"},
 		{Name: "config", About: "playbook.toml", Fixed: "the build needs a valid playbook.toml"},

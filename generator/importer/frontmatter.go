@@ -224,16 +224,18 @@ func (p *page) mapFields(l *layout, src []byte) {
 	draft := false
 	if f, ok := fields["draft"]; ok {
 		used["draft"] = true
-		if b, ok := f.Value.(bool); ok {
-			draft = b
-		} else {
-			p.params["draft"] = frontValue(f.Value)
+		// Hugo and Docusaurus read draft: "true" or draft: yes as a
+		// draft; anything but a clear no stays unpublished, so that an
+		// import never publishes what the old site kept back.
+		draft = !clearlyFalse(f.Value)
+		if _, isBool := f.Value.(bool); !isBool && draft {
+			p.notes = append(p.notes, Note{File: p.Old, Line: f.Line, Kind: "draft", Message: fmt.Sprintf("draft: %v read as a draft", frontValue(f.Value)), Converted: true})
 		}
 	}
 	if f, ok := fields["published"]; ok {
-		if b, ok := f.Value.(bool); ok {
-			used["published"] = true
-			draft = draft || !b
+		used["published"] = true
+		if clearlyFalse(f.Value) {
+			draft = true
 		}
 	}
 	if draft {
@@ -346,8 +348,12 @@ func (p *page) reviewed(l *layout, src []byte, used map[string]bool) (dateText, 
 				} else if s, ok := d.(string); ok {
 					if iso, _ := loosedate.ISO(s); iso != "" && iso > best {
 						best = iso
-					} else if t, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err == nil && t.Format("2006-01-02") > best {
-						best = t.Format("2006-01-02")
+					} else if t, err := time.Parse("2006-01-02", strings.TrimSpace(s)); err == nil {
+						if t.Format("2006-01-02") > best {
+							best = t.Format("2006-01-02")
+						}
+					} else if iso == "" {
+						bad = append(bad, s)
 					}
 				}
 			}
@@ -767,4 +773,23 @@ func settleRedirects(pages []*page) []Note {
 		}
 	}
 	return notes
+}
+
+// clearlyFalse reports whether a front matter value says no: false, "false",
+// "no", "off", 0 or empty. Anything else, "true" in quotes included, is yes.
+func clearlyFalse(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return !v
+	case int64:
+		return v == 0
+	case string:
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "false", "no", "off", "0", "":
+			return true
+		}
+	case nil:
+		return true
+	}
+	return false
 }

@@ -56,6 +56,13 @@ func TestInPlaceGit(t *testing.T) {
 	if len(res.Advice) != 3 || !strings.HasPrefix(res.Advice[0], "git commit -m") {
 		t.Errorf("advice %q, want the commands to commit the moves, the conversion, and ignore both", res.Advice)
 	}
+	var summary strings.Builder
+	res.Summary(&summary)
+	for _, a := range res.Advice {
+		if !strings.Contains(summary.String(), "  "+a+"\n") {
+			t.Errorf("the summary does not print %q:\n%s", a, summary.String())
+		}
+	}
 	// What git mv staged is renames only, with the old content: the
 	// first commit the advice gives.
 	for _, line := range strings.Split(strings.TrimSpace(repo.Git("diff", "--cached", "--name-status", "-M100%")), "\n") {

@@ -116,9 +116,9 @@ func (r *Result) Summary(w io.Writer) {
 		fmt.Fprintln(w, "Commit the moves (git mv staged them) and then the conversion, so that history follows every page, then leave both out of pages' last change:")
 	} else if len(r.Advice) > 0 {
 		fmt.Fprintln(w, "Commit the import, then leave it out of pages' last change:")
-		for _, a := range r.Advice {
-			fmt.Fprintf(w, "  %s\n", a)
-		}
+	}
+	for _, a := range r.Advice {
+		fmt.Fprintf(w, "  %s\n", a)
 	}
 }
 

@@ -137,12 +137,17 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 		} else {
 			diags.Errorf(p.File, line, col, "link", "links to %s, which is a draft: publish it (set draft to false) or build with --drafts", cp.File)
 		}
+		// Should the problem be lowered or baselined, the page left out
+		// must not be named in this build's HTML.
+		l.Rewrite("")
 		return
 	}
 	if frag != "" {
 		p.anchors = append(p.anchors, anchorRef{target: rel, frag: frag})
 		if !hasHeading(target, frag) {
 			brokenAnchor(p, target, l, cp.File+"#"+frag, frag, line, col, diags)
+			// Baselined, the link still reaches the page.
+			l.Rewrite(target.Permalink() + query + fragment(frag))
 			return
 		}
 	}

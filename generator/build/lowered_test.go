@@ -1,0 +1,30 @@
+package build
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// A lowered (or baselined) broken anchor still leads to its page; a link
+// to a page the build leaves out never names it.
+func TestLoweredLinksPublishNoDeadOrHiddenTargets(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	appendToFile(t, dir, "playbook.toml", "\n[check]\nseverity = { anchor = \"warning\", link = \"warning\" }\n")
+	appendToFile(t, dir, "content/guides/internal-notes.md", "\nSee [discount](../glossary/discount.md#no-such-heading) and [the draft](../objections/secret-draft.md).\n")
+	s := generate(t, Options{Source: dir})
+	page := s.Files["guides/internal-notes/index.html"]
+	if !bytes.Contains(page, []byte(`href="/playbook/glossary/discount/#no-such-heading"`)) {
+		t.Errorf("a lowered broken anchor does not lead to its page:\n%s", page)
+	}
+	if bytes.Contains(page, []byte("secret-draft")) {
+		t.Errorf("the page names a draft the build leaves out:\n%s", page)
+	}
+	var warned []string
+	for _, d := range s.Diags {
+		warned = append(warned, d.String())
+	}
+	if got := strings.Join(warned, "\n"); !strings.Contains(got, "no-such-heading") || !strings.Contains(got, "draft") {
+		t.Errorf("lowered problems are not reported:\n%s", got)
+	}
+}
