@@ -262,8 +262,22 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 	}
 	// Only the content files that published pages use are published, so
 	// an internal page's attachment stays out of an external build. Links
-	// in raw HTML are found and counted like markdown links.
+	// in raw HTML are found and counted like markdown links. Unsafe raw
+	// HTML can use files where no link is looked for (an iframe, an
+	// object, a style's url()), so then every file in a folder with a
+	// published page goes too, as before raw HTML links were read.
 	seen := map[string]bool{}
+	if cfg.Markdown.RawHTML == "unsafe" {
+		dirs := map[string]bool{}
+		for _, p := range s.Pages {
+			dirs[p.FileDir()] = true
+		}
+		for _, f := range set.Files {
+			if dir := path.Dir(f); dirs[dir] || dir == "." && dirs[""] {
+				usedFiles = append(usedFiles, []string{f})
+			}
+		}
+	}
 	for _, files := range usedFiles {
 		for _, f := range files {
 			if !seen[f] {
