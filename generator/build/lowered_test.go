@@ -28,3 +28,15 @@ func TestLoweredLinksPublishNoDeadOrHiddenTargets(t *testing.T) {
 		t.Errorf("lowered problems are not reported:\n%s", got)
 	}
 }
+
+// A title taken from a page's first heading keeps that heading's ID: links
+// to it resolve, and the page's h1 carries it.
+func TestTitleHeadingKeepsItsID(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/conflicts.md", "# Conflict resolution\n\nSee [above](#conflict-resolution).\n")
+	writeFile(t, dir, "content/guides/elsewhere.md", "# Elsewhere\n\nRead [conflicts](conflicts.md#conflict-resolution).\n")
+	s := generate(t, Options{Source: dir})
+	if page := s.Files["guides/conflicts/index.html"]; !bytes.Contains(page, []byte(`<h1 id="conflict-resolution">Conflict resolution</h1>`)) {
+		t.Errorf("the title lacks its heading's ID:\n%s", page)
+	}
+}

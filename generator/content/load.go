@@ -459,10 +459,14 @@ func titleFromBody(p *Page, doc frontmatter.Doc, cfg *config.Config) {
 	if _, set := doc.Fields["title"]; set {
 		if found && h.first && h.text == p.Title {
 			p.Body = cutLines(p.Body, h.start, h.end)
+			p.TitleHeading = true
 		}
 		return
 	}
-	if found {
+	// Only a heading that opens the page is its title: a "# How to"
+	// halfway down belongs where it is.
+	if found && h.lead {
+		p.TitleHeading = true
 		p.Title = h.text
 		p.TextPos[h.text] = Pos{Line: p.BodyLine + h.line - 1, Col: h.col}
 		p.fmEnd += h.end // edits up to the heading change the title

@@ -114,6 +114,10 @@ type Page struct {
 	// time.Time, []any, map[string]any) for layouts (.Params.key).
 	Params map[string]any
 
+	// TitleHeading says the title is the page's first "#" heading, taken
+	// out of the body: links to that heading's ID still lead here.
+	TitleHeading bool
+
 	// fmEnd is where FrontMatter ends in Source: after the front matter,
 	// or after the heading the title was taken from. Body no longer
 	// ends Source when a title heading was cut out of it.

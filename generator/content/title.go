@@ -14,6 +14,9 @@ type heading struct {
 	line, col  int // 1-based, in the body
 	start, end int // byte range of its line(s) in the body, end after the newline
 	first      bool
+	// lead says no other heading and no prose come before it (badges,
+	// images and HTML may): a heading that opens the page, so its title.
+	lead bool
 }
 
 var (
@@ -34,7 +37,8 @@ func firstH1(body []byte) (heading, bool) {
 	fence := ""
 	inComment := false
 	seen := false // a line of content before this one
-	paraStart, paraOffset, paraSeen := -1, 0, false
+	prose := false // a heading or a line of text before this one
+	paraStart, paraOffset, paraSeen, paraProse := -1, 0, false, false
 	for i, raw := range lines {
 		l := strings.TrimRight(string(raw), "\r\n")
 		start := offset
@@ -59,7 +63,7 @@ func firstH1(body []byte) (heading, bool) {
 			continue
 		}
 		if m := atxH1.FindStringSubmatch(l); m != nil && cleanTitle(m[1]) != "" {
-			return heading{text: cleanTitle(m[1]), line: i + 1, col: strings.Index(l, "#") + 1, start: start, end: offset, first: !seen}, true
+			return heading{text: cleanTitle(m[1]), line: i + 1, col: strings.Index(l, "#") + 1, start: start, end: offset, first: !seen, lead: !prose}, true
 		}
 		if paraStart >= 0 && setextH1.MatchString(l) {
 			var words []string
@@ -69,21 +73,31 @@ func firstH1(body []byte) (heading, bool) {
 			if text := cleanTitle(strings.Join(words, " ")); text != "" {
 				first := string(lines[paraStart])
 				col := len(first) - len(strings.TrimLeft(first, " ")) + 1
-				return heading{text: text, line: paraStart + 1, col: col, start: paraOffset, end: offset, first: !paraSeen}, true
+				return heading{text: text, line: paraStart + 1, col: col, start: paraOffset, end: offset, first: !paraSeen, lead: !paraProse}, true
 			}
 		}
 		switch {
 		case trimmed == "":
 			paraStart = -1
 		case paraStart < 0 && !blockStart.MatchString(l) && !strings.HasPrefix(l, "    ") && !strings.HasPrefix(l, "\t"):
-			paraStart, paraOffset, paraSeen = i, start, seen
+			paraStart, paraOffset, paraSeen, paraProse = i, start, seen, prose
 		}
 		if trimmed != "" {
 			seen = true
+			if anyHeading.MatchString(l) || decoration.ReplaceAllString(trimmed, "") != "" {
+				prose = true
+			}
 		}
 	}
 	return heading{}, false
 }
+
+var (
+	anyHeading = regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
+	// decoration is what may stand above a page's title: images (badges,
+	// a logo, linked or not) and HTML tags.
+	decoration = regexp.MustCompile(`\[?!\[[^\]]*\]\([^)]*\)(\]\([^)]*\))?|<[^>]*>|\s+`)
+)
 
 // cleanTitle drops the inline markdown a title cannot show: links keep
 // their text, emphasis and code marks go.

@@ -17,6 +17,13 @@ type headingIDs struct {
 	used map[string]bool
 }
 
+// HeadingID is the ID a heading with this text gets when it is the
+// first of its document: a page's title taken from its first heading
+// keeps the ID links to that heading use.
+func HeadingID(text string) string {
+	return string(newHeadingIDs().Generate([]byte(text), ast.KindHeading))
+}
+
 func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
 // Generate returns a unique ID for a heading's text.

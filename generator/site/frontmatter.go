@@ -42,7 +42,7 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 	// site stays untouched until every check has passed.
 	stand := *p
 	stand.Page = cp
-	stand.headings = doc.Headings // for links to its own headings
+	stand.headings = withTitle(&stand, doc.Headings) // for links to its own headings
 	sec := p.Parent
 	kids := reorder(sec.Children, p, &stand)
 	if inSidebar(sec, sec.Children, p) || inSidebar(sec, kids, p) {
@@ -63,7 +63,7 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 	// Apply.
 	p.Page = cp
 	s.resolver.all[cp.Rel] = cp
-	p.headings = doc.Headings
+	p.headings = withTitle(p, doc.Headings)
 	p.HTML, p.TOC, p.inline, p.used, p.anchors, p.text = stand.HTML, stand.TOC, stand.inline, stand.used, stand.anchors, stand.text
 	p.diags = slices.Clone(diags)
 	reordered := !slices.Equal(kids, sec.Children)

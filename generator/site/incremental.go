@@ -36,7 +36,7 @@ func (s *Site) UpdateBody(cp *content.Page) (*Page, diag.List, error) {
 	oldUsed := slices.Clone(p.used)
 	p.Page = cp
 	s.resolver.all[cp.Rel] = cp
-	p.headings = doc.Headings
+	p.headings = withTitle(p, doc.Headings)
 	var diags diag.List
 	used := s.renderBody(p, doc, &diags)
 	p.diags = diags

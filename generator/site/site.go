@@ -142,6 +142,24 @@ type Page struct {
 // headings, for the search index.
 func (p *Page) Text() []markdown.Section { return p.text }
 
+// TitleID is the ID of the heading the title was taken from, which the
+// page's h1 carries so that links to it still land; "" otherwise.
+func (p *Page) TitleID() string {
+	if !p.TitleHeading {
+		return ""
+	}
+	return markdown.HeadingID(p.Title)
+}
+
+// withTitle adds the heading the title was taken from to a page's
+// headings, for checking links to it.
+func withTitle(p *Page, hs []markdown.Heading) []markdown.Heading {
+	if id := p.TitleID(); id != "" {
+		return append([]markdown.Heading{{Level: 1, ID: id, Text: p.Title}}, hs...)
+	}
+	return hs
+}
+
 // Permalink is the page URL under the site base path.
 func (p *Page) Permalink() string { return p.Site.BasePath + strings.TrimPrefix(p.URL, "/") }
 
@@ -214,7 +232,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 			return
 		}
 		p.doc = md.Parse(p.Body)
-		p.headings = p.doc.Headings
+		p.headings = withTitle(p, p.doc.Headings)
 	})
 
 	s.linkRelations(&diags, all)
