@@ -36,7 +36,7 @@ func firstH1(body []byte) (heading, bool) {
 	offset := 0
 	fence := ""
 	inComment := false
-	seen := false // a line of content before this one
+	seen := false  // a line of content before this one
 	prose := false // a heading or a line of text before this one
 	paraStart, paraOffset, paraSeen, paraProse := -1, 0, false, false
 	for i, raw := range lines {
