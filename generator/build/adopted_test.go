@@ -40,3 +40,15 @@ func TestTitleHeadingKeepsItsID(t *testing.T) {
 		t.Errorf("the title lacks its heading's ID:\n%s", page)
 	}
 }
+
+// A folder's README.md with text and no pages below is a page, not an
+// empty section.
+func TestLeafSectionPageIsNotEmpty(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	writeFile(t, dir, "content/guides/values/README.md", "# Values\n\nWe write things down.\n")
+	s := generate(t, Options{Source: dir})
+	page := s.Files["guides/values/index.html"]
+	if !bytes.Contains(page, []byte("We write things down.")) || bytes.Contains(page, []byte("No pages in this section yet")) {
+		t.Errorf("a section page with text says it is empty:\n%s", page)
+	}
+}
