@@ -92,16 +92,18 @@ func alertOf(q *ast.Blockquote, src []byte) string {
 	// link or anything else there means it is not a marker.
 	next := p.Lines().At(1).Start
 	var marker []ast.Node
+	// The first line is the marker alone (alertKind checked its text),
+	// which parses as plain text: take the text nodes on that line. The
+	// second line may open with anything: bold text, a link, code, HTML.
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		// The second line may open with bold text, a link or code: only
-		// what sits on the marker's line must be plain text.
-		if start, ok := inlineStart(c); ok && start >= next {
+		t, ok := c.(*ast.Text)
+		if !ok || t.Segment.Start >= next {
 			break
 		}
-		if _, ok := c.(*ast.Text); !ok {
-			return ""
-		}
 		marker = append(marker, c)
+	}
+	if len(marker) == 0 {
+		return ""
 	}
 	for _, c := range marker {
 		p.RemoveChild(p, c)
@@ -112,19 +114,6 @@ func alertOf(q *ast.Blockquote, src []byte) string {
 	}
 	p.SetLines(lines)
 	return kind
-}
-
-// inlineStart is where an inline node's first text starts in the source.
-func inlineStart(n ast.Node) (int, bool) {
-	start, found := 0, false
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); entering && ok {
-			start, found = t.Segment.Start, true
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return start, found
 }
 
 // calloutTitle is what a callout's title says for each kind.

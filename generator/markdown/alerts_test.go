@@ -22,6 +22,8 @@ func TestAlerts(t *testing.T) {
 			"<div class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Tip</p>\n<p><strong>Volume</strong> first.</p>\n</div>\n"},
 		{"second line opens with a link", "> [!NOTE]\n> [Pricing](p.md) changed.\n",
 			"<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p><a href=\"p.md\">Pricing</a> changed.</p>\n</div>\n"},
+		{"second line opens with raw HTML", "> [!NOTE]\n> <kbd>Ctrl</kbd> then C.\n",
+			"<div class=\"callout callout-note\" role=\"note\">\n<p class=\"callout-title\">Note</p>\n<p><kbd>Ctrl</kbd> then C.</p>\n</div>\n"},
 		{"important", "> [!IMPORTANT]\n> Legal signs off.\n",
 			"<div class=\"callout callout-important\" role=\"note\">\n<p class=\"callout-title\">Important</p>\n<p>Legal signs off.</p>\n</div>\n"},
 		{"warning", "> [!WARNING]\n> Not below 5%.\n",
