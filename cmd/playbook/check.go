@@ -90,6 +90,11 @@ func writeBaseline(dir string, report check.Report, list diag.List, stdout, stde
 		fmt.Fprintf(stderr, "playbook check: %v\n", err)
 		return exitContent
 	}
+	// Under --format json or github stdout is for machines only.
+	human := stdout
+	if report.Format != "text" {
+		human = stderr
+	}
 	var recorded int
 	var left diag.List
 	for _, d := range list {
@@ -101,9 +106,9 @@ func writeBaseline(dir string, report check.Report, list diag.List, stdout, stde
 		}
 	}
 	if report.Fixed != nil && len(report.Fixed.Applied) > 0 {
-		fmt.Fprintf(stdout, "Fixed %s.\n", plural(len(report.Fixed.Applied), "problem"))
+		fmt.Fprintf(human, "Fixed %s.\n", plural(len(report.Fixed.Applied), "problem"))
 	}
-	fmt.Fprintf(stdout, "Recorded %s in %s.\n", plural(recorded, "problem"), report.Baseline)
+	fmt.Fprintf(human, "Recorded %s in %s.\n", plural(recorded, "problem"), report.Baseline)
 	if len(left) > 0 {
 		// A baseline cannot hold errors the build cannot go on with.
 		report.Fixed = nil
