@@ -28,6 +28,8 @@ func freshness(pb *Playbook) diag.List {
 		who := ownerNames(pb.Config, p)
 		due, ok := p.ReviewDue()
 		switch {
+		case !ok && p.ReviewedPos.Line > 0:
+			// A reviewed date that cannot be read has its own error.
 		case !ok:
 			field := "reviewed = " // TOML
 			if bytes.HasPrefix(p.Source, []byte("---")) {

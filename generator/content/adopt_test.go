@@ -375,6 +375,11 @@ func TestEveryProblemAtOnce(t *testing.T) {
 			`content/objections/o.md:4:1: error: reviewed: "31.03.2026" is not a date: write it as YYYY-MM-DD, here 2026-03-31 (playbook check --fix does it)`,
 			`content/objections/o.md:5:1: error: category "pricing" is not one of: price, timing, competitor, authority, need, risk`,
 		}},
+		{"toml date in words", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nreviewed = 12 March 2026\nweight = 3 pages\n+++\n", []string{
+			`content/objections/o.md:5:1: error: reviewed: "12 March 2026" is not a date: write it as YYYY-MM-DD, here 2026-03-12 (playbook check --fix does it)`,
+			"content/objections/o.md:6:1: error: weight must be a whole number, not text",
+			"content/objections/o.md:6:10: error: invalid TOML front matter: weight = 3 pages: put the text in quotes",
+		}},
 		{"date with a time", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nreviewed = 2026-03-12T10:00:00\n+++\n", []string{
 			"content/objections/o.md:5:1: error: reviewed must be a date without a time, written YYYY-MM-DD",
 		}},

@@ -18,6 +18,7 @@ import (
 	"github.com/BurntSushi/toml"
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/playbook-ssg/playbook/generator/internal/loosedate"
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
 )
 
@@ -161,7 +162,9 @@ func parseTOML(fm []byte, offset int) (map[string]Field, []Error, error) {
 			if len(problems) < maxRecover && !fixed[pe.Position.Line] {
 				if repaired, problem, ok := recoverTOML(text, pe, offset); ok {
 					fixed[pe.Position.Line] = true
-					problems = append(problems, problem)
+					if problem.Msg != "" {
+						problems = append(problems, problem)
+					}
 					text = repaired
 					continue
 				}
@@ -222,6 +225,14 @@ func recoverTOML(text string, pe toml.ParseError, offset int) (string, Error, bo
 	case strings.Contains(pe.Message, "expected value but found") && !strings.HasPrefix(value, "="):
 		p.Msg = "invalid TOML front matter: " + tomlAdvice(pe.Message)
 		lines[n-1] = m[1] + m[2] + m[3] + strconv.Quote(value)
+	case strings.Contains(pe.Message, "expected a top-level item to end with") && value != "" && value[0] >= '0' && value[0] <= '9':
+		// "12 March 2026" or "3 weeks": TOML read a number, then text.
+		// Quoted, a date reads as one (the field's own check then says
+		// how to write it, with a fix); other text is reported here.
+		lines[n-1] = m[1] + m[2] + m[3] + strconv.Quote(value)
+		if iso, _ := loosedate.ISO(value); iso == "" {
+			p.Msg = fmt.Sprintf("invalid TOML front matter: %s = %s: put the text in quotes", key, value)
+		}
 	default:
 		return "", Error{}, false
 	}
