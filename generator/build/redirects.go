@@ -55,11 +55,11 @@ func addRedirects(out *Site, s *site.Site, set *content.Set, r interface{ Assets
 		for _, a := range p.Aliases {
 			name := a.File()
 			if res, ok := reservedAt(reserved, name); ok {
-				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "aliases: %s belongs to %s when versions are on (versions.enabled in playbook.toml): remove the alias", a.URL, res.What)
+				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s belongs to %s when versions are on (versions.enabled in playbook.toml): remove the alias", a.URL, res.What)
 				continue
 			}
 			if _, taken := out.Files[name]; taken {
-				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "aliases: %s is the address of %s, which the build writes: remove the alias, or move that file", a.URL, sourceOf(name, s, r))
+				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is the address of %s, which the build writes: remove the alias, or move that file", a.URL, sourceOf(name, s, r))
 				continue
 			}
 			html, err := redirectHTML(s, p)

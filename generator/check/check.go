@@ -118,7 +118,7 @@ func Run(opts Options) (diag.List, error) {
 	for _, rule := range opts.Extra {
 		found = append(found, rule(pb)...)
 	}
-	found = finish(policy, dedupe(found))
+	found = finish(policy, dedupe(sectionClashesOnce(found)))
 	return found, nil
 }
 
@@ -177,6 +177,29 @@ func stubs(fsys fs.FS, cfg *config.Config, set *content.Set, found diag.List) []
 }
 
 // dedupe drops repeated findings (the same problem found by two rules).
+// sectionClashesOnce drops the duplicate-url errors of files that
+// already have a "section pages" error: a folder with two section pages
+// gives both files one URL, and one message about it is enough (the
+// duplicate-url advice, to move one to _index.md, would make a third).
+func sectionClashesOnce(list diag.List) diag.List {
+	clash := map[string]bool{}
+	for _, d := range list {
+		if d.Rule == "content" && strings.Contains(d.Message, " section pages: ") {
+			clash[d.File] = true
+		}
+	}
+	if len(clash) == 0 {
+		return list
+	}
+	out := list[:0]
+	for _, d := range list {
+		if !(d.Rule == "duplicate-url" && clash[d.File]) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func dedupe(list diag.List) diag.List {
 	seen := map[diag.Diagnostic]bool{}
 	out := list[:0]

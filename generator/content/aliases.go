@@ -143,18 +143,18 @@ func AliasClashes(pages []*Page) diag.List {
 	for _, p := range pages {
 		for _, a := range p.Aliases {
 			if q := byFile[a.File()]; q == p {
-				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "aliases: %s is this page's own URL: remove it", a.URL)
+				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is this page's own URL: remove it", a.URL)
 				continue
 			} else if q != nil {
-				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "aliases: %s is the URL of %s, so no redirect can be written there: remove the alias, or move that page", a.URL, q.File)
+				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is the URL of %s, so no redirect can be written there: remove it, or move that page", a.URL, q.File)
 				continue
 			}
 			if c, dup := claimed[a.File()]; dup {
 				if c.p == p {
-					list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "aliases: %s is listed twice: remove one", a.URL)
+					list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is listed twice: remove one", a.URL)
 				} else {
-					list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "aliases: %s is also an alias of %s (line %d): one old address can lead to one page only", a.URL, c.p.File, c.a.Line)
-					list.Errorf(c.p.File, c.a.Line, c.a.Col, "duplicate-url", "aliases: %s is also an alias of %s (line %d): one old address can lead to one page only", c.a.URL, p.File, a.Line)
+					list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is also an old address of %s (line %d): one old address can lead to one page only", a.URL, c.p.File, c.a.Line)
+					list.Errorf(c.p.File, c.a.Line, c.a.Col, "duplicate-url", "old address %s is also an old address of %s (line %d): one old address can lead to one page only", c.a.URL, p.File, a.Line)
 				}
 				continue
 			}
