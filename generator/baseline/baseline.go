@@ -28,6 +28,7 @@ import (
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/atomicfile"
 )
 
 // DefaultFile is the baseline's file name in the playbook folder.
@@ -169,7 +170,7 @@ func Write(root, file string, list diag.List) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(filepath.Join(root, filepath.FromSlash(file)), data)
+	return atomicfile.Write(filepath.Join(root, filepath.FromSlash(file)), data, 0o644)
 }
 
 // Encode returns the baseline file's JSON for list, as Write writes it.
@@ -199,30 +200,6 @@ func (b *Baseline) encode(list diag.List) ([]byte, error) {
 		return nil, fmt.Errorf("encoding the baseline: %w", err)
 	}
 	return append(data, '\n'), nil
-}
-
-// writeAtomic writes data to a temporary file beside name, then renames it
-// over name, so a reader never sees half a file.
-func writeAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
 }
 
 // Apply marks the problems in list that the baseline knows: each becomes

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/changes"
+	"github.com/playbook-ssg/playbook/generator/internal/atomicfile"
 	"github.com/playbook-ssg/playbook/generator/search"
 )
 
@@ -127,7 +127,7 @@ func (c cache) store(e *entry, t *texts) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	if err := writeAtomic(c.path(e.Key, ".texts.json.gz"), []byte(gz.String())); err != nil {
+	if err := atomicfile.Write(c.path(e.Key, ".texts.json.gz"), []byte(gz.String()), 0o644); err != nil {
 		return err
 	}
 	sum := sha256.Sum256([]byte(gz.String()))
@@ -136,7 +136,7 @@ func (c cache) store(e *entry, t *texts) error {
 	if err != nil {
 		return err
 	}
-	return writeAtomic(c.path(e.Key, ".json"), b)
+	return atomicfile.Write(c.path(e.Key, ".json"), b, 0o644)
 }
 
 // prune removes the entries of keys no longer in use.
@@ -154,24 +154,6 @@ func (c cache) prune(keep map[string]bool) {
 			_ = os.Remove(filepath.Join(c.dir, d.Name()))
 		}
 	}
-}
-
-func writeAtomic(name string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing the versions cache: %w", err)
-	}
-	_, werr := tmp.Write(b)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing the versions cache: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		os.Remove(tmp.Name())
-		return fmt.Errorf("writing the versions cache: %w", err)
-	}
-	return nil
 }
 
 // holds reports whether dir still holds the entry's output, by the sizes
