@@ -40,7 +40,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	opts.BaseURL = "/"
 	if _, err := os.Stat(filepath.Join(opts.Source, config.FileName)); err != nil {
-		fmt.Fprintf(stderr, "playbook serve: no %s in %s: is this a playbook folder? (`playbook new` creates one)\n", config.FileName, opts.Source)
+		fmt.Fprintf(stderr, "playbook serve: no %s in %s: is this a playbook folder? (`playbook new` creates one; `playbook import` converts an existing handbook)\n", config.FileName, opts.Source)
 		return exitUsage
 	}
 	pv, err := preview.Start(preview.Options{Build: opts, Poll: *poll, Log: stderr})

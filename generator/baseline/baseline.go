@@ -253,12 +253,14 @@ func (s Summary) StaleNote() (diag.Diagnostic, bool) {
 	if s.Stale == 0 {
 		return diag.Diagnostic{}, false
 	}
-	what := fmt.Sprintf("%d entries in the baseline are fixed", s.Stale)
+	// An entry stops matching when its problem is fixed, and also when
+	// its line was edited, in which case the problem shows as new above.
+	what := fmt.Sprintf("%d entries in the baseline match no problem now", s.Stale)
 	if s.Stale == 1 {
-		what = "1 entry in the baseline is fixed"
+		what = "1 entry in the baseline matches no problem now"
 	}
 	return diag.Diagnostic{File: s.File, Severity: diag.Info, Rule: Rule,
-		Message: what + ": run playbook check --update-baseline to drop them"}, true
+		Message: what + " (fixed, or its line changed): once new problems are fixed, run playbook check --update-baseline to drop them"}, true
 }
 
 // KnownLine is the line the commands print after the diagnostics: "N

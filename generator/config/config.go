@@ -391,7 +391,7 @@ func Load(root string) (*Config, error) {
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, diag.List{{File: FileName, Severity: diag.Error, Rule: "config",
-				Message: fmt.Sprintf("no %s in %s: is this a playbook folder? (`playbook new` creates one)", FileName, root)}}.Err()
+				Message: fmt.Sprintf("no %s in %s: is this a playbook folder? (`playbook new` creates one; `playbook import` converts an existing handbook)", FileName, root)}}.Err()
 		}
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
