@@ -300,8 +300,21 @@ func (z *sanitizer) attributes(t *htmlTag, raw string, start int) []htmlLink {
 				continue
 			}
 		case a.key == "srcset":
-			cands := parseSrcset(rawVal)
-			for _, c := range cands {
+			// Split the value as the browser reads it (character
+			// references resolved: "a.png&#32;2x" is a URL and a
+			// descriptor), then find each URL where it is written.
+			cands := parseSrcset(a.val)
+			from := 0
+			for i, c := range cands {
+				cands[i].at = from
+				for _, written := range []string{c.url.dest, strings.ReplaceAll(c.url.dest, "&", "&amp;")} {
+					if k := strings.Index(rawVal[from:], written); k >= 0 {
+						cands[i].at = from + k
+						from += k + len(written)
+						break
+					}
+				}
+				c = cands[i]
 				a.urls = append(a.urls, c.url)
 				links = append(links, htmlLink{url: c.url, tag: t, at: start + valAt + c.at, image: true})
 			}
@@ -395,9 +408,9 @@ type srcsetCandidate struct {
 	at  int // byte of the URL in the value
 }
 
-// parseSrcset splits a srcset value as written into its candidates: a
-// URL, then an optional descriptor, separated by commas. Each URL is
-// unescaped.
+// parseSrcset splits a srcset value, its character references already
+// resolved, into its candidates: a URL, then an optional descriptor,
+// separated by commas. at is where each URL starts in v.
 func parseSrcset(v string) []srcsetCandidate {
 	var out []srcsetCandidate
 	ws := func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
@@ -424,7 +437,7 @@ func parseSrcset(v string) []srcsetCandidate {
 			}
 			desc = strings.Join(strings.Fields(v[d:i]), " ")
 		}
-		out = append(out, srcsetCandidate{url: &htmlURL{dest: html.UnescapeString(u), descriptor: html.UnescapeString(desc)}, at: start})
+		out = append(out, srcsetCandidate{url: &htmlURL{dest: u, descriptor: desc}, at: start})
 	}
 	return out
 }
