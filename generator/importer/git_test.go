@@ -170,7 +170,11 @@ func TestInPlaceHugo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("<html></html>\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(Options{Source: dir, Today: today})
+	// Outside git an in-place import could not be undone: it needs --force.
+	if _, err := Run(Options{Source: dir, Today: today}); err == nil || !strings.Contains(err.Error(), "is not in a git work tree") {
+		t.Fatalf("in place outside git without --force: %v", err)
+	}
+	res, err := Run(Options{Source: dir, Today: today, Force: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -310,13 +310,21 @@ func git(dir string) gitrun.Runner {
 // checkInPlace sees whether src is in a git work tree, and refuses
 // uncommitted changes there, so that the import is one clean commit.
 func checkInPlace(src string, opts Options, res *Result) error {
+	// Outside git nothing could undo an in-place import: ask for a copy,
+	// or for --force.
+	notInGit := func() error {
+		if opts.Force || opts.DryRun {
+			return nil
+		}
+		return usage("%s is not in a git work tree, so converting it in place could not be undone: give a DIR to write the playbook there, or use --force", opts.Source)
+	}
 	if _, err := exec.LookPath("git"); err != nil {
-		return nil
+		return notInGit()
 	}
 	g := git(src)
 	out, _, err := g.Output(context.Background(), "rev-parse", "--is-inside-work-tree")
 	if err != nil || strings.TrimSpace(string(out)) != "true" {
-		return nil
+		return notInGit()
 	}
 	res.Git = true
 	out, errOut, err := g.Output(context.Background(), "status", "--porcelain", "--", ".")
