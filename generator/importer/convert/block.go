@@ -12,6 +12,11 @@ type handler func(c *converter, in []line, i int) (out []line, next int, ok bool
 // handlers are the block constructs of each source, tried in order on
 // every line outside code.
 func (c *converter) handlers() []handler {
+	return append(c.sourceHandlers(), oneLineAlert)
+}
+
+// sourceHandlers are the constructs of the source's own tool.
+func (c *converter) sourceHandlers() []handler {
 	switch c.opts.From {
 	case MkDocs:
 		return []handler{mkdocsAdmonition, mkdocsTabs, mkdocsSnippet}
@@ -68,6 +73,7 @@ func (c *converter) block(in []line) []line {
 				// A line right after a converted block would otherwise
 				// run on into it (a blockquote's lazy continuation).
 				if len(o) > 0 && next < len(in) && !isBlank(in[next].s) && !isBlank(out[len(out)-1].s) &&
+					!strings.HasPrefix(strings.TrimLeft(in[next].s, " \t"), ">") &&
 					(next > i+1 || strings.HasPrefix(strings.TrimLeft(out[len(out)-1].s, " \t"), ">")) {
 					out = append(out, c.gen(in[next].n, ""))
 				}
@@ -250,4 +256,22 @@ func appendLines(out, o []line) []line {
 		o = o[1:]
 	}
 	return append(out, o...)
+}
+
+// oneLineAlertRE is a GitHub alert marker with text after it on its line
+// ("> [!NOTE] Text"), which some tools render as a callout and GitHub and
+// Playbook do not: the marker must stand alone.
+var oneLineAlertRE = regexp.MustCompile(`^(\s*(?:>[ \t]?)+)(\[!(?i:note|tip|important|warning|caution)\])[ \t]+(\S.*)$`)
+
+// oneLineAlert puts an alert marker's text on a line of its own.
+func oneLineAlert(c *converter, in []line, i int) ([]line, int, bool) {
+	m := oneLineAlertRE.FindStringSubmatch(in[i].s)
+	if m == nil {
+		return nil, i, false
+	}
+	c.note(in[i].n, true, "%s: its text moved to the next line, where a callout's text goes", m[2])
+	first := in[i]
+	first.s = m[1] + strings.ToUpper(m[2])
+	first.eol = c.eol
+	return []line{first, {s: m[1] + m[3], n: in[i].n, eol: in[i].eol}}, i + 1, true
 }

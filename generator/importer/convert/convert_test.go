@@ -378,6 +378,12 @@ func TestMdBook(t *testing.T) {
 func TestPlainAndEdges(t *testing.T) {
 	runCases(t, []tcase{
 		{name: "plain untouched", from: Plain, in: "!!! note\n    x\n{{< hint >}}\n", want: "!!! note\n    x\n{{< hint >}}\n"},
+		// Some tools render "> [!NOTE] text" as a callout; GitHub and
+		// Playbook want the marker alone on its line.
+		{name: "one-line alert", from: Plain, in: "> [!note] Keep it short.\n> More.\n\n```\n> [!NOTE] code\n```\n",
+			want: "> [!NOTE]\n> Keep it short.\n> More.\n\n```\n> [!NOTE] code\n```\n"},
+		{name: "one-line alert in a list", from: Docusaurus, in: "- item\n\n  > [!TIP] Ask first.\n",
+			want: "- item\n\n  > [!TIP]\n  > Ask first.\n"},
 		{name: "empty", from: Hugo, in: "", want: ""},
 		{name: "no final newline", from: GitBook, in: "Text.\n{% hint style=\"info\" %}\nB.\n{% endhint %}", want: "Text.\n> [!NOTE]\n>\n> B."},
 		{name: "crlf", from: MkDocs, in: "A.\r\n\r\n!!! tip\r\n    B.\r\n\r\nC.\r\n", want: "A.\r\n\r\n> [!TIP]\r\n>\r\n> B.\r\n\r\nC.\r\n"},
