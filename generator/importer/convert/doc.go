@@ -18,6 +18,10 @@
 //
 // # Admonitions
 //
+// For every source, a GitHub alert marker with text on its line
+// ("> [!NOTE] Keep it short", which some tools render as a callout) gets
+// its text on the next quote line, where GitHub and Playbook read it.
+//
 // Admonitions become GitHub alerts, which Playbook renders as callouts,
 // also inside lists and quotes. The marker line is followed by an empty
 // quote line, so that Playbook's markdown always sees it alone; a title
