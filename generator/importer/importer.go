@@ -480,12 +480,30 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 			if slug := p.fmString("slug"); slug != "" {
 				p.oldURLs = append(p.oldURLs, "/"+path.Join(path.Dir(r), slug)+"/")
 			}
+		case GitBook:
+			for _, rd := range l.redirects {
+				if rd.to == rel(p.Old, l.contentRoot) {
+					p.oldURLs = append(p.oldURLs, "/"+rd.from+"/")
+				}
+			}
 		case MdBook:
 			if base := path.Base(r); base == "README" || base == "index" {
 				p.oldURLs = append(p.oldURLs, "/"+strings.TrimSuffix(path.Dir(r), ".")+"/index.html")
 			} else {
 				p.oldURLs = append(p.oldURLs, "/"+r+".html")
 			}
+		}
+	}
+
+	// A GitBook redirect to a file that is not a page here.
+	pages := map[string]bool{}
+	for _, p := range pl.pages {
+		pages[rel(p.Old, l.contentRoot)] = true
+	}
+	for _, rd := range l.redirects {
+		if !pages[rd.to] {
+			pl.notes = append(pl.notes, Note{File: ".gitbook.yaml", Line: rd.line, Kind: "redirect left out",
+				Message: fmt.Sprintf("the redirect from %s leads to %s, which is not a page of the handbook: point it at a page and add it to that page's redirect_from", rd.from, rd.to)})
 		}
 	}
 

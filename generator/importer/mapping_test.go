@@ -403,3 +403,42 @@ func TestCommentOut(t *testing.T) {
 		}
 	}
 }
+
+// TestGitBookRedirects: .gitbook.yaml's redirects become the target
+// pages' redirect_from; one whose target is no page is left for the report.
+func TestGitBookRedirects(t *testing.T) {
+	src := t.TempDir()
+	for name, text := range map[string]string{
+		".gitbook.yaml":    "root: ./\nredirects:\n  old/pricing: /sales/pricing.md\n  old/gone: /sales/gone.md\n  old/anchor#x: ./sales/README.md#x\n",
+		"SUMMARY.md":       "# Table of contents\n\n* [Home](README.md)\n* [Sales](sales/README.md)\n  * [Pricing](sales/pricing.md)\n",
+		"README.md":        "# Home\n",
+		"sales/README.md":  "# Sales\n",
+		"sales/pricing.md": "# Pricing\n",
+	} {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		_ = os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "out")
+	res, err := Run(Options{Source: src, Dest: dest, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for file, want := range map[string]string{"content/sales/pricing.md": "/old/pricing/", "content/sales/README.md": "/old/anchor/"} {
+		b, _ := os.ReadFile(filepath.Join(dest, filepath.FromSlash(file)))
+		if !strings.Contains(string(b), "redirect_from:\n  - "+want+"\n") {
+			t.Errorf("%s lacks redirect_from %s:\n%s", file, want, b)
+		}
+	}
+	found := false
+	for _, n := range res.Left() {
+		if n.File == ".gitbook.yaml" && n.Line == 4 && strings.Contains(n.Message, "sales/gone.md") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the redirect to a missing page is not reported: %v", res.Left())
+	}
+}
