@@ -97,8 +97,16 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	res.Summary(stdout)
 	if len(res.Failing) > 0 {
-		fmt.Fprintf(stderr, "playbook import: %s stop the build: fix them, then run playbook build\n", plural(len(res.Failing), "error"))
+		fmt.Fprintf(stderr, "playbook import: %s the build: fix them, then run playbook build\n", stopVerb(len(res.Failing)))
 		return exitContent
 	}
 	return exitOK
+}
+
+// stopVerb says "1 error stops" or "3 errors stop".
+func stopVerb(n int) string {
+	if n == 1 {
+		return "1 error stops"
+	}
+	return plural(n, "error") + " stop"
 }
