@@ -368,21 +368,25 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	link := func(target string) (string, bool) { return lk.link(p.file, target) }
 	body, cnotes := convert.Body(p.body, convert.Options{From: convert.Source(l.kind), Link: link})
 	notes := p.notes
-	for _, n := range cnotes {
-		line := n.Line
-		if line > 0 {
-			line += p.doc.BodyLine - 1
-		}
-		notes = append(notes, Note{File: p.Old, Line: line, Kind: n.Message, Converted: n.Converted})
-		if n.Converted {
-			counts["body constructs converted"]++
-		}
-	}
 	body, n := rewriteLinks(md, body, link)
 	counts["links rewritten"] += n
 	out, err := p.render(body)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	// Body notes point into the new file, where an owner will look: its
+	// body starts after the front matter as now written. (A line the
+	// conversion added above a note shifts it by as much.)
+	bodyLine := bytes.Count(out[:len(out)-len(body)], []byte("\n")) + 1
+	for _, n := range cnotes {
+		line := n.Line
+		if line > 0 {
+			line += bodyLine - 1
+		}
+		notes = append(notes, Note{File: p.New, Line: line, Kind: n.Message, Converted: n.Converted})
+		if n.Converted {
+			counts["body constructs converted"]++
+		}
 	}
 	if p.rewritten {
 		counts["front matter rewritten"]++
