@@ -446,3 +446,20 @@ func TestSkippedAndPublished(t *testing.T) {
 		t.Errorf("a read page reported skipped")
 	}
 }
+
+// A kind's folder of prose pages gets one note, not one per page.
+func TestPlainPagesNotedOnce(t *testing.T) {
+	_, got := loadMap(t, sampleConfig(t), map[string]string{
+		"content/glossary/alpha.md": "# Alpha\n",
+		"content/glossary/beta.md":  "# Beta\n",
+		"content/glossary/gamma.md": "# Gamma\n",
+		"content/personas/solo.md":  "# Solo\n",
+	})
+	want := []string{
+		`content/glossary/alpha.md:1:1: note: this page and 2 more in glossary/ have none of a term's fields (marketing, sales, agreed, aliases), so they are plain pages: add the fields to make them cards, or set kind = "page" on them`,
+		`content/personas/solo.md:1:1: note: in personas/ but has none of a persona's fields (role, segment, goals, pains, value, proof), so it is a plain page: add them to make it a card, or set kind = "page" to say it is meant as one`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -238,7 +238,7 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 	set.Pages = pages
 	set.Cascade()
 	diags.Sort()
-	return set, diags, nil
+	return set, plainNotesOnce(diags), nil
 }
 
 // ListSkipped returns what Load would skip under content/, for
@@ -481,4 +481,45 @@ func titleFromBody(p *Page, doc frontmatter.Doc, cfg *config.Config) {
 	default:
 		p.Title = titleFromName(p.Slug)
 	}
+}
+
+// plainNotesOnce folds the notes on pages of a kind's folder that are
+// plain pages (plainIfUntyped) into one per folder: an existing
+// handbook's glossary/ of prose would otherwise repeat it on every build.
+// diags must be sorted.
+func plainNotesOnce(diags diag.List) diag.List {
+	const marker = "/ but has none of "
+	type group struct {
+		first int // index of the first note
+		n     int
+	}
+	groups := map[string]*group{}
+	for i, d := range diags {
+		if d.Severity != diag.Info || d.Rule != "content" || !strings.HasPrefix(d.Message, "in ") || !strings.Contains(d.Message, marker) {
+			continue
+		}
+		folder := d.Message[len("in "):strings.Index(d.Message, marker)]
+		if g := groups[folder]; g != nil {
+			g.n++
+		} else {
+			groups[folder] = &group{first: i, n: 1}
+		}
+	}
+	out := diags[:0]
+	for i, d := range diags {
+		if d.Severity == diag.Info && d.Rule == "content" && strings.Contains(d.Message, marker) && strings.HasPrefix(d.Message, "in ") {
+			folder := d.Message[len("in "):strings.Index(d.Message, marker)]
+			g := groups[folder]
+			if g.first != i {
+				continue
+			}
+			if g.n > 1 {
+				what := d.Message[strings.Index(d.Message, marker)+len(marker):]
+				what, _, _ = strings.Cut(what, ", so it is")
+				d.Message = fmt.Sprintf("this page and %d more in %s/ have none of %s, so they are plain pages: add the fields to make them cards, or set kind = \"page\" on them", g.n-1, folder, what)
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
