@@ -170,7 +170,7 @@ func TestInPlaceHugo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("<html></html>\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(Options{Source: dir, Today: today})
+	res, err := Run(Options{Source: dir, Today: today, Force: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ type Options struct {
 	Source string // the handbook's folder
 	Dest   string // a new or empty folder for the playbook; "" converts Source in place
 	From   Kind   // the tool; "" detects it
-	Force  bool   // in place: go on with uncommitted changes, replace playbook.toml
+	Force  bool   // in place: go on with uncommitted changes or outside git, replace playbook.toml
 	DryRun bool   // plan only: write nothing
 	Commit bool   // in place in git: commit the import, then list it in .git-blame-ignore-revs in a second commit
 
@@ -120,6 +120,9 @@ func Run(opts Options) (*Result, error) {
 	if res.InPlace {
 		if err := checkInPlace(src, opts, res); err != nil {
 			return nil, err
+		}
+		if !res.Git && !opts.Force && !opts.DryRun {
+			return nil, usage("%s is not in git, so an in-place import could not be undone: give a DIR to write a copy, or --force", opts.Source)
 		}
 	}
 	if opts.Commit && !res.Git {
