@@ -43,8 +43,11 @@ type page struct {
 	dropped   []string // keys left out, for the report
 	oldURLs   []string // the old site's addresses of the page
 	redirects []string // the old addresses written to redirect_from (settleRedirects)
-	rewritten bool     // render wrote new front matter
-	notes     []Note
+	// cfgRedirects are old addresses the old tool's configuration sent to
+	// this page (GitBook's .gitbook.yaml redirects).
+	cfgRedirects []string
+	rewritten    bool // render wrote new front matter
+	notes        []Note
 }
 
 type kv struct {
@@ -742,6 +745,7 @@ func settleRedirects(pages []*page) []Note {
 				written = append(written, stringsOf(f.Value, false)...)
 			}
 		}
+		written = append(written, p.cfgRedirects...)
 		for i, s := range append(written, p.oldURLs...) {
 			s = strings.TrimSpace(s)
 			if s != "" && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") {

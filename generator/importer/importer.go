@@ -597,6 +597,9 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 			sec.navWeight = max(1, int(cat.Position+0.5))
 		}
 	}
+	if l.kind == GitBook {
+		pl.notes = append(pl.notes, applyGitbookRedirects(src, l, byOld)...)
+	}
 	pl.notes = append(pl.notes, settleRedirects(pl.pages)...)
 	if len(pl.menuOrder) == 0 {
 		pl.menuOrder = l.menuOrder

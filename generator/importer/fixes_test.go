@@ -1,0 +1,69 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// importFiles writes files into a new handbook, imports it into a new
+// folder, and returns the result, the folder and its report.
+func importFiles(t *testing.T, files map[string]string) (*Result, string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	src, dest := filepath.Join(dir, "src"), filepath.Join(dir, "out")
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(Options{Source: src, Dest: dest, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := os.ReadFile(filepath.Join(dest, ReportFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res, dest, string(report)
+}
+
+func readOut(t *testing.T, dest, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestGitbookRedirects: .gitbook.yaml's redirects become the target
+// page's redirect_from; one to a missing page is left with its line.
+func TestGitbookRedirects(t *testing.T) {
+	_, dest, report := importFiles(t, map[string]string{
+		".gitbook.yaml": "root: ./\n\nredirects:\n" +
+			"   old/spend: /ops/spend/README.md\n" +
+			"   old/it#top: ./ops/it.md#top\n" +
+			"   old/it: ops/it.md\n" +
+			"   old/gone: /ops/gone.md\n" +
+			"   ops/it: /ops/it.md\n",
+		"SUMMARY.md":          "# Summary\n\n* [Home](README.md)\n",
+		"README.md":           "# Home\n",
+		"ops/spend/README.md": "# Spend\n",
+		"ops/it.md":           "# IT\n",
+	})
+	if got := readOut(t, dest, "content/ops/spend/README.md"); !strings.Contains(got, "redirect_from:\n  - /old/spend/\n") {
+		t.Errorf("spend:\n%s", got)
+	}
+	if got := readOut(t, dest, "content/ops/it.md"); !strings.Contains(got, "redirect_from:\n  - /old/it/\n---") {
+		t.Errorf("it:\n%s", got)
+	}
+	if !strings.Contains(report, "- .gitbook.yaml:7: redirect left out: old/gone: /ops/gone.md: ops/gone.md does not exist") {
+		t.Errorf("report:\n%s", report)
+	}
+}
