@@ -199,6 +199,11 @@ func Run(opts Options) (*Result, error) {
 	if err := os.WriteFile(filepath.Join(dest, config.FileName), []byte(res.Config), 0o644); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", filepath.Join(dest, config.FileName), err)
 	}
+	if res.Git && res.InPlace {
+		if err := ignorePublic(src, res); err != nil {
+			return nil, err
+		}
+	}
 
 	found, err := check.Run(check.Options{Source: dest, Today: opts.Today, Extra: opts.Extra, NoBaseline: true})
 	if err != nil {
