@@ -67,3 +67,41 @@ func TestGitbookRedirects(t *testing.T) {
 		t.Errorf("report:\n%s", report)
 	}
 }
+
+// TestSymlinksListed: a symbolic link is never followed, and is listed
+// as left out.
+func TestSymlinksListed(t *testing.T) {
+	dir := t.TempDir()
+	src, dest := filepath.Join(dir, "src"), filepath.Join(dir, "out")
+	if err := os.MkdirAll(filepath.Join(src, "team"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "outside.md"), []byte("# Outside\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "README.md"), []byte("# Home\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "outside.md"), filepath.Join(src, "team", "link.md")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	res, err := Run(Options{Source: src, Dest: dest, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(filepath.Join(dest, "content", "team", "link.md")); err == nil {
+		t.Errorf("the link was carried over")
+	}
+	found := false
+	for _, f := range res.Files {
+		if f.Old == "team/link.md" && f.Action == "left out" && strings.Contains(f.Why, "symbolic link: copy the file in if it is a page") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the link is not listed: %+v", res.Files)
+	}
+	if report := readOut(t, dest, ReportFile); !strings.Contains(report, "- team/link.md: left out: symbolic link: copy the file in if it is a page\n") {
+		t.Errorf("report:\n%s", report)
+	}
+}

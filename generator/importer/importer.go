@@ -129,9 +129,17 @@ func Run(opts Options) (*Result, error) {
 		return nil, usage("--commit needs an import in place in a git work tree")
 	}
 
-	paths, err := walkFiles(src)
+	paths, links, err := walkFiles(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", src, err)
+	}
+	for _, p := range links {
+		if !res.InPlace && isInside(filepath.Join(src, filepath.FromSlash(p)), dest) {
+			continue
+		}
+		const why = "symbolic link: copy the file in if it is a page"
+		res.Files = append(res.Files, FileResult{Old: p, Action: "left out", Why: why})
+		res.Notes = append(res.Notes, Note{File: p, Kind: "left out", Message: why})
 	}
 	var files []*file
 	for _, p := range paths {
