@@ -105,3 +105,24 @@ func TestSymlinksListed(t *testing.T) {
 		t.Errorf("report:\n%s", report)
 	}
 }
+
+// TestCRLFFrontMatter: a CRLF page whose front matter is rewritten stays
+// CRLF throughout, with no line ending in a lone \r or \n.
+func TestCRLFFrontMatter(t *testing.T) {
+	for name, page := range map[string]string{
+		"front matter": "---\r\ntitle: Away\r\nlayout: page\r\nnav_order: 3\r\n---\r\n\r\n# Away\r\n\r\nText.\r\n",
+		"none":         "# Away\r\n\r\nText.\r\n",
+		"no blank":     "---\r\nlayout: page\r\n---\r\nText.\r\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, dest, _ := importFiles(t, map[string]string{"_config.yml": "title: X\r\n", "index.md": "# Home\n", "team/away.md": page})
+			got := readOut(t, dest, "content/team/away.md")
+			if strings.Count(got, "\n") != strings.Count(got, "\r\n") || strings.Contains(got, "\r\r") {
+				t.Errorf("mixed line endings: %q", got)
+			}
+			if strings.Contains(got, "\n\r\n") && !strings.Contains(got, "\r\n\r\n") {
+				t.Errorf("a stray line: %q", got)
+			}
+		})
+	}
+}

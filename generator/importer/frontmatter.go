@@ -511,14 +511,33 @@ func (p *page) render(body []byte) ([]byte, error) {
 	if p.head != nil && p.sameFields(fm) {
 		b.Write(p.head) // nothing changed: the front matter stays as written
 	} else {
+		// The new lines end as the file's do, so that a CRLF file stays CRLF.
+		eol := lineEnding(p.head, body)
+		if eol != "\n" {
+			fm = bytes.ReplaceAll(fm, []byte("\n"), []byte(eol))
+		}
 		b.Write(fm)
 		p.rewritten = true
-		if len(body) > 0 && body[0] != '\n' {
-			b.WriteByte('\n')
+		if len(body) > 0 && !bytes.HasPrefix(body, []byte("\n")) && !bytes.HasPrefix(body, []byte("\r\n")) {
+			b.WriteString(eol)
 		}
 	}
 	b.Write(body)
 	return b.Bytes(), nil
+}
+
+// lineEnding is "\r\n" when the first line ending of the page's front
+// matter, or else of its body, is one; "\n" otherwise.
+func lineEnding(parts ...[]byte) string {
+	for _, b := range parts {
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			if i > 0 && b[i-1] == '\r' {
+				return "\r\n"
+			}
+			return "\n"
+		}
+	}
+	return "\n"
 }
 
 // sameFields reports whether front matter fm says what the page's own
