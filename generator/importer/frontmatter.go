@@ -773,7 +773,7 @@ func settleRedirects(pages []*page) []Note {
 			u, problem := content.AliasURL(s)
 			if problem != "" {
 				if i < len(written) { // an address the import worked out is not worth a note
-					notes = append(notes, Note{File: p.Old, Kind: "old address left out", Message: fmt.Sprintf("%q %s", s, problem)})
+					notes = append(notes, Note{File: p.New, Kind: "old address left out", Message: fmt.Sprintf("%q %s", s, problem)})
 				}
 				continue
 			}
@@ -788,7 +788,7 @@ func settleRedirects(pages []*page) []Note {
 			if q := claimed[f]; q == p {
 				continue
 			} else if q != nil {
-				notes = append(notes, Note{File: p.Old, Kind: "old address left out", Message: fmt.Sprintf("%s leads to %s, which claimed it first", u, q.New)})
+				notes = append(notes, Note{File: p.New, Kind: "old address left out", Message: fmt.Sprintf("%s leads to %s, which claimed it first", u, q.New)})
 				continue
 			}
 			claimed[f] = p

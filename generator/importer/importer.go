@@ -363,9 +363,9 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	if p.readErr != "" {
 		if out, ok := commentOut(src); ok {
 			counts["front matter not read, kept in a comment"]++
-			return out, []Note{{File: p.Old, Line: 1, Kind: "front matter not read", Message: p.readErr + ": it is kept in an HTML comment at the top of the page, so the page builds; fix it and put it back"}}, counts, nil
+			return out, []Note{{File: p.New, Line: 2, Kind: "front matter not read", Message: p.readErr + ": it is kept in an HTML comment at the top of the page, so the page builds; fix it and put it back"}}, counts, nil
 		}
-		return src, []Note{{File: p.Old, Kind: "front matter not read", Message: p.readErr + " (the page was carried over as it was)"}}, counts, nil
+		return src, []Note{{File: p.New, Kind: "front matter not read", Message: p.readErr + " (the page was carried over as it was)"}}, counts, nil
 	}
 	p.mapFields(l, src)
 	for _, n := range p.notes {
@@ -375,17 +375,6 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	}
 	link := func(target string) (string, bool) { return lk.link(p.file, target) }
 	body, cnotes := convert.Body(p.body, convert.Options{From: convert.Source(l.kind), Link: link})
-	notes := p.notes
-	for _, n := range cnotes {
-		line := n.Line
-		if line > 0 {
-			line += p.doc.BodyLine - 1
-		}
-		notes = append(notes, Note{File: p.Old, Line: line, Kind: n.Message, Converted: n.Converted})
-		if n.Converted {
-			counts["body constructs converted"]++
-		}
-	}
 	body, n := rewriteLinks(md, body, link)
 	counts["links rewritten"] += n
 	out, err := p.render(body)
@@ -394,6 +383,34 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	}
 	if p.rewritten {
 		counts["front matter rewritten"]++
+	}
+	// Notes name the new file and its line there, front matter included,
+	// so that the owner can go straight to it.
+	notes := p.notes
+	for i := range notes {
+		if !notes[i].Converted {
+			notes[i].File = p.New
+			if p.rewritten {
+				notes[i].Line = 0 // its line in the old front matter is gone
+			}
+		}
+	}
+	above := bytes.Count(out[:len(out)-len(body)], []byte("\n"))
+	for _, n := range cnotes {
+		note := Note{File: p.Old, Line: n.Line, Kind: n.Message, Converted: n.Converted}
+		if n.Line > 0 {
+			note.Line += p.doc.BodyLine - 1
+		}
+		if !n.Converted {
+			note.File, note.Line = p.New, 0
+			if n.OutLine > 0 {
+				note.Line = above + n.OutLine
+			}
+		}
+		notes = append(notes, note)
+		if n.Converted {
+			counts["body constructs converted"]++
+		}
 	}
 	return out, notes, counts, nil
 }

@@ -44,6 +44,7 @@ func (s Source) name() string {
 // of the input body.
 type Note struct {
 	Line    int
+	OutLine int // the 1-based line of the output body that stands for Line; 0 when Line is 0
 	Message string
 	// Converted is false when the construct could not be mapped and a
 	// visible warning was left in the page instead.
@@ -74,6 +75,16 @@ func Body(src []byte, opts Options) ([]byte, []Note) {
 		out = out[:len(out)-1]
 	}
 	sort.SliceStable(c.notes, func(i, j int) bool { return c.notes[i].Line < c.notes[j].Line })
+	for k := range c.notes {
+		if c.notes[k].Line <= 0 {
+			continue
+		}
+		o := 0
+		for o < len(out) && out[o].n < c.notes[k].Line {
+			o++
+		}
+		c.notes[k].OutLine = max(1, min(o+1, len(out)))
+	}
 	return join(out, eol, final), c.notes
 }
 
