@@ -97,7 +97,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	res.Summary(stdout)
 	if len(res.Failing) > 0 {
-		fmt.Fprintf(stderr, "playbook import: %s stop the build: fix them, then run playbook build\n", plural(len(res.Failing), "error"))
+		if len(res.Failing) == 1 {
+			fmt.Fprintln(stderr, "playbook import: 1 error stops the build: fix it, then run playbook build")
+		} else {
+			fmt.Fprintf(stderr, "playbook import: %d errors stop the build: fix them, then run playbook build\n", len(res.Failing))
+		}
 		return exitContent
 	}
 	return exitOK

@@ -126,3 +126,26 @@ func TestCRLFFrontMatter(t *testing.T) {
 		})
 	}
 }
+
+// TestNotUTF8LeftOut: a binary .md is left out with a note, and the
+// import goes on; the summary's counts read as English.
+func TestNotUTF8LeftOut(t *testing.T) {
+	res, dest, report := importFiles(t, map[string]string{
+		"README.md":     "# Home\n",
+		"team/logo.md":  "\x89PNG\r\n\x1a\n\x00\xff\xfe",
+		"team/about.md": "---\nlayout: page\n---\n# About\n",
+	})
+	if _, err := os.Stat(filepath.Join(dest, "content", "team", "logo.md")); err == nil {
+		t.Errorf("the binary page was carried over")
+	}
+	if !strings.Contains(report, "- team/logo.md: left out: not UTF-8 text: left out; convert it to UTF-8 or delete it\n") {
+		t.Errorf("report:\n%s", report)
+	}
+	var b strings.Builder
+	res.Summary(&b)
+	for _, want := range []string{"  1 key dropped (layout)\n", "  1 thing left to do by hand"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, b.String())
+		}
+	}
+}

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/check"
@@ -369,9 +370,14 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	}
 	p.mapFields(l, src)
 	for _, n := range p.notes {
-		if n.Converted {
-			counts[n.Kind]++
+		if !n.Converted {
+			continue
 		}
+		if key, ok := strings.CutPrefix(n.Kind, "dropped "); ok {
+			counts["keys dropped ("+key+")"]++ // "32 keys dropped (hide)"
+			continue
+		}
+		counts[n.Kind]++
 	}
 	link := func(target string) (string, bool) { return lk.link(p.file, target) }
 	body, cnotes := convert.Body(p.body, convert.Options{From: convert.Source(l.kind), Link: link})
@@ -426,6 +432,25 @@ type planned struct {
 // plan reads the pages and the old navigation, and settles names.
 func plan(src string, l *layout, files []*file) (*planned, error) {
 	pl := &planned{files: files}
+	// A page that is not UTF-8 text (a binary saved as .md) is left out,
+	// rather than failing the import.
+	texts := map[*file][]byte{}
+	for _, f := range files {
+		if f.Act != actPage {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(f.Old)))
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", f.Old, err)
+		}
+		if !utf8.Valid(b) {
+			const why = "not UTF-8 text: left out; convert it to UTF-8 or delete it"
+			f.Act, f.New, f.Why = actSkip, "", why
+			pl.notes = append(pl.notes, Note{File: f.Old, Kind: "left out", Message: why})
+			continue
+		}
+		texts[f] = b
+	}
 	taken := map[string]*file{}
 	for _, f := range files {
 		if f.New == "" {
@@ -446,11 +471,7 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 	for _, f := range files {
 		switch f.Act {
 		case actPage:
-			b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(f.Old)))
-			if err != nil {
-				return nil, fmt.Errorf("reading %s: %w", f.Old, err)
-			}
-			p := parsePage(f, b)
+			p := parsePage(f, texts[f])
 			p.abs = filepath.Join(src, filepath.FromSlash(f.Old))
 			pl.pages = append(pl.pages, p)
 		case actNav:
