@@ -14,28 +14,41 @@ type handler func(c *converter, in []line, i int) (out []line, next int, ok bool
 func (c *converter) handlers() []handler {
 	switch c.opts.From {
 	case MkDocs:
-		return []handler{mkdocsAdmonition, mkdocsTabs, mkdocsSnippet}
+		return []handler{oneLineAlert, mkdocsAdmonition, mkdocsTabs, mkdocsSnippet}
 	case Docusaurus:
-		return []handler{mdxTop, docusaurusAdmonition, jsxCommentBlock, jsxLine}
+		return []handler{oneLineAlert, mdxTop, docusaurusAdmonition, jsxCommentBlock, jsxLine}
 	case GitBook:
-		return []handler{gitbookHint, gitbookContentRef, gitbookFile, gitbookLine}
+		return []handler{oneLineAlert, gitbookHint, gitbookContentRef, gitbookFile, gitbookLine}
 	case Hugo:
-		return []handler{hugoAlert, hugoHighlight, hugoLine}
+		return []handler{oneLineAlert, hugoAlert, hugoHighlight, hugoLine}
 	case Jekyll:
-		return []handler{jekyllRaw, jekyllHighlight, jekyllComment, jekyllCallout, jekyllIAL, jekyllLine}
+		return []handler{oneLineAlert, jekyllRaw, jekyllHighlight, jekyllComment, jekyllCallout, jekyllIAL, jekyllLine}
 	case MdBook:
-		return []handler{mdbookLine}
+		return []handler{oneLineAlert, mdbookLine}
 	}
-	return nil
+	return []handler{oneLineAlert}
+}
+
+// oneLineRE is a GitHub alert with its text on the marker's line, which
+// some sites render as a callout but GitHub and Playbook do not.
+var oneLineRE = regexp.MustCompile(`(?i)^( {0,3}>[ \t]?)\[!(note|tip|important|warning|caution)\][ \t]+(\S.*)$`)
+
+// oneLineAlert puts the text of "> [!NOTE] text" on a line of its own.
+func oneLineAlert(c *converter, in []line, i int) ([]line, int, bool) {
+	m := oneLineRE.FindStringSubmatch(in[i].s)
+	if m == nil {
+		return nil, 0, false
+	}
+	c.note(in[i].n, true, "put the text of a one-line [!%s] on a line of its own", strings.ToUpper(m[2]))
+	c.keepNext = true // the quote goes on
+	rest := c.inline(line{s: m[1] + m[3], n: in[i].n, eol: in[i].eol})
+	return append([]line{{s: m[1] + "[!" + strings.ToUpper(m[2]) + "]", n: in[i].n, eol: in[i].eol}}, rest...), i + 1, true
 }
 
 // block converts a run of lines: the body of a page, or the body of an
 // admonition or tab, dedented.
 func (c *converter) block(in []line) []line {
 	hs := c.handlers()
-	if len(hs) == 0 {
-		return in
-	}
 	var out []line
 	prevBlank, inList := true, false
 	for i := 0; i < len(in); {
@@ -67,7 +80,9 @@ func (c *converter) block(in []line) []line {
 				out = appendLines(out, o)
 				// A line right after a converted block would otherwise
 				// run on into it (a blockquote's lazy continuation).
-				if len(o) > 0 && next < len(in) && !isBlank(in[next].s) && !isBlank(out[len(out)-1].s) &&
+				keep := c.keepNext
+				c.keepNext = false
+				if !keep && len(o) > 0 && next < len(in) && !isBlank(in[next].s) && !isBlank(out[len(out)-1].s) &&
 					(next > i+1 || strings.HasPrefix(strings.TrimLeft(out[len(out)-1].s, " \t"), ">")) {
 					out = append(out, c.gen(in[next].n, ""))
 				}

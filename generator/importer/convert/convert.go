@@ -102,6 +102,9 @@ type converter struct {
 	opts  Options
 	eol   string // the body's line ending, for lines the conversion writes
 	notes []Note
+	// keepNext: the construct just converted goes on in the next line (a
+	// quote), so no blank line is put between them.
+	keepNext bool
 }
 
 func (c *converter) note(n int, converted bool, format string, args ...any) {

@@ -394,3 +394,29 @@ func TestNoteLines(t *testing.T) {
 		t.Errorf("notes = %+v, want a converted note at line 3 and a warning at line 7", notes)
 	}
 }
+
+// TestOneLineAlerts: "> [!NOTE] text" gets its text on a line of its own,
+// for every source, outside code only.
+func TestOneLineAlerts(t *testing.T) {
+	var cases []tcase
+	for _, from := range []Source{Plain, Hugo, Docusaurus, MkDocs, GitBook, MdBook, Jekyll} {
+		cases = append(cases,
+			tcase{name: string(from) + " one line", from: from,
+				in:   "Intro.\n\n> [!note] Read this first.\n> And this.\n\nAfter.\n",
+				want: "Intro.\n\n> [!NOTE]\n> Read this first.\n> And this.\n\nAfter.\n"},
+			tcase{name: string(from) + " CRLF", from: from,
+				in:   "> [!Warning]   Careful\r\n",
+				want: "> [!WARNING]\r\n> Careful\r\n"},
+			tcase{name: string(from) + " in code", from: from,
+				in:   "```\n> [!TIP] kept\n```\n",
+				want: "```\n> [!TIP] kept\n```\n"},
+			tcase{name: string(from) + " already right", from: from,
+				in:   "> [!TIP]\n> fine\n",
+				want: "> [!TIP]\n> fine\n"},
+			tcase{name: string(from) + " unknown kind", from: from,
+				in:   "> [!FOO] kept\n",
+				want: "> [!FOO] kept\n"},
+		)
+	}
+	runCases(t, cases)
+}
