@@ -105,6 +105,7 @@ func (c *converter) block(in []line) []line {
 		case prevBlank && ind < 2:
 			inList = false
 		}
+		c.unsafeHTML(l)
 		out = append(out, c.inline(l)...)
 		prevBlank = blank
 		i++
@@ -265,4 +266,30 @@ func appendLines(out, o []line) []line {
 		o = o[1:]
 	}
 	return append(out, o...)
+}
+
+var (
+	// unsafeTag is raw HTML that Playbook's default [markdown] raw_html =
+	// "safe" shows as text.
+	unsafeTag = regexp.MustCompile(`(?i)<(iframe|script|object|embed|form|style)\b`)
+	// placeholder is a generator's {{…}} left in a plain handbook.
+	placeholder = regexp.MustCompile(`\{\{[^{}\n]*\}\}`)
+)
+
+// unsafeHTML notes, outside code, what the default safe mode will show
+// as text: an iframe, a script, and in a plain handbook a {{…}} that a
+// generator once filled in.
+func (c *converter) unsafeHTML(l line) {
+	outsideCode(l.s, func(seg string) string {
+		for _, m := range unsafeTag.FindAllStringSubmatch(seg, -1) {
+			tag := strings.ToLower(m[1])
+			c.note(l.n, false, "<%s> is shown as text in the default safe mode: replace it with a link, or set [markdown] raw_html = \"unsafe\" in playbook.toml", tag)
+		}
+		if c.opts.From == Plain {
+			for _, m := range placeholder.FindAllString(seg, -1) {
+				c.note(l.n, false, "%s is a placeholder a generator filled in, shown as text here: replace it with its content", m)
+			}
+		}
+		return seg
+	})
 }

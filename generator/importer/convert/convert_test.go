@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -377,7 +378,7 @@ func TestMdBook(t *testing.T) {
 
 func TestPlainAndEdges(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "plain untouched", from: Plain, in: "!!! note\n    x\n{{< hint >}}\n", want: "!!! note\n    x\n{{< hint >}}\n"},
+		{name: "plain untouched", from: Plain, in: "!!! note\n    x\n{{< hint >}}\n", want: "!!! note\n    x\n{{< hint >}}\n", warned: 1},
 		{name: "empty", from: Hugo, in: "", want: ""},
 		{name: "no final newline", from: GitBook, in: "Text.\n{% hint style=\"info\" %}\nB.\n{% endhint %}", want: "Text.\n> [!NOTE]\n>\n> B."},
 		{name: "crlf", from: MkDocs, in: "A.\r\n\r\n!!! tip\r\n    B.\r\n\r\nC.\r\n", want: "A.\r\n\r\n> [!TIP]\r\n>\r\n> B.\r\n\r\nC.\r\n"},
@@ -419,4 +420,27 @@ func TestOneLineAlerts(t *testing.T) {
 		)
 	}
 	runCases(t, cases)
+}
+
+// TestUnsafeHTMLNoted: raw HTML the safe mode shows as text, and a plain
+// handbook's {{…}} placeholders, are noted by line, outside code only.
+func TestUnsafeHTMLNoted(t *testing.T) {
+	in := "# Team\n\n<iframe src=\"https://x\"></iframe>\n\n`<script>` is fine\n\n```\n<form>\n```\n\n{{generator:team_members_list}}\n"
+	got, notes := Body([]byte(in), Options{From: Plain})
+	if string(got) != in {
+		t.Errorf("the body changed:\n%s", got)
+	}
+	var left []string
+	for _, n := range notes {
+		if !n.Converted {
+			left = append(left, fmt.Sprintf("%d/%d: %s", n.Line, n.OutLine, n.Message))
+		}
+	}
+	want := []string{
+		`3/3: <iframe> is shown as text in the default safe mode: replace it with a link, or set [markdown] raw_html = "unsafe" in playbook.toml`,
+		"11/11: {{generator:team_members_list}} is a placeholder a generator filled in, shown as text here: replace it with its content",
+	}
+	if strings.Join(left, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(left, "\n"), strings.Join(want, "\n"))
+	}
 }
