@@ -69,6 +69,9 @@ type Options struct {
 func Body(src []byte, opts Options) ([]byte, []Note) {
 	lines, eol, final := split(src)
 	c := &converter{opts: opts, eol: eol}
+	if opts.From == Docusaurus {
+		lines = c.splitTabTags(lines)
+	}
 	out := c.block(lines)
 	// No more blank lines at the end than the input had.
 	for final && len(out) > 0 && isBlank(out[len(out)-1].s) && trailingBlanks(out) > trailingBlanks(lines) {

@@ -444,3 +444,36 @@ func TestUnsafeHTMLNoted(t *testing.T) {
 		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(left, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestTabsOnOneLine: text on a tag's line is the tab's body, and every
+// word inside tabs survives.
+func TestTabsOnOneLine(t *testing.T) {
+	for _, in := range []string{
+		"<Tabs><TabItem value=\"a\">Alpha</TabItem></Tabs>\n",
+		"<Tabs>\n<TabItem value=\"a\">Alpha beta\n</TabItem>\n<TabItem value=\"b\" label=\"B\">Gamma</TabItem>\n</Tabs>\n",
+		"<Tabs>\n  <TabItem value=\"a\">\n  Alpha\n  </TabItem><TabItem value=\"b\">Delta epsilon</TabItem>\n</Tabs>\n\nAfter.\n",
+	} {
+		got, notes := Body([]byte(in), Options{From: Docusaurus})
+		for _, n := range notes {
+			if strings.Contains(n.Message, "never closed") {
+				t.Errorf("%q: %s", in, n.Message)
+			}
+		}
+		plain := tabTag.ReplaceAllString(in, " ")
+		for _, w := range strings.Fields(plain) {
+			if !strings.Contains(string(got), w) {
+				t.Errorf("%q lost %q:\n%s", in, w, got)
+			}
+		}
+		if strings.Contains(string(got), "<TabItem") || strings.Contains(string(got), "</Tabs>") {
+			t.Errorf("%q left a tag:\n%s", in, got)
+		}
+	}
+}
+
+func TestTabsOnOneLineOutput(t *testing.T) {
+	got, _ := Body([]byte("<Tabs><TabItem value=\"a\">Alpha</TabItem></Tabs>\n"), Options{From: Docusaurus})
+	if want := "**a**\n\nAlpha\n"; !strings.HasPrefix(string(got), want) {
+		t.Errorf("got %q, want it to start %q", got, want)
+	}
+}
