@@ -16,8 +16,8 @@ mdBook, Jekyll or a plain folder of markdown (detected from marker files;
 
 Without DIR, SRC is converted in place, ready to commit; in a git work tree
 files move with git mv so that their history follows, and SRC must have no
-uncommitted changes (outside git, where nothing could undo it, an in-place
-import needs --force). With DIR, the playbook is written there (a new or empty
+uncommitted changes. Outside git an in-place import cannot be undone, so it
+needs --force. With DIR, the playbook is written there (a new or empty
 folder) and SRC is left as it was.
 
 Front matter and the old navigation are mapped to Playbook's fields, page
@@ -33,7 +33,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("import", "SRC [DIR] [--from KIND] [--dry-run] [--force] [--commit] [-v]", importAbout, stderr)
 	from := fs.String("from", "", "the tool the handbook was written for: hugo, docusaurus, mkdocs, gitbook, mdbook, jekyll or plain (default: detected)")
 	dryRun := fs.Bool("dry-run", false, "print the plan without writing anything")
-	force := fs.Bool("force", false, "in place: go on outside git or despite uncommitted changes, and replace an existing playbook.toml")
+	force := fs.Bool("force", false, "in place: go on despite uncommitted changes or outside git, and replace an existing playbook.toml")
 	commit := fs.Bool("commit", false, "in place in git: commit the import, then list that commit in .git-blame-ignore-revs in a second commit")
 	verbose := fs.Bool("v", false, "list every file and what happened to it")
 	positional, err := parseInterspersed(fs, args)
@@ -97,16 +97,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	res.Summary(stdout)
 	if len(res.Failing) > 0 {
-		fmt.Fprintf(stderr, "playbook import: %s the build: fix them, then run playbook build\n", stopVerb(len(res.Failing)))
+		if len(res.Failing) == 1 {
+			fmt.Fprintln(stderr, "playbook import: 1 error stops the build: fix it, then run playbook build")
+		} else {
+			fmt.Fprintf(stderr, "playbook import: %d errors stop the build: fix them, then run playbook build\n", len(res.Failing))
+		}
 		return exitContent
 	}
 	return exitOK
-}
-
-// stopVerb says "1 error stops" or "3 errors stop".
-func stopVerb(n int) string {
-	if n == 1 {
-		return "1 error stops"
-	}
-	return plural(n, "error") + " stop"
 }

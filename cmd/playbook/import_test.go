@@ -72,6 +72,7 @@ func TestImportUsage(t *testing.T) {
 		{[]string{"import", src, filepath.Join(dir, "x"), "--from", "wordpress"}, `--from: unknown source "wordpress"`},
 		{[]string{"import", src, filepath.Join(dir, "x"), "--commit"}, "--commit is for an import in place"},
 		{[]string{"import", "a", "b", "c"}, "playbook import SRC [DIR]"},
+		{[]string{"import", src}, "is not in git, so an in-place import could not be undone: give a DIR to write a copy, or --force"},
 	}
 	for _, c := range cases {
 		code, _, stderr := runCLI(c.args...)

@@ -95,10 +95,10 @@ func isPage(name string) bool {
 }
 
 // walkFiles lists every regular file under root, slash-separated and
-// sorted, leaving out .git.
-func walkFiles(root string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+// sorted, leaving out .git, and apart the symbolic links, which are never
+// followed.
+func walkFiles(root string) (out, links []string, err error) {
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -110,13 +110,17 @@ func walkFiles(root string) ([]string, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		switch {
+		case d.Type().IsRegular():
 			out = append(out, rel)
+		case d.Type()&fs.ModeSymlink != 0:
+			links = append(links, rel)
 		}
 		return nil
 	})
 	slices.Sort(out)
-	return out, err
+	slices.Sort(links)
+	return out, links, err
 }
 
 // hasPages reports whether the folder dir holds a markdown page at any

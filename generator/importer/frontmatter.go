@@ -43,8 +43,11 @@ type page struct {
 	dropped   []string // keys left out, for the report
 	oldURLs   []string // the old site's addresses of the page
 	redirects []string // the old addresses written to redirect_from (settleRedirects)
-	rewritten bool     // render wrote new front matter
-	notes     []Note
+	// cfgRedirects are old addresses the old tool's configuration sent to
+	// this page (GitBook's .gitbook.yaml redirects).
+	cfgRedirects []string
+	rewritten    bool // render wrote new front matter
+	notes        []Note
 }
 
 type kv struct {
@@ -508,14 +511,33 @@ func (p *page) render(body []byte) ([]byte, error) {
 	if p.head != nil && p.sameFields(fm) {
 		b.Write(p.head) // nothing changed: the front matter stays as written
 	} else {
+		// The new lines end as the file's do, so that a CRLF file stays CRLF.
+		eol := lineEnding(p.head, body)
+		if eol != "\n" {
+			fm = bytes.ReplaceAll(fm, []byte("\n"), []byte(eol))
+		}
 		b.Write(fm)
 		p.rewritten = true
-		if len(body) > 0 && body[0] != '\n' {
-			b.WriteByte('\n')
+		if len(body) > 0 && !bytes.HasPrefix(body, []byte("\n")) && !bytes.HasPrefix(body, []byte("\r\n")) {
+			b.WriteString(eol)
 		}
 	}
 	b.Write(body)
 	return b.Bytes(), nil
+}
+
+// lineEnding is "\r\n" when the first line ending of the page's front
+// matter, or else of its body, is one; "\n" otherwise.
+func lineEnding(parts ...[]byte) string {
+	for _, b := range parts {
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			if i > 0 && b[i-1] == '\r' {
+				return "\r\n"
+			}
+			return "\n"
+		}
+	}
+	return "\n"
 }
 
 // sameFields reports whether front matter fm says what the page's own
@@ -742,6 +764,7 @@ func settleRedirects(pages []*page) []Note {
 				written = append(written, stringsOf(f.Value, false)...)
 			}
 		}
+		written = append(written, p.cfgRedirects...)
 		for i, s := range append(written, p.oldURLs...) {
 			s = strings.TrimSpace(s)
 			if s != "" && !strings.HasPrefix(s, "/") && !strings.Contains(s, "://") {
@@ -750,7 +773,7 @@ func settleRedirects(pages []*page) []Note {
 			u, problem := content.AliasURL(s)
 			if problem != "" {
 				if i < len(written) { // an address the import worked out is not worth a note
-					notes = append(notes, Note{File: p.Old, Kind: "old address left out", Message: fmt.Sprintf("%q %s", s, problem)})
+					notes = append(notes, Note{File: p.New, Kind: "old address left out", Message: fmt.Sprintf("%q %s", s, problem)})
 				}
 				continue
 			}
@@ -765,7 +788,7 @@ func settleRedirects(pages []*page) []Note {
 			if q := claimed[f]; q == p {
 				continue
 			} else if q != nil {
-				notes = append(notes, Note{File: p.Old, Kind: "old address left out", Message: fmt.Sprintf("%s leads to %s, which claimed it first", u, q.New)})
+				notes = append(notes, Note{File: p.New, Kind: "old address left out", Message: fmt.Sprintf("%s leads to %s, which claimed it first", u, q.New)})
 				continue
 			}
 			claimed[f] = p

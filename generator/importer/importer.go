@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/check"
@@ -43,7 +44,7 @@ type Options struct {
 	Source string // the handbook's folder
 	Dest   string // a new or empty folder for the playbook; "" converts Source in place
 	From   Kind   // the tool; "" detects it
-	Force  bool   // in place: go on with uncommitted changes, replace playbook.toml
+	Force  bool   // in place: go on with uncommitted changes or outside git, replace playbook.toml
 	DryRun bool   // plan only: write nothing
 	Commit bool   // in place in git: commit the import, then list it in .git-blame-ignore-revs in a second commit
 
@@ -121,14 +122,25 @@ func Run(opts Options) (*Result, error) {
 		if err := checkInPlace(src, opts, res); err != nil {
 			return nil, err
 		}
+		if !res.Git && !opts.Force && !opts.DryRun {
+			return nil, usage("%s is not in git, so an in-place import could not be undone: give a DIR to write a copy, or --force", opts.Source)
+		}
 	}
 	if opts.Commit && !res.Git {
 		return nil, usage("--commit needs an import in place in a git work tree")
 	}
 
-	paths, err := walkFiles(src)
+	paths, links, err := walkFiles(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", src, err)
+	}
+	for _, p := range links {
+		if !res.InPlace && isInside(filepath.Join(src, filepath.FromSlash(p)), dest) {
+			continue
+		}
+		const why = "symbolic link: copy the file in if it is a page"
+		res.Files = append(res.Files, FileResult{Old: p, Action: "left out", Why: why})
+		res.Notes = append(res.Notes, Note{File: p, Kind: "left out", Message: why})
 	}
 	var files []*file
 	for _, p := range paths {
@@ -195,6 +207,11 @@ func Run(opts Options) (*Result, error) {
 	}
 	if err := os.WriteFile(filepath.Join(dest, config.FileName), []byte(res.Config), 0o644); err != nil {
 		return nil, fmt.Errorf("writing %s: %w", filepath.Join(dest, config.FileName), err)
+	}
+	if res.Git && res.InPlace {
+		if err := ignorePublic(src, res); err != nil {
+			return nil, err
+		}
 	}
 
 	found, err := check.Run(check.Options{Source: dest, Today: opts.Today, Extra: opts.Extra, NoBaseline: true})
@@ -310,21 +327,13 @@ func git(dir string) gitrun.Runner {
 // checkInPlace sees whether src is in a git work tree, and refuses
 // uncommitted changes there, so that the import is one clean commit.
 func checkInPlace(src string, opts Options, res *Result) error {
-	// Outside git nothing could undo an in-place import: ask for a copy,
-	// or for --force.
-	notInGit := func() error {
-		if opts.Force || opts.DryRun {
-			return nil
-		}
-		return usage("%s is not in a git work tree, so converting it in place could not be undone: give a DIR to write the playbook there, or use --force", opts.Source)
-	}
 	if _, err := exec.LookPath("git"); err != nil {
-		return notInGit()
+		return nil
 	}
 	g := git(src)
 	out, _, err := g.Output(context.Background(), "rev-parse", "--is-inside-work-tree")
 	if err != nil || strings.TrimSpace(string(out)) != "true" {
-		return notInGit()
+		return nil
 	}
 	res.Git = true
 	out, errOut, err := g.Output(context.Background(), "status", "--porcelain", "--", ".")
@@ -355,41 +364,59 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 	if p.readErr != "" {
 		if out, ok := commentOut(src); ok {
 			counts["front matter not read, kept in a comment"]++
-			return out, []Note{{File: p.Old, Line: 1, Kind: "front matter not read", Message: p.readErr + ": it is kept in an HTML comment at the top of the page, so the page builds; fix it and put it back"}}, counts, nil
+			return out, []Note{{File: p.New, Line: 2, Kind: "front matter not read", Message: p.readErr + ": it is kept in an HTML comment at the top of the page, so the page builds; fix it and put it back"}}, counts, nil
 		}
-		return src, []Note{{File: p.Old, Kind: "front matter not read", Message: p.readErr + " (the page was carried over as it was)"}}, counts, nil
+		return src, []Note{{File: p.New, Kind: "front matter not read", Message: p.readErr + " (the page was carried over as it was)"}}, counts, nil
 	}
 	p.mapFields(l, src)
 	for _, n := range p.notes {
-		if n.Converted {
-			counts[n.Kind]++
+		if !n.Converted {
+			continue
 		}
+		if key, ok := strings.CutPrefix(n.Kind, "dropped "); ok {
+			counts["keys dropped ("+key+")"]++ // "32 keys dropped (hide)"
+			continue
+		}
+		counts[n.Kind]++
 	}
 	link := func(target string) (string, bool) { return lk.link(p.file, target) }
 	body, cnotes := convert.Body(p.body, convert.Options{From: convert.Source(l.kind), Link: link})
-	notes := p.notes
 	body, n := rewriteLinks(md, body, link)
 	counts["links rewritten"] += n
 	out, err := p.render(body)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	// Body notes point into the new file, where an owner will look: its
-	// body starts after the front matter as now written. (A line the
-	// conversion added above a note shifts it by as much.)
-	bodyLine := bytes.Count(out[:len(out)-len(body)], []byte("\n")) + 1
-	for _, n := range cnotes {
-		line := n.Line
-		if line > 0 {
-			line += bodyLine - 1
+	if p.rewritten {
+		counts["front matter rewritten"]++
+	}
+	// Notes name the new file and its line there, front matter included,
+	// so that the owner can go straight to it.
+	notes := p.notes
+	for i := range notes {
+		if !notes[i].Converted {
+			notes[i].File = p.New
+			if p.rewritten {
+				notes[i].Line = 0 // its line in the old front matter is gone
+			}
 		}
-		notes = append(notes, Note{File: p.New, Line: line, Kind: n.Message, Converted: n.Converted})
+	}
+	above := bytes.Count(out[:len(out)-len(body)], []byte("\n"))
+	for _, n := range cnotes {
+		note := Note{File: p.Old, Line: n.Line, Kind: n.Message, Converted: n.Converted}
+		if n.Line > 0 {
+			note.Line += p.doc.BodyLine - 1
+		}
+		if !n.Converted {
+			note.File, note.Line = p.New, 0
+			if n.OutLine > 0 {
+				note.Line = above + n.OutLine
+			}
+		}
+		notes = append(notes, note)
 		if n.Converted {
 			counts["body constructs converted"]++
 		}
-	}
-	if p.rewritten {
-		counts["front matter rewritten"]++
 	}
 	return out, notes, counts, nil
 }
@@ -405,6 +432,25 @@ type planned struct {
 // plan reads the pages and the old navigation, and settles names.
 func plan(src string, l *layout, files []*file) (*planned, error) {
 	pl := &planned{files: files}
+	// A page that is not UTF-8 text (a binary saved as .md) is left out,
+	// rather than failing the import.
+	texts := map[*file][]byte{}
+	for _, f := range files {
+		if f.Act != actPage {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(f.Old)))
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", f.Old, err)
+		}
+		if !utf8.Valid(b) {
+			const why = "not UTF-8 text: left out; convert it to UTF-8 or delete it"
+			f.Act, f.New, f.Why = actSkip, "", why
+			pl.notes = append(pl.notes, Note{File: f.Old, Kind: "left out", Message: why})
+			continue
+		}
+		texts[f] = b
+	}
 	taken := map[string]*file{}
 	for _, f := range files {
 		if f.New == "" {
@@ -425,11 +471,7 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 	for _, f := range files {
 		switch f.Act {
 		case actPage:
-			b, err := os.ReadFile(filepath.Join(src, filepath.FromSlash(f.Old)))
-			if err != nil {
-				return nil, fmt.Errorf("reading %s: %w", f.Old, err)
-			}
-			p := parsePage(f, b)
+			p := parsePage(f, texts[f])
 			p.abs = filepath.Join(src, filepath.FromSlash(f.Old))
 			pl.pages = append(pl.pages, p)
 		case actNav:
@@ -484,30 +526,12 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 			if slug := p.fmString("slug"); slug != "" {
 				p.oldURLs = append(p.oldURLs, "/"+path.Join(path.Dir(r), slug)+"/")
 			}
-		case GitBook:
-			for _, rd := range l.redirects {
-				if rd.to == rel(p.Old, l.contentRoot) {
-					p.oldURLs = append(p.oldURLs, "/"+rd.from+"/")
-				}
-			}
 		case MdBook:
 			if base := path.Base(r); base == "README" || base == "index" {
 				p.oldURLs = append(p.oldURLs, "/"+strings.TrimSuffix(path.Dir(r), ".")+"/index.html")
 			} else {
 				p.oldURLs = append(p.oldURLs, "/"+r+".html")
 			}
-		}
-	}
-
-	// A GitBook redirect to a file that is not a page here.
-	pages := map[string]bool{}
-	for _, p := range pl.pages {
-		pages[rel(p.Old, l.contentRoot)] = true
-	}
-	for _, rd := range l.redirects {
-		if !pages[rd.to] {
-			pl.notes = append(pl.notes, Note{File: ".gitbook.yaml", Line: rd.line, Kind: "redirect left out",
-				Message: fmt.Sprintf("the redirect from %s leads to %s, which is not a page of the handbook: point it at a page and add it to that page's redirect_from", rd.from, rd.to)})
 		}
 	}
 
@@ -623,6 +647,9 @@ func plan(src string, l *layout, files []*file) (*planned, error) {
 		if sec.navWeight == 0 && cat.Position != 0 {
 			sec.navWeight = max(1, int(cat.Position+0.5))
 		}
+	}
+	if l.kind == GitBook {
+		pl.notes = append(pl.notes, applyGitbookRedirects(src, l, byOld)...)
 	}
 	pl.notes = append(pl.notes, settleRedirects(pl.pages)...)
 	if len(pl.menuOrder) == 0 {

@@ -54,10 +54,6 @@ type layout struct {
 	baseURL     string
 	configFile  string // the old tool's main configuration, for the report
 	menuOrder   []string
-	// redirects are GitBook's .gitbook.yaml redirects: an old path (no
-	// .md) to the file it now is, relative to contentRoot, with the
-	// line each was written on.
-	redirects []gitbookRedirect
 	// aside names folders of the old tool that stay in place but under
 	// another name, because Playbook would read them as its own (Hugo's
 	// layouts/ would become template overrides).
@@ -200,8 +196,7 @@ func newLayout(src string, kind Kind) *layout {
 		l.config = []string{".gitbook.yaml"}
 		l.assetsFrom, l.assetsTo = ".gitbook/assets", "assets"
 		var cfg struct {
-			Root      string    `yaml:"root"`
-			Redirects yaml.Node `yaml:"redirects"`
+			Root string `yaml:"root"`
 		}
 		if b := read(".gitbook.yaml"); b != nil {
 			l.configFile = ".gitbook.yaml"
@@ -210,7 +205,6 @@ func newLayout(src string, kind Kind) *layout {
 				l.contentRoot = r
 				l.assetsFrom = path.Join(r, ".gitbook/assets")
 			}
-			l.redirects = gitbookRedirects(&cfg.Redirects)
 		}
 	case MdBook:
 		l.contentRoot = "src"
@@ -416,36 +410,4 @@ func hidden(p string) bool {
 		}
 	}
 	return false
-}
-
-// gitbookRedirect is one entry of .gitbook.yaml's redirects.
-type gitbookRedirect struct {
-	from, to string // the old path, and the file, relative to the root
-	line     int
-}
-
-// gitbookRedirects reads .gitbook.yaml's redirects mapping ("old/path:
-// new/file.md"), in the order written. Targets are relative to the
-// GitBook root; a "#anchor" on them is dropped (a redirect page answers
-// the whole page).
-func gitbookRedirects(n *yaml.Node) []gitbookRedirect {
-	if n.Kind != yaml.MappingNode {
-		return nil
-	}
-	var out []gitbookRedirect
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode {
-			continue
-		}
-		to, _, _ := strings.Cut(v.Value, "#")
-		from, _, _ := strings.Cut(k.Value, "#")
-		from = strings.Trim(path.Clean("/"+from), "/")
-		to = strings.Trim(path.Clean("/"+to), "/")
-		if from == "" || to == "" {
-			continue
-		}
-		out = append(out, gitbookRedirect{from: from, to: to, line: k.Line})
-	}
-	return out
 }

@@ -40,22 +40,6 @@ func (n Note) String() string {
 	return at + ": " + n.Kind + ": " + n.Message
 }
 
-// label names a count: "dropped hide" reads "× hide: key dropped".
-func label(kind string) string {
-	if key, ok := strings.CutPrefix(kind, "dropped "); ok {
-		return "× " + key + ": front matter key dropped"
-	}
-	return kind
-}
-
-// count says "1 problem" or "3 problems".
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // counted returns the counts in a fixed order: largest first, then by name.
 func (r *Result) counted() []string {
 	keys := make([]string, 0, len(r.Counts))
@@ -100,21 +84,21 @@ func (r *Result) Summary(w io.Writer) {
 		fmt.Fprintf(w, ", into %s\n", r.Root)
 	}
 	for _, k := range r.counted() {
-		fmt.Fprintf(w, "  %5d %s\n", r.Counts[k], label(k))
+		fmt.Fprintf(w, "  %5d %s\n", r.Counts[k], countName(r.Counts[k], k))
 	}
 	if left := r.Left(); len(left) > 0 {
-		fmt.Fprintf(w, "  %5d things left to do by hand (listed in %s)\n", len(left), ReportFile)
+		fmt.Fprintf(w, "  %5d %s left to do by hand (listed in %s)\n", len(left), plural(len(left), "thing", "things"), ReportFile)
 	}
 	if r.DryRun {
 		return
 	}
 	if len(r.Known) > 0 {
-		fmt.Fprintf(w, "%s in the content recorded in %s, so that the playbook builds now; %s lists them for their owners.\n", count(len(r.Known), "problem"), baseline.DefaultFile, ReportFile)
+		fmt.Fprintf(w, "%d %s in the content %s recorded in %s, so that the playbook builds now; %s lists them for their owners.\n", len(r.Known), plural(len(r.Known), "problem", "problems"), plural(len(r.Known), "was", "were"), baseline.DefaultFile, ReportFile)
 	} else {
 		fmt.Fprintln(w, "No problems left in the content.")
 	}
 	if len(r.Failing) > 0 {
-		fmt.Fprintf(w, "%s must be fixed before the playbook builds:\n", count(len(r.Failing), "error"))
+		fmt.Fprintf(w, "%d %s must be fixed before the playbook builds:\n", len(r.Failing), plural(len(r.Failing), "error", "errors"))
 		for _, d := range r.Failing {
 			fmt.Fprintf(w, "  %s\n", d.String())
 		}
@@ -136,6 +120,22 @@ func (r *Result) Summary(w io.Writer) {
 	for _, a := range r.Advice {
 		fmt.Fprintf(w, "  %s\n", a)
 	}
+}
+
+// countName is a count's name for n: "1 key dropped (id)".
+func countName(n int, k string) string {
+	if rest, ok := strings.CutPrefix(k, "keys "); ok && n == 1 {
+		return "key " + rest
+	}
+	return k
+}
+
+// plural picks the word for n of a thing.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func short(h string) string {
@@ -221,7 +221,7 @@ func reportLeft(b *bytes.Buffer, r *Result) {
 func reportChanges(b *bytes.Buffer, r *Result) {
 	fmt.Fprintf(b, "\n## What changed\n\n")
 	for _, k := range r.counted() {
-		fmt.Fprintf(b, "- %d %s\n", r.Counts[k], label(k))
+		fmt.Fprintf(b, "- %d %s\n", r.Counts[k], countName(r.Counts[k], k))
 	}
 	var moved, out []FileResult
 	for _, f := range r.Files {

@@ -3,9 +3,11 @@ package importer
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -351,4 +353,33 @@ func originURL(src string) string {
 		return "https://" + m[1] + "/" + m[2]
 	}
 	return ""
+}
+
+// ignorePublic adds public/, where playbook build writes the site, to the
+// playbook folder's .gitignore when git does not ignore it yet, so that
+// a build is never committed. The conversion's git add -A stages it.
+func ignorePublic(src string, res *Result) error {
+	_, _, err := git(src).Output(context.Background(), "check-ignore", "-q", "public/")
+	if err == nil {
+		return nil // ignored already
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+		return nil // git could not say: leave .gitignore alone
+	}
+	name := filepath.Join(src, ".gitignore")
+	old, err := os.ReadFile(name)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
+		old = append(old, '\n')
+	}
+	if err := os.WriteFile(name, append(old, "# playbook build's output\npublic/\n"...), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	res.Files = append(res.Files, FileResult{New: ".gitignore", Action: "changed", Why: "public/ added: playbook build writes the site there"})
+	res.Notes = append(res.Notes, Note{File: ".gitignore", Kind: "public/ added", Converted: true, Message: "playbook build writes the site there, which is not committed"})
+	res.Counts["public/ added to .gitignore"]++
+	return nil
 }

@@ -12,35 +12,43 @@ type handler func(c *converter, in []line, i int) (out []line, next int, ok bool
 // handlers are the block constructs of each source, tried in order on
 // every line outside code.
 func (c *converter) handlers() []handler {
-	return append(c.sourceHandlers(), oneLineAlert)
-}
-
-// sourceHandlers are the constructs of the source's own tool.
-func (c *converter) sourceHandlers() []handler {
 	switch c.opts.From {
 	case MkDocs:
-		return []handler{mkdocsAdmonition, mkdocsTabs, mkdocsSnippet}
+		return []handler{oneLineAlert, mkdocsAdmonition, mkdocsTabs, mkdocsSnippet}
 	case Docusaurus:
-		return []handler{mdxTop, docusaurusAdmonition, jsxCommentBlock, jsxLine}
+		return []handler{oneLineAlert, mdxTop, docusaurusAdmonition, jsxCommentBlock, jsxLine}
 	case GitBook:
-		return []handler{gitbookHint, gitbookContentRef, gitbookFile, gitbookLine}
+		return []handler{oneLineAlert, gitbookHint, gitbookContentRef, gitbookFile, gitbookLine}
 	case Hugo:
-		return []handler{hugoAlert, hugoHighlight, hugoLine}
+		return []handler{oneLineAlert, hugoAlert, hugoHighlight, hugoLine}
 	case Jekyll:
-		return []handler{jekyllRaw, jekyllHighlight, jekyllComment, jekyllCallout, jekyllIAL, jekyllLine}
+		return []handler{oneLineAlert, jekyllRaw, jekyllHighlight, jekyllComment, jekyllCallout, jekyllIAL, jekyllLine}
 	case MdBook:
-		return []handler{mdbookLine}
+		return []handler{oneLineAlert, mdbookLine}
 	}
-	return nil
+	return []handler{oneLineAlert}
+}
+
+// oneLineRE is a GitHub alert with its text on the marker's line, which
+// some sites render as a callout but GitHub and Playbook do not.
+var oneLineRE = regexp.MustCompile(`(?i)^( {0,3}>[ \t]?)\[!(note|tip|important|warning|caution)\][ \t]+(\S.*)$`)
+
+// oneLineAlert puts the text of "> [!NOTE] text" on a line of its own.
+func oneLineAlert(c *converter, in []line, i int) ([]line, int, bool) {
+	m := oneLineRE.FindStringSubmatch(in[i].s)
+	if m == nil {
+		return nil, 0, false
+	}
+	c.note(in[i].n, true, "put the text of a one-line [!%s] on a line of its own", strings.ToUpper(m[2]))
+	c.keepNext = true // the quote goes on
+	rest := c.inline(line{s: m[1] + m[3], n: in[i].n, eol: in[i].eol})
+	return append([]line{{s: m[1] + "[!" + strings.ToUpper(m[2]) + "]", n: in[i].n, eol: in[i].eol}}, rest...), i + 1, true
 }
 
 // block converts a run of lines: the body of a page, or the body of an
 // admonition or tab, dedented.
 func (c *converter) block(in []line) []line {
 	hs := c.handlers()
-	if len(hs) == 0 {
-		return in
-	}
 	var out []line
 	prevBlank, inList := true, false
 	for i := 0; i < len(in); {
@@ -72,8 +80,9 @@ func (c *converter) block(in []line) []line {
 				out = appendLines(out, o)
 				// A line right after a converted block would otherwise
 				// run on into it (a blockquote's lazy continuation).
-				if len(o) > 0 && next < len(in) && !isBlank(in[next].s) && !isBlank(out[len(out)-1].s) &&
-					!strings.HasPrefix(strings.TrimLeft(in[next].s, " \t"), ">") &&
+				keep := c.keepNext
+				c.keepNext = false
+				if !keep && len(o) > 0 && next < len(in) && !isBlank(in[next].s) && !isBlank(out[len(out)-1].s) &&
 					(next > i+1 || strings.HasPrefix(strings.TrimLeft(out[len(out)-1].s, " \t"), ">")) {
 					out = append(out, c.gen(in[next].n, ""))
 				}
@@ -96,6 +105,7 @@ func (c *converter) block(in []line) []line {
 		case prevBlank && ind < 2:
 			inList = false
 		}
+		c.unsafeHTML(l)
 		out = append(out, c.inline(l)...)
 		prevBlank = blank
 		i++
@@ -258,20 +268,28 @@ func appendLines(out, o []line) []line {
 	return append(out, o...)
 }
 
-// oneLineAlertRE is a GitHub alert marker with text after it on its line
-// ("> [!NOTE] Text"), which some tools render as a callout and GitHub and
-// Playbook do not: the marker must stand alone.
-var oneLineAlertRE = regexp.MustCompile(`^(\s*(?:>[ \t]?)+)(\[!(?i:note|tip|important|warning|caution)\])[ \t]+(\S.*)$`)
+var (
+	// unsafeTag is raw HTML that Playbook's default [markdown] raw_html =
+	// "safe" shows as text.
+	unsafeTag = regexp.MustCompile(`(?i)<(iframe|script|object|embed|form|style)\b`)
+	// placeholder is a generator's {{…}} left in a plain handbook.
+	placeholder = regexp.MustCompile(`\{\{[^{}\n]*\}\}`)
+)
 
-// oneLineAlert puts an alert marker's text on a line of its own.
-func oneLineAlert(c *converter, in []line, i int) ([]line, int, bool) {
-	m := oneLineAlertRE.FindStringSubmatch(in[i].s)
-	if m == nil {
-		return nil, i, false
-	}
-	c.note(in[i].n, true, "%s: its text moved to the next line, where a callout's text goes", m[2])
-	first := in[i]
-	first.s = m[1] + strings.ToUpper(m[2])
-	first.eol = c.eol
-	return []line{first, {s: m[1] + m[3], n: in[i].n, eol: in[i].eol}}, i + 1, true
+// unsafeHTML notes, outside code, what the default safe mode will show
+// as text: an iframe, a script, and in a plain handbook a {{…}} that a
+// generator once filled in.
+func (c *converter) unsafeHTML(l line) {
+	outsideCode(l.s, func(seg string) string {
+		for _, m := range unsafeTag.FindAllStringSubmatch(seg, -1) {
+			tag := strings.ToLower(m[1])
+			c.note(l.n, false, "<%s> is shown as text in the default safe mode: replace it with a link, or set [markdown] raw_html = \"unsafe\" in playbook.toml", tag)
+		}
+		if c.opts.From == Plain {
+			for _, m := range placeholder.FindAllString(seg, -1) {
+				c.note(l.n, false, "%s is a placeholder a generator filled in, shown as text here: replace it with its content", m)
+			}
+		}
+		return seg
+	})
 }

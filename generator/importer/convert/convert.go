@@ -44,6 +44,7 @@ func (s Source) name() string {
 // of the input body.
 type Note struct {
 	Line    int
+	OutLine int // the 1-based line of the output body that stands for Line; 0 when Line is 0
 	Message string
 	// Converted is false when the construct could not be mapped and a
 	// visible warning was left in the page instead.
@@ -68,12 +69,25 @@ type Options struct {
 func Body(src []byte, opts Options) ([]byte, []Note) {
 	lines, eol, final := split(src)
 	c := &converter{opts: opts, eol: eol}
+	if opts.From == Docusaurus {
+		lines = c.splitTabTags(lines)
+	}
 	out := c.block(lines)
 	// No more blank lines at the end than the input had.
 	for final && len(out) > 0 && isBlank(out[len(out)-1].s) && trailingBlanks(out) > trailingBlanks(lines) {
 		out = out[:len(out)-1]
 	}
 	sort.SliceStable(c.notes, func(i, j int) bool { return c.notes[i].Line < c.notes[j].Line })
+	for k := range c.notes {
+		if c.notes[k].Line <= 0 {
+			continue
+		}
+		o := 0
+		for o < len(out) && out[o].n < c.notes[k].Line {
+			o++
+		}
+		c.notes[k].OutLine = max(1, min(o+1, len(out)))
+	}
 	return join(out, eol, final), c.notes
 }
 
@@ -91,6 +105,9 @@ type converter struct {
 	opts  Options
 	eol   string // the body's line ending, for lines the conversion writes
 	notes []Note
+	// keepNext: the construct just converted goes on in the next line (a
+	// quote), so no blank line is put between them.
+	keepNext bool
 }
 
 func (c *converter) note(n int, converted bool, format string, args ...any) {

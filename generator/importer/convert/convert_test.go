@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -377,13 +378,7 @@ func TestMdBook(t *testing.T) {
 
 func TestPlainAndEdges(t *testing.T) {
 	runCases(t, []tcase{
-		{name: "plain untouched", from: Plain, in: "!!! note\n    x\n{{< hint >}}\n", want: "!!! note\n    x\n{{< hint >}}\n"},
-		// Some tools render "> [!NOTE] text" as a callout; GitHub and
-		// Playbook want the marker alone on its line.
-		{name: "one-line alert", from: Plain, in: "> [!note] Keep it short.\n> More.\n\n```\n> [!NOTE] code\n```\n",
-			want: "> [!NOTE]\n> Keep it short.\n> More.\n\n```\n> [!NOTE] code\n```\n"},
-		{name: "one-line alert in a list", from: Docusaurus, in: "- item\n\n  > [!TIP] Ask first.\n",
-			want: "- item\n\n  > [!TIP]\n  > Ask first.\n"},
+		{name: "plain untouched", from: Plain, in: "!!! note\n    x\n{{< hint >}}\n", want: "!!! note\n    x\n{{< hint >}}\n", warned: 1},
 		{name: "empty", from: Hugo, in: "", want: ""},
 		{name: "no final newline", from: GitBook, in: "Text.\n{% hint style=\"info\" %}\nB.\n{% endhint %}", want: "Text.\n> [!NOTE]\n>\n> B."},
 		{name: "crlf", from: MkDocs, in: "A.\r\n\r\n!!! tip\r\n    B.\r\n\r\nC.\r\n", want: "A.\r\n\r\n> [!TIP]\r\n>\r\n> B.\r\n\r\nC.\r\n"},
@@ -398,5 +393,87 @@ func TestNoteLines(t *testing.T) {
 	_, notes := Body([]byte(in), Options{From: Hugo})
 	if len(notes) != 2 || notes[0].Line != 3 || !notes[0].Converted || notes[1].Line != 7 || notes[1].Converted {
 		t.Errorf("notes = %+v, want a converted note at line 3 and a warning at line 7", notes)
+	}
+}
+
+// TestOneLineAlerts: "> [!NOTE] text" gets its text on a line of its own,
+// for every source, outside code only.
+func TestOneLineAlerts(t *testing.T) {
+	var cases []tcase
+	for _, from := range []Source{Plain, Hugo, Docusaurus, MkDocs, GitBook, MdBook, Jekyll} {
+		cases = append(cases,
+			tcase{name: string(from) + " one line", from: from,
+				in:   "Intro.\n\n> [!note] Read this first.\n> And this.\n\nAfter.\n",
+				want: "Intro.\n\n> [!NOTE]\n> Read this first.\n> And this.\n\nAfter.\n"},
+			tcase{name: string(from) + " CRLF", from: from,
+				in:   "> [!Warning]   Careful\r\n",
+				want: "> [!WARNING]\r\n> Careful\r\n"},
+			tcase{name: string(from) + " in code", from: from,
+				in:   "```\n> [!TIP] kept\n```\n",
+				want: "```\n> [!TIP] kept\n```\n"},
+			tcase{name: string(from) + " already right", from: from,
+				in:   "> [!TIP]\n> fine\n",
+				want: "> [!TIP]\n> fine\n"},
+			tcase{name: string(from) + " unknown kind", from: from,
+				in:   "> [!FOO] kept\n",
+				want: "> [!FOO] kept\n"},
+		)
+	}
+	runCases(t, cases)
+}
+
+// TestUnsafeHTMLNoted: raw HTML the safe mode shows as text, and a plain
+// handbook's {{…}} placeholders, are noted by line, outside code only.
+func TestUnsafeHTMLNoted(t *testing.T) {
+	in := "# Team\n\n<iframe src=\"https://x\"></iframe>\n\n`<script>` is fine\n\n```\n<form>\n```\n\n{{generator:team_members_list}}\n"
+	got, notes := Body([]byte(in), Options{From: Plain})
+	if string(got) != in {
+		t.Errorf("the body changed:\n%s", got)
+	}
+	var left []string
+	for _, n := range notes {
+		if !n.Converted {
+			left = append(left, fmt.Sprintf("%d/%d: %s", n.Line, n.OutLine, n.Message))
+		}
+	}
+	want := []string{
+		`3/3: <iframe> is shown as text in the default safe mode: replace it with a link, or set [markdown] raw_html = "unsafe" in playbook.toml`,
+		"11/11: {{generator:team_members_list}} is a placeholder a generator filled in, shown as text here: replace it with its content",
+	}
+	if strings.Join(left, "\n") != strings.Join(want, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(left, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTabsOnOneLine: text on a tag's line is the tab's body, and every
+// word inside tabs survives.
+func TestTabsOnOneLine(t *testing.T) {
+	for _, in := range []string{
+		"<Tabs><TabItem value=\"a\">Alpha</TabItem></Tabs>\n",
+		"<Tabs>\n<TabItem value=\"a\">Alpha beta\n</TabItem>\n<TabItem value=\"b\" label=\"B\">Gamma</TabItem>\n</Tabs>\n",
+		"<Tabs>\n  <TabItem value=\"a\">\n  Alpha\n  </TabItem><TabItem value=\"b\">Delta epsilon</TabItem>\n</Tabs>\n\nAfter.\n",
+	} {
+		got, notes := Body([]byte(in), Options{From: Docusaurus})
+		for _, n := range notes {
+			if strings.Contains(n.Message, "never closed") {
+				t.Errorf("%q: %s", in, n.Message)
+			}
+		}
+		plain := tabTag.ReplaceAllString(in, " ")
+		for _, w := range strings.Fields(plain) {
+			if !strings.Contains(string(got), w) {
+				t.Errorf("%q lost %q:\n%s", in, w, got)
+			}
+		}
+		if strings.Contains(string(got), "<TabItem") || strings.Contains(string(got), "</Tabs>") {
+			t.Errorf("%q left a tag:\n%s", in, got)
+		}
+	}
+}
+
+func TestTabsOnOneLineOutput(t *testing.T) {
+	got, _ := Body([]byte("<Tabs><TabItem value=\"a\">Alpha</TabItem></Tabs>\n"), Options{From: Docusaurus})
+	if want := "**a**\n\nAlpha\n"; !strings.HasPrefix(string(got), want) {
+		t.Errorf("got %q, want it to start %q", got, want)
 	}
 }

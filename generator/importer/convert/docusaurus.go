@@ -199,3 +199,45 @@ func (c *converter) mdxInline(s string, n int) string {
 		return c.inlineWarning(n, m)
 	})
 }
+
+// tabTag is a whole <Tabs>, <TabItem …>, </TabItem> or </Tabs> tag.
+var tabTag = regexp.MustCompile(`</?(?:Tabs|TabItem)\b[^>]*>`)
+
+// splitTabTags puts every tab tag that shares its line with text or
+// another tag on a line of its own (outside code), so that a one-line
+// <TabItem value="a">Alpha</TabItem> keeps its text as the tab's body.
+func (c *converter) splitTabTags(in []line) []line {
+	var out []line
+	for i := 0; i < len(in); i++ {
+		l := in[i]
+		if ch, n, ok := fenceOpen(l.s); ok {
+			end := fenceEnd(in, i, ch, n)
+			out = append(out, in[i:end]...)
+			i = end - 1
+			continue
+		}
+		locs := tabTag.FindAllStringIndex(l.s, -1)
+		t := strings.TrimSpace(l.s)
+		if len(locs) == 0 || strings.Contains(l.s, "`") || (len(locs) == 1 && len(tabTag.FindString(t)) == len(t)) {
+			out = append(out, l)
+			continue
+		}
+		ind := lead(l.s)
+		var pieces []string
+		at := 0
+		for _, loc := range locs {
+			pieces = append(pieces, l.s[at:loc[0]], l.s[loc[0]:loc[1]])
+			at = loc[1]
+		}
+		pieces = append(pieces, l.s[at:])
+		var split []line
+		for _, p := range pieces {
+			if p = strings.TrimSpace(p); p != "" {
+				split = append(split, c.gen(l.n, ind+p))
+			}
+		}
+		split[len(split)-1].eol = l.eol
+		out = append(out, split...)
+	}
+	return out
+}

@@ -39,3 +39,33 @@ func FuzzBody(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTabWords checks that every word of plain text inside Docusaurus tabs
+// survives, whichever way the tags share lines with it.
+func FuzzTabWords(f *testing.F) {
+	f.Add("alpha beta", "gamma", uint8(0))
+	f.Add("one", "two three", uint8(5))
+	f.Fuzz(func(t *testing.T, a, b string, layout uint8) {
+		word := func(s string) string {
+			return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r < 'a' || r > 'z' }), " ")
+		}
+		a, b = word(a), word(b)
+		if a == "" || b == "" {
+			return
+		}
+		open, end := `<TabItem value="x">`, "</TabItem>"
+		layouts := []string{
+			"<Tabs>" + open + a + end + open + b + end + "</Tabs>\n",
+			"<Tabs>\n" + open + a + "\n" + end + "\n" + open + "\n" + b + end + "\n</Tabs>\n",
+			"<Tabs>\n" + open + a + end + "\n" + open + b + "\n" + end + "</Tabs>\n",
+			"<Tabs>\n  " + open + "\n  " + a + "\n  " + end + open + b + end + "\n</Tabs>\nafter\n",
+		}
+		in := layouts[int(layout)%len(layouts)]
+		out, _ := Body([]byte(in), Options{From: Docusaurus})
+		for _, w := range strings.Fields(a + " " + b) {
+			if !strings.Contains(string(out), w) {
+				t.Fatalf("%q lost %q:\n%s", in, w, out)
+			}
+		}
+	})
+}
