@@ -439,27 +439,20 @@ func stringsOf(v any, split bool) []string {
 	return out
 }
 
-// frontValue turns a parsed value back into plain values to write.
-func frontValue(v any) any {
+// frontValue turns a parsed value back into plain values to write:
+// content.Plain's values, with dates written as dates.
+func frontValue(v any) any { return writable(content.Plain(v)) }
+
+func writable(v any) any {
 	switch v := v.(type) {
-	case []frontmatter.Field:
-		out := make([]any, len(v))
-		for i, f := range v {
-			out[i] = frontValue(f.Value)
-		}
-		return out
 	case []any:
-		out := make([]any, len(v))
 		for i, e := range v {
-			out[i] = frontValue(e)
+			v[i] = writable(e)
 		}
-		return out
 	case map[string]any:
-		out := make(map[string]any, len(v))
 		for k, e := range v {
-			out[k] = frontValue(e)
+			v[k] = writable(e)
 		}
-		return out
 	case time.Time:
 		if v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0 && v.Nanosecond() == 0 {
 			return dateText{text: v.Format("2006-01-02"), ok: true}
