@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"github.com/playbook-ssg/playbook/generator/importer/convert"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -9,18 +10,19 @@ import (
 	"strings"
 )
 
-// Kind names the tool a handbook was written for.
-type Kind string
+// Kind names the tool a handbook was written for: the same names as the
+// sources page bodies are converted from.
+type Kind = convert.Source
 
 // The kinds Import knows.
 const (
-	Hugo       Kind = "hugo"
-	Docusaurus Kind = "docusaurus"
-	MkDocs     Kind = "mkdocs"
-	GitBook    Kind = "gitbook"
-	MdBook     Kind = "mdbook"
-	Jekyll     Kind = "jekyll"
-	Plain      Kind = "plain"
+	Hugo       = convert.Hugo
+	Docusaurus = convert.Docusaurus
+	MkDocs     = convert.MkDocs
+	GitBook    = convert.GitBook
+	MdBook     = convert.MdBook
+	Jekyll     = convert.Jekyll
+	Plain      = convert.Plain
 )
 
 // Kinds returns every kind, in the order Detect tries them.

@@ -380,7 +380,7 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 		counts[n.Kind]++
 	}
 	link := func(target string) (string, bool) { return lk.link(p.file, target) }
-	body, cnotes := convert.Body(p.body, convert.Options{From: convert.Source(l.kind), Link: link})
+	body, cnotes := convert.Body(p.body, convert.Options{From: l.kind, Link: link})
 	body, n := rewriteLinks(md, body, link)
 	counts["links rewritten"] += n
 	out, err := p.render(body)
