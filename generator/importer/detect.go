@@ -2,12 +2,13 @@ package importer
 
 import (
 	"fmt"
-	"github.com/playbook-ssg/playbook/generator/importer/convert"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/importer/convert"
 )
 
 // Kind names the tool a handbook was written for: the same names as the
