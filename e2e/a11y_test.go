@@ -33,49 +33,51 @@ func axeScript(t *testing.T) string {
 }
 
 // TestAccessibility runs axe-core's WCAG 2 A and AA rules (contrast,
-// landmarks, names, ARIA) on every page type, in light and dark mode.
+// landmarks, names, ARIA) on every page type, at phone and desktop widths,
+// in light and dark mode.
 func TestAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	base := serveSample(t)
 	ctx := browser.New(t)
-	paths := []string{"/", "/objections/", "/objections/too-expensive/", "/closing-tools/paid-pilot/",
-		"/glossary/qualified-prospect/", "/personas/cfo/", "/plays/business-case-cfo/", "/brand/colours/",
-		"/brand/voice-and-tone/", "/working-together/how-to-edit-this-playbook/", "/no-such-page/",
-		"/search/?q=pilot&stage=discovery"}
-	check := func(what, scheme string) {
+	check := func(what, scheme string, width int64) {
 		violations, err := axeViolations(ctx, axe)
 		if err != nil {
 			t.Fatalf("%s: running axe: %v", what, err)
 		}
 		if len(violations) > 0 {
-			t.Errorf("%s (%s): %s", what, scheme, strings.Join(violations, "\n  "))
+			t.Errorf("%s (%s, %d px): %s", what, scheme, width, strings.Join(violations, "\n  "))
 		}
 	}
-	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
+	for _, width := range []int64{390, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range paths {
-			if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
-				t.Fatalf("%s: %v", p, err)
+		for _, scheme := range []string{"light", "dark"} {
+			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			}); err != nil {
+				t.Fatal(err)
 			}
-			if strings.HasPrefix(p, "/search/") {
-				poll(t, ctx, "search results", `document.querySelectorAll(".search-results li").length > 0`)
+			for _, p := range allPageKinds {
+				if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				if strings.HasPrefix(p, "/search/") {
+					poll(t, ctx, "search results", `document.querySelectorAll(".search-results li").length > 0`)
+				}
+				check(p, scheme, width)
 			}
-			check(p, scheme)
+			// The header's search popup, open with an option chosen.
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+"/objections/"), chromedp.WaitReady(chromedp.CSS("body")),
+				chromedp.Click("#pb-search-q"), chromedp.SendKeys("#pb-search-q", "pilot")); err != nil {
+				t.Fatal(err)
+			}
+			poll(t, ctx, "the search popup", `document.querySelector(".search-popup").dataset.query === "pilot"`)
+			if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
+				t.Fatal(err)
+			}
+			check("/objections/ with the search popup open", scheme, width)
 		}
-		// The header's search popup, open with an option chosen.
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/objections/"), chromedp.WaitReady(chromedp.CSS("body")),
-			chromedp.Click("#pb-search-q"), chromedp.SendKeys("#pb-search-q", "pilot")); err != nil {
-			t.Fatal(err)
-		}
-		poll(t, ctx, "the search popup", `document.querySelector(".search-popup").dataset.query === "pilot"`)
-		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowDown)); err != nil {
-			t.Fatal(err)
-		}
-		check("/objections/ with the search popup open", scheme)
 	}
 }
 

@@ -26,6 +26,13 @@ import (
 // loopback port for the test's lifetime.
 func serveSample(t *testing.T) string {
 	t.Helper()
+	return serveSampleWith(t, nil)
+}
+
+// serveSampleWith is serveSample with the handler wrapped by wrap (nil for
+// none): to add headers or compression as a host would.
+func serveSampleWith(t *testing.T, wrap func(http.Handler) http.Handler) string {
+	t.Helper()
 	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building sample: %v", err)
@@ -34,7 +41,11 @@ func serveSample(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := &http.Server{Handler: serve.Handler(site.Files)}
+	h := serve.Handler(site.Files)
+	if wrap != nil {
+		h = wrap(h)
+	}
+	srv := &http.Server{Handler: h}
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close() })
 	return "http://" + ln.Addr().String()
