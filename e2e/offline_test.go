@@ -1,0 +1,215 @@
+package e2e
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+
+	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/serve"
+	"github.com/playbook-ssg/playbook/internal/browser"
+)
+
+// offlineBase is where the sites of these tests live: under a path, as on
+// a project's GitHub Pages, so the worker's scope is tested with it.
+const offlineBase = "/playbook/"
+
+// switchableSite serves generated sites under offlineBase on a loopback
+// port; Publish replaces the site (a deploy) and Down cuts the network
+// (every connection is dropped, as with no signal).
+type switchableSite struct {
+	URL  string // the site's address, ending in offlineBase
+	srv  *serve.Server
+	down atomic.Bool
+}
+
+func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
+	t.Helper()
+	s := &switchableSite{srv: serve.New(files, serve.Options{})}
+	inner := http.StripPrefix(strings.TrimSuffix(offlineBase, "/"), s.srv)
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.down.Load() {
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		inner.ServeHTTP(w, r)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	s.URL = "http://" + ln.Addr().String() + offlineBase
+	return s
+}
+
+// generateAt builds the playbook in dir under offlineBase.
+func generateAt(t *testing.T, dir string) *build.Site {
+	t.Helper()
+	site, err := build.Generate(build.Options{Source: dir, BaseURL: offlineBase, Today: sampleToday})
+	if err != nil {
+		t.Fatalf("building %s: %v", dir, err)
+	}
+	return site
+}
+
+// copySample copies the sample playbook to a folder the test may edit.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../playbook")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// appendToPage adds a sentence to the body of a page's file.
+func appendToPage(t *testing.T, dir, file, text string) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, "\n"+text+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitFor polls a JavaScript expression until it is true; installing the
+// worker saves the whole index, which takes longer than a page load.
+func waitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s (%s)", what, expr)
+}
+
+// evalAwait evaluates an expression whose value is a promise.
+func evalAwait[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// setOffline emulates the network off (or on again) for the page and its
+// service worker, navigator.onLine included.
+func setOffline(t *testing.T, ctx context.Context, off bool) {
+	t.Helper()
+	sw := true
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: &sw,
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}},
+	}); err != nil {
+		t.Fatalf("emulating the network off=%v: %v", off, err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("navigator.onLine off=%v: %v", off, err)
+	}
+}
+
+// cacheKeys lists the browser's Cache Storage names.
+const cacheKeys = `caches.keys()`
+
+// controlled is true once the page is controlled by the site's worker.
+const controlled = `!!navigator.serviceWorker.controller`
+
+// workerBuild is the build stamp the site's worker names its cache by.
+func workerBuild(t *testing.T, s *build.Site) string {
+	t.Helper()
+	line, _, _ := strings.Cut(string(s.Files["sw.js"]), "\n")
+	_, rest, ok := strings.Cut(line, `"build":"`)
+	if !ok {
+		t.Fatalf("sw.js has no build: %s", line)
+	}
+	stamp, _, _ := strings.Cut(rest, `"`)
+	return stamp
+}
+
+// TestOfflineAfterOneVisit: after one visit to home, with the network off,
+// every objection, closing tool, play and glossary term opens, search
+// answers, a page never saved shows the offline page, and the page says
+// it is offline.
+func TestOfflineAfterOneVisit(t *testing.T) {
+	site := generateAt(t, "../playbook")
+	srv := serveSwitchable(t, site.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+	if got := evalAwait[[]string](t, ctx, cacheKeys); !slices.Equal(got, []string{"playbook:" + offlineBase + ":" + workerBuild(t, site)}) {
+		t.Fatalf("caches %q, want one named by the build", got)
+	}
+
+	srv.down.Store(true)
+	setOffline(t, ctx, true)
+	n := 0
+	for _, p := range site.Model.Pages {
+		switch p.Kind {
+		case content.KindObjection, content.KindClosingTool, content.KindPlay, content.KindTerm:
+		default:
+			continue
+		}
+		n++
+		openPage(t, ctx, srv.URL+strings.TrimPrefix(p.Permalink(), offlineBase))
+		got := evalJS[string](t, ctx, `document.body.className + "|" + (document.querySelector("main h1") || {}).textContent`)
+		if strings.Contains(got, "layout-offline") || !strings.HasPrefix(got, "layout-"+p.Kind+"|") {
+			t.Errorf("offline, %s shows %q", p.Permalink(), got)
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d pages of the kinds a rep needs offline", n)
+	}
+	status := evalJS[string](t, ctx, `(document.querySelector(".offline-status[role=status]") || {}).textContent`)
+	if status != "Offline — showing saved pages" {
+		t.Errorf("offline status %q", status)
+	}
+
+	// Search, from the search page's address as a shared link opens it.
+	openPage(t, ctx, srv.URL+"search/?q=too+expensive")
+	poll(t, ctx, "search results offline", `document.querySelector("[data-search-results]").dataset.query === "too expensive"`)
+	first := evalJS[string](t, ctx, `(document.querySelector(".search-results .search-result__title a") || {}).pathname`)
+	if first != offlineBase+"objections/too-expensive/" {
+		t.Errorf("offline, the first result for too expensive is %q", first)
+	}
+
+	// A page never saved.
+	openPage(t, ctx, srv.URL+"working-together/how-to-edit-this-playbook/")
+	if got := evalJS[string](t, ctx, `document.body.className + "|" + document.querySelector("main h1").textContent`); got != "layout-offline|You are offline" {
+		t.Errorf("a page never saved shows %q offline", got)
+	}
+
+	// Back online, the status line empties.
+	srv.down.Store(false)
+	setOffline(t, ctx, false)
+	poll(t, ctx, "the offline status to clear", `document.querySelector(".offline-status").textContent === ""`)
+}
