@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
@@ -212,4 +213,94 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	srv.down.Store(false)
 	setOffline(t, ctx, false)
 	poll(t, ctx, "the offline status to clear", `document.querySelector(".offline-status").textContent === ""`)
+}
+
+// TestOfflineNewBuildReplacesCache: a deploy installs a new worker, whose
+// cache is named by the new build; the old build's cache is deleted and
+// the changed page shows its new text, saved for offline too.
+func TestOfflineNewBuildReplacesCache(t *testing.T) {
+	dir := copySample(t)
+	first := generateAt(t, dir)
+	srv := serveSwitchable(t, first.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+	oldKey := "playbook:" + offlineBase + ":" + workerBuild(t, first)
+	if got := evalAwait[[]string](t, ctx, cacheKeys); !slices.Equal(got, []string{oldKey}) {
+		t.Fatalf("caches %q, want [%s]", got, oldKey)
+	}
+
+	const marker = "A line this deploy added to the talk track."
+	appendToPage(t, dir, "content/objections/too-expensive.md", marker)
+	next := generateAt(t, dir)
+	newKey := "playbook:" + offlineBase + ":" + workerBuild(t, next)
+	if newKey == oldKey {
+		t.Fatal("the rebuild kept the build stamp")
+	}
+	srv.srv.Publish(next.Files)
+
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the new build's cache to replace the old one",
+		fmt.Sprintf(`caches.keys().then(k => k.length === 1 && k[0] === %q)`, newKey))
+	saved := fmt.Sprintf(`caches.open(%q).then(c => c.match(%q)).then(r => r ? r.text() : "").then(t => t.includes(%q))`,
+		newKey, offlineBase+"objections/too-expensive/", marker)
+	if !evalAwait[bool](t, ctx, saved) {
+		t.Error("the new cache does not hold the changed page's new text")
+	}
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	if !evalJS[bool](t, ctx, fmt.Sprintf(`document.querySelector("main").textContent.includes(%q)`, marker)) {
+		t.Error("online, the changed page does not show its new text")
+	}
+
+	// Offline, the saved copy is the new one.
+	srv.down.Store(true)
+	setOffline(t, ctx, true)
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	if !evalJS[bool](t, ctx, fmt.Sprintf(`document.querySelector("main").textContent.includes(%q)`, marker)) {
+		t.Error("offline, the changed page shows its old text")
+	}
+}
+
+// TestChangedSinceLastVisit: home marks the pages whose text changed since
+// the build the browser saw before, and only those; a first visit marks
+// nothing; opening the page unmarks it.
+func TestChangedSinceLastVisit(t *testing.T) {
+	dir := copySample(t)
+	first := generateAt(t, dir)
+	srv := serveSwitchable(t, first.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
+	const marked = `[...document.querySelectorAll("[data-pb-page].is-updated")].map(li => li.dataset.pbPage + "|" + li.querySelector(".updated-badge").textContent)`
+	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
+		t.Fatalf("a first visit marks %q", got)
+	}
+	cards := evalJS[[]string](t, ctx, `[...document.querySelectorAll("[data-pb-page]")].map(li => li.dataset.pbPage)`)
+	changed := offlineBase + "objections/too-expensive/"
+	if !slices.Contains(cards, changed) || len(cards) < 5 {
+		t.Fatalf("home lists %q, want %s among them", cards, changed)
+	}
+
+	appendToPage(t, dir, "content/objections/too-expensive.md", "A line added since the last visit.")
+	srv.srv.Publish(generateAt(t, dir).Files)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "a page marked as updated", `document.querySelectorAll("[data-pb-page].is-updated").length > 0`)
+	if got, want := evalJS[[]string](t, ctx, marked), []string{changed + "|Updated"}; !slices.Equal(got, want) {
+		t.Errorf("home marks %q, want %q", got, want)
+	}
+	// Still marked on the next visit to a list, until the page is opened.
+	openPage(t, ctx, srv.URL+"objections/")
+	poll(t, ctx, "the objection list to mark it", `document.querySelectorAll("[data-pb-page].is-updated").length > 0`)
+	if got, want := evalJS[[]string](t, ctx, marked), []string{changed + "|Updated"}; !slices.Equal(got, want) {
+		t.Errorf("the objection list marks %q, want %q", got, want)
+	}
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	waitFor(t, ctx, "the opened page to count as seen", fmt.Sprintf(`JSON.parse(localStorage.getItem("playbook:seen:%s")).before[%q] === JSON.parse(localStorage.getItem("playbook:seen:%s")).pages[%q]`, offlineBase, changed, offlineBase, changed))
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
+	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
+		t.Errorf("after opening the page, home still marks %q", got)
+	}
 }

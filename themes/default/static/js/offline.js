@@ -44,8 +44,14 @@
     var here = location.pathname;
     if (before && cur.pages[here]) before[here] = cur.pages[here];
     try { localStorage.setItem(key, JSON.stringify(seen)); } catch (e) { /* full or disabled */ }
-    if (!before) return;
-    var diffs = {};
+    var marks = 0;
+    if (before) marks = mark(cur, before);
+    // Says the marks are done (and how many), for styles and tests.
+    document.documentElement.setAttribute("data-pb-updated", String(marks));
+  }).catch(function () {});
+
+  function mark(cur, before) {
+    var n = 0, diffs = {};
     (cur.diffs || []).forEach(function (u) { diffs[u] = true; });
     var items = document.querySelectorAll("[data-pb-page]");
     for (var i = 0; i < items.length; i++) {
@@ -58,6 +64,7 @@
       var link = li.querySelector("a");
       (link || li).appendChild(badge);
       li.classList.add("is-updated");
+      n++;
       if (!added && diffs[url] && cur.changes) {
         var diff = document.createElement("a");
         diff.className = "updated-diff";
@@ -66,5 +73,6 @@
         li.appendChild(diff);
       }
     }
-  }).catch(function () {});
+    return n;
+  }
 })();
