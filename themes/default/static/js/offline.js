@@ -32,18 +32,33 @@
   online();
 
   var key = "playbook:seen:" + scope;
+  var here = location.pathname;
+  function load() {
+    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
+  }
+  function save(seen) {
+    try { localStorage.setItem(key, JSON.stringify(seen)); } catch (e) { /* full or disabled */ }
+  }
+  // A page without lists has nothing to mark: it only counts as seen,
+  // without fetching the hashes again.
+  if (!document.querySelector("[data-pb-page]")) {
+    var seen = load();
+    if (seen && seen.before && seen.pages && seen.pages[here] && seen.before[here] !== seen.pages[here]) {
+      seen.before[here] = seen.pages[here];
+      save(seen);
+    }
+    return;
+  }
   fetch(me.getAttribute("data-pages")).then(function (r) {
     return r.ok ? r.json() : null;
   }).then(function (cur) {
     if (!cur || !cur.pages) return;
-    var seen = null;
-    try { seen = JSON.parse(localStorage.getItem(key)); } catch (e) { /* unreadable: start again */ }
+    var seen = load();
     if (!seen || !seen.pages) seen = {build: cur.build, pages: cur.pages, before: null};
     else if (seen.build !== cur.build) seen = {build: cur.build, pages: cur.pages, before: seen.pages};
     var before = seen.before;
-    var here = location.pathname;
     if (before && cur.pages[here]) before[here] = cur.pages[here];
-    try { localStorage.setItem(key, JSON.stringify(seen)); } catch (e) { /* full or disabled */ }
+    save(seen);
     var marks = 0;
     if (before) marks = mark(cur, before);
     // Says the marks are done (and how many), for styles and tests.
