@@ -17,7 +17,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
 )
@@ -302,5 +304,43 @@ func TestChangedSinceLastVisit(t *testing.T) {
 	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
 	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
 		t.Errorf("after opening the page, home still marks %q", got)
+	}
+}
+
+// TestChangedLinksToWordDiff: where versions exist, a page marked as
+// updated links to its word diff on the What changed page.
+func TestChangedLinksToWordDiff(t *testing.T) {
+	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday,
+		Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: offlineBase}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := &changes.Report{From: "v3.1", To: "Latest", Changed: []changes.Change{{
+		Page:     changes.Page{Path: "objections/too-expensive/", Title: "It's too expensive", Kind: content.KindObjection},
+		Inserted: 1,
+		Sections: []changes.Section{{Status: changes.SectionChanged, Parts: []changes.Part{{Op: changes.Same, Text: "We "}, {Op: changes.Insert, Text: "now "}, {Op: changes.Same, Text: "agree."}}}},
+	}}}
+	if err := site.SetChanges(rep); err != nil {
+		t.Fatal(err)
+	}
+	srv := serveSwitchable(t, site.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the first visit to be remembered", `document.documentElement.dataset.pbUpdated === "0"`)
+	// As if the last visit saw another version of the page.
+	page := offlineBase + "objections/too-expensive/"
+	evalJS[bool](t, ctx, fmt.Sprintf(`(() => { const k = "playbook:seen:%s", s = JSON.parse(localStorage.getItem(k)); s.before = Object.assign({}, s.pages, {%q: "00000000"}); localStorage.setItem(k, JSON.stringify(s)); return true; })()`, offlineBase, page))
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
+	href := evalJS[string](t, ctx, fmt.Sprintf(`document.querySelector('[data-pb-page=%q] a.updated-diff').getAttribute("href")`, page))
+	if want := offlineBase + "changes/#pb-change-objections/too-expensive/"; href != want {
+		t.Errorf("word diff link %q, want %q", href, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-pb-page=%q] a.updated-diff`, page)))); err != nil {
+		t.Fatal(err)
+	}
+	waitForPath(t, ctx, offlineBase+"changes/")
+	if got := evalJS[string](t, ctx, `(document.getElementById(decodeURIComponent(location.hash.slice(1))) || {}).className`); got != "change" {
+		t.Errorf("the link lands on %q, want the page's change", got)
 	}
 }
