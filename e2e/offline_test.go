@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
@@ -307,9 +308,11 @@ func TestChangedSinceLastVisit(t *testing.T) {
 	}
 }
 
-// TestChangedLinksToWordDiff: where versions exist, a page marked as
-// updated links to its word diff on the What changed page.
-func TestChangedLinksToWordDiff(t *testing.T) {
+// serveWithWordDiff serves the sample as the latest of versioned builds
+// whose What changed page has a word diff of too-expensive, and returns
+// the site's address and that page's URL.
+func serveWithWordDiff(t *testing.T) (*switchableSite, string) {
+	t.Helper()
 	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday,
 		Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: offlineBase}})
 	if err != nil {
@@ -323,13 +326,24 @@ func TestChangedLinksToWordDiff(t *testing.T) {
 	if err := site.SetChanges(rep); err != nil {
 		t.Fatal(err)
 	}
-	srv := serveSwitchable(t, site.Files)
-	ctx := browser.New(t)
+	return serveSwitchable(t, site.Files), offlineBase + "objections/too-expensive/"
+}
+
+// seenOtherVersion makes the browser remember another text of page from
+// its last visit, after a first visit to home.
+func seenOtherVersion(t *testing.T, ctx context.Context, srv *switchableSite, page string) {
+	t.Helper()
 	openPage(t, ctx, srv.URL)
 	poll(t, ctx, "the first visit to be remembered", `document.documentElement.dataset.pbUpdated === "0"`)
-	// As if the last visit saw another version of the page.
-	page := offlineBase + "objections/too-expensive/"
 	evalJS[bool](t, ctx, fmt.Sprintf(`(() => { const k = "playbook:seen:%s", s = JSON.parse(localStorage.getItem(k)); s.before = Object.assign({}, s.pages, {%q: "00000000"}); localStorage.setItem(k, JSON.stringify(s)); return true; })()`, offlineBase, page))
+}
+
+// TestChangedLinksToWordDiff: where versions exist, a page marked as
+// updated links to its word diff on the What changed page.
+func TestChangedLinksToWordDiff(t *testing.T) {
+	srv, page := serveWithWordDiff(t)
+	ctx := browser.New(t)
+	seenOtherVersion(t, ctx, srv, page)
 	openPage(t, ctx, srv.URL)
 	poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
 	href := evalJS[string](t, ctx, fmt.Sprintf(`document.querySelector('[data-pb-page=%q] a.updated-diff').getAttribute("href")`, page))
@@ -342,5 +356,48 @@ func TestChangedLinksToWordDiff(t *testing.T) {
 	waitForPath(t, ctx, offlineBase+"changes/")
 	if got := evalJS[string](t, ctx, `(document.getElementById(decodeURIComponent(location.hash.slice(1))) || {}).className`); got != "change" {
 		t.Errorf("the link lands on %q, want the page's change", got)
+	}
+}
+
+// TestOfflineAccessible runs axe-core (PLAYBOOK_AXE) on what this feature
+// adds, light and dark: a list with an updated card and its word diff
+// link, a page with the offline status shown, and the offline page.
+func TestOfflineAccessible(t *testing.T) {
+	axe := axeScript(t)
+	srv, page := serveWithWordDiff(t)
+	ctx := browser.New(t)
+	seenOtherVersion(t, ctx, srv, page)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+	check := func(what string) {
+		t.Helper()
+		violations, err := axeViolations(ctx, axe)
+		if err != nil {
+			t.Fatalf("%s: running axe: %v", what, err)
+		}
+		if len(violations) > 0 {
+			t.Errorf("%s: %s", what, strings.Join(violations, "\n  "))
+		}
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		openPage(t, ctx, srv.URL)
+		poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
+		check("home with an updated card (" + scheme + ")")
+		srv.down.Store(true)
+		setOffline(t, ctx, true)
+		openPage(t, ctx, srv.URL+"closing-tools/paid-pilot/")
+		poll(t, ctx, "the offline status", `document.querySelector(".offline-status").textContent !== ""`)
+		check("a saved page offline (" + scheme + ")")
+		openPage(t, ctx, srv.URL+"brand/logo/")
+		if got := evalJS[string](t, ctx, `document.body.className`); got != "layout-offline" {
+			t.Fatalf("brand/logo/ offline shows %q, want the offline page", got)
+		}
+		check("the offline page (" + scheme + ")")
+		srv.down.Store(false)
+		setOffline(t, ctx, false)
 	}
 }
