@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"github.com/playbook-ssg/playbook/generator/build"
@@ -38,6 +39,21 @@ type switchableSite struct {
 	down atomic.Bool
 }
 
+// offlineCSP is the strict policy the site must run under: the worker,
+// its registration and the manifest need nothing more.
+const offlineCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+
+// recordCSP makes every page the browser opens record Content Security
+// Policy violations in window.__csp, from before its first script.
+func recordCSP(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => __csp.push(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber));`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
 	t.Helper()
 	s := &switchableSite{srv: serve.New(files, serve.Options{})}
@@ -53,6 +69,7 @@ func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
 			http.Error(w, "down", http.StatusServiceUnavailable)
 			return
 		}
+		w.Header().Set("Content-Security-Policy", offlineCSP)
 		inner.ServeHTTP(w, r)
 	})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -168,10 +185,17 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	site := generateAt(t, "../playbook")
 	srv := serveSwitchable(t, site.Files)
 	ctx := browser.New(t)
+	recordCSP(t, ctx)
 	openPage(t, ctx, srv.URL)
 	waitFor(t, ctx, "the service worker to control the page", controlled)
 	if got := evalAwait[[]string](t, ctx, cacheKeys); !slices.Equal(got, []string{"playbook:" + offlineBase + ":" + workerBuild(t, site)}) {
 		t.Fatalf("caches %q, want one named by the build", got)
+	}
+	if !evalJS[bool](t, ctx, `Array.isArray(window.__csp)`) {
+		t.Fatal("the CSP recorder did not run")
+	}
+	if v := evalJS[[]string](t, ctx, `window.__csp`); len(v) > 0 {
+		t.Errorf("under %s, home violates: %q", offlineCSP, v)
 	}
 
 	srv.down.Store(true)
@@ -188,6 +212,9 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 		got := evalJS[string](t, ctx, `document.body.className + "|" + (document.querySelector("main h1") || {}).textContent`)
 		if strings.Contains(got, "layout-offline") || !strings.HasPrefix(got, "layout-"+p.Kind+"|") {
 			t.Errorf("offline, %s shows %q", p.Permalink(), got)
+		}
+		if v := evalJS[[]string](t, ctx, `window.__csp`); len(v) > 0 {
+			t.Errorf("offline, %s violates %s: %q", p.Permalink(), offlineCSP, v)
 		}
 	}
 	if n < 30 {
