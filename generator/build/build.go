@@ -59,6 +59,11 @@ type Options struct {
 	// build without versions.
 	Release *release.Context
 
+	// Live is the live preview (`playbook serve`): no service worker,
+	// app manifest or offline files, since a worker would answer in place
+	// of the live server.
+	Live bool
+
 	noSearch bool // leave the search index out, to measure what it costs
 }
 
@@ -181,6 +186,9 @@ func Generate(opts Options) (*Site, error) {
 		}
 		out.Files[f] = b
 	}
+	if err := setOffline(out, s, r); err != nil {
+		return nil, err
+	}
 
 	htmls := make([][]byte, len(s.Pages))
 	errs := make([]error, len(s.Pages))
@@ -251,6 +259,10 @@ func Generate(opts Options) (*Site, error) {
 	if err := addRedirects(out, s, set, r, opts.Release); err != nil {
 		return nil, err
 	}
+	if err := out.writeOffline(); err != nil {
+		return nil, err
+	}
+	watch.lap("offline")
 	out.Diags.Sort()
 	out.Times = watch.stages
 	return out, nil

@@ -73,7 +73,7 @@ func (s *Site) SetChanges(rep *changes.Report) error {
 		return err
 	}
 	s.Files["index.html"] = home
-	return nil
+	return s.writeOffline()
 }
 
 // AddVersionsPage renders the list of every version at /versions/.
@@ -83,5 +83,5 @@ func (s *Site) AddVersionsPage(list []release.Version) error {
 		return err
 	}
 	s.Files[VersionsPage+"index.html"] = page
-	return nil
+	return s.writeOffline()
 }

@@ -111,6 +111,19 @@ func (s *Site) RefreshSearch() ([]string, error) {
 		}
 	}
 	s.searchStale = false
+	// The offline files follow the pages and the index they describe.
+	before := map[string][]byte{}
+	for _, name := range offlineFiles {
+		before[name] = s.Files[name]
+	}
+	if err := s.writeOffline(); err != nil {
+		return nil, err
+	}
+	for _, name := range offlineFiles {
+		if !bytes.Equal(before[name], s.Files[name]) {
+			changed = append(changed, name)
+		}
+	}
 	slices.Sort(changed)
 	return changed, nil
 }

@@ -261,6 +261,7 @@ func (s *Site) relink(pages []*content.Page, diags diag.List) (*Site, []string, 
 	}
 	r.SetHistory(s.history) // read once per full build: edits are not commits
 	r.SetRelease(s.opts.Release)
+	r.SetOffline(s.renderer.OfflineHead())
 	before := s.sigs
 	if before == nil {
 		before = s.Model.Signatures()

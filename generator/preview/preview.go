@@ -52,6 +52,7 @@ func Start(opts Options) (*Preview, error) {
 	if opts.Log == nil {
 		opts.Log = io.Discard
 	}
+	opts.Build.Live = true // no service worker: it would answer in place of the live server
 	p := &Preview{opts: opts}
 	site, err := build.Generate(opts.Build)
 	p.last = site

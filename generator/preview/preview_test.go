@@ -256,3 +256,30 @@ func TestErrorsPrintedOnce(t *testing.T) {
 		t.Errorf("no fixed line:\n%s", log.String())
 	}
 }
+
+// TestNoServiceWorker: the live preview registers no service worker (it
+// would answer in place of the live server and its reloads) and serves
+// no sw.js, even for a build that would have one.
+func TestNoServiceWorker(t *testing.T) {
+	dir := copyDir(t, "../build/testdata/basic")
+	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pv.Close()
+	srv := httptest.NewServer(pv.Server)
+	defer srv.Close()
+	if home := get(t, srv.URL+"/"); strings.Contains(home, "offline.js") || strings.Contains(home, `rel="manifest"`) {
+		t.Error("the preview's home page registers a service worker or links the app manifest")
+	}
+	for _, name := range []string{"/sw.js", "/offline.json", "/manifest.webmanifest"} {
+		resp, err := http.Get(srv.URL + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("the preview serves %s (HTTP %d)", name, resp.StatusCode)
+		}
+	}
+}

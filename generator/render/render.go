@@ -32,7 +32,7 @@ import (
 var kindLayouts = []string{
 	content.KindHome, content.KindSection, content.KindPage, content.KindObjection, content.KindClosingTool,
 	content.KindTerm, content.KindPersona, content.KindPlay, content.KindBrand, "404", "search",
-	layoutChanges, layoutVersions,
+	layoutChanges, layoutVersions, layoutOffline,
 }
 
 // Renderer turns pages into HTML with one template set per kind.
@@ -50,6 +50,8 @@ type Renderer struct {
 	// release is what this build knows of the playbook's versions; nil in
 	// builds without versions (serve, a folder outside git).
 	release *release.Context
+	// offline is the head of pages that work offline; nil leaves it out.
+	offline *Offline
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -268,7 +270,7 @@ type view struct {
 // pages, which borrow the home page for their data.
 func (v view) Standalone() bool {
 	switch v.Layout {
-	case "404", "search", layoutChanges, layoutVersions:
+	case "404", "search", layoutChanges, layoutVersions, layoutOffline:
 		return true
 	}
 	return false
@@ -287,7 +289,7 @@ func (v view) VersionPath() string {
 		return "search/"
 	case layoutChanges:
 		return "changes/"
-	case "404", layoutVersions:
+	case "404", layoutVersions, layoutOffline:
 		return ""
 	}
 	return strings.TrimPrefix(v.URL, "/")
@@ -315,13 +317,7 @@ func (r *Renderer) funcs() template.FuncMap {
 	s := r.site
 	return template.FuncMap{
 		// asset returns the URL of a static file with a cache-busting hash.
-		"asset": func(name string) string {
-			u := s.BasePath + name
-			if h, ok := r.hashes[name]; ok {
-				u += "?v=" + h
-			}
-			return u
-		},
+		"asset": r.AssetURL,
 		// url prefixes a site-relative path with the base path.
 		"url": func(p string) string { return s.BasePath + strings.TrimPrefix(p, "/") },
 		// inline renders a front matter text of owner (a page) as inline
@@ -401,6 +397,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			return h
 		},
 		"add": func(a, b int) int { return a + b },
+		// offline is the head of a page that works offline (manifest,
+		// theme colour, service worker), or nil.
+		"offline": func() *Offline { return r.offline },
 		// updated is the last git change of a page's file, or nil.
 		"updated": func(v any) *history.Change {
 			if p := pageOf(v); p != nil && p.File != "" {

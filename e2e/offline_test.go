@@ -1,0 +1,430 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/changes"
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/release"
+	"github.com/playbook-ssg/playbook/generator/serve"
+	"github.com/playbook-ssg/playbook/internal/browser"
+)
+
+// offlineBase is where the sites of these tests live: under a path, as on
+// a project's GitHub Pages, so the worker's scope is tested with it.
+const offlineBase = "/playbook/"
+
+// switchableSite serves generated sites under offlineBase on a loopback
+// port; Publish replaces the site (a deploy) and Down cuts the network
+// (every connection is dropped, as with no signal).
+type switchableSite struct {
+	URL  string // the site's address, ending in offlineBase
+	srv  *serve.Server
+	down atomic.Bool
+}
+
+// offlineCSP is the strict policy the site must run under: the worker,
+// its registration and the manifest need nothing more.
+const offlineCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+
+// recordCSP makes every page the browser opens record Content Security
+// Policy violations in window.__csp, from before its first script.
+func recordCSP(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => __csp.push(e.violatedDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber));`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
+	t.Helper()
+	s := &switchableSite{srv: serve.New(files, serve.Options{})}
+	inner := http.StripPrefix(strings.TrimSuffix(offlineBase, "/"), s.srv)
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.down.Load() {
+			if hj, ok := w.(http.Hijacker); ok {
+				if conn, _, err := hj.Hijack(); err == nil {
+					conn.Close()
+					return
+				}
+			}
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", offlineCSP)
+		inner.ServeHTTP(w, r)
+	})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: h}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	s.URL = "http://" + ln.Addr().String() + offlineBase
+	return s
+}
+
+// generateAt builds the playbook in dir under offlineBase.
+func generateAt(t *testing.T, dir string) *build.Site {
+	t.Helper()
+	site, err := build.Generate(build.Options{Source: dir, BaseURL: offlineBase, Today: sampleToday})
+	if err != nil {
+		t.Fatalf("building %s: %v", dir, err)
+	}
+	return site
+}
+
+// copySample copies the sample playbook to a folder the test may edit.
+func copySample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../playbook")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// appendToPage adds a sentence to the body of a page's file.
+func appendToPage(t *testing.T, dir, file, text string) {
+	t.Helper()
+	path := filepath.Join(dir, filepath.FromSlash(file))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(b, "\n"+text+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// waitFor polls a JavaScript expression until it is true; installing the
+// worker saves the whole index, which takes longer than a page load.
+func waitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		ok, err := chromedp.Run(c, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s (%s)", what, expr)
+}
+
+// evalAwait evaluates an expression whose value is a promise.
+func evalAwait[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// setOffline emulates the network off (or on again) for the page and its
+// service worker, navigator.onLine included.
+func setOffline(t *testing.T, ctx context.Context, off bool) {
+	t.Helper()
+	sw := true
+	if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+		EmulateOfflineServiceWorker: &sw,
+		MatchedNetworkConditions:    []*network.Conditions{{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}},
+	}); err != nil {
+		t.Fatalf("emulating the network off=%v: %v", off, err)
+	}
+	if _, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{Offline: off, DownloadThroughput: -1, UploadThroughput: -1}); err != nil {
+		t.Fatalf("navigator.onLine off=%v: %v", off, err)
+	}
+}
+
+// cacheKeys lists the browser's Cache Storage names.
+const cacheKeys = `caches.keys()`
+
+// controlled is true once the page is controlled by the site's worker.
+const controlled = `!!navigator.serviceWorker.controller`
+
+// workerBuild is the build stamp the site's worker names its cache by.
+func workerBuild(t *testing.T, s *build.Site) string {
+	t.Helper()
+	line, _, _ := strings.Cut(string(s.Files["sw.js"]), "\n")
+	_, rest, ok := strings.Cut(line, `"build":"`)
+	if !ok {
+		t.Fatalf("sw.js has no build: %s", line)
+	}
+	stamp, _, _ := strings.Cut(rest, `"`)
+	return stamp
+}
+
+// TestOfflineAfterOneVisit: after one visit to home, with the network off,
+// every objection, closing tool, play and glossary term opens, search
+// answers, a page never saved shows the offline page, and the page says
+// it is offline.
+func TestOfflineAfterOneVisit(t *testing.T) {
+	site := generateAt(t, "../playbook")
+	srv := serveSwitchable(t, site.Files)
+	ctx := browser.New(t)
+	recordCSP(t, ctx)
+	openPage(t, ctx, srv.URL)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+	if got := evalAwait[[]string](t, ctx, cacheKeys); !slices.Equal(got, []string{"playbook:" + offlineBase + ":" + workerBuild(t, site)}) {
+		t.Fatalf("caches %q, want one named by the build", got)
+	}
+	if !evalJS[bool](t, ctx, `Array.isArray(window.__csp)`) {
+		t.Fatal("the CSP recorder did not run")
+	}
+	if v := evalJS[[]string](t, ctx, `window.__csp`); len(v) > 0 {
+		t.Errorf("under %s, home violates: %q", offlineCSP, v)
+	}
+
+	srv.down.Store(true)
+	setOffline(t, ctx, true)
+	n := 0
+	for _, p := range site.Model.Pages {
+		switch p.Kind {
+		case content.KindObjection, content.KindClosingTool, content.KindPlay, content.KindTerm:
+		default:
+			continue
+		}
+		n++
+		openPage(t, ctx, srv.URL+strings.TrimPrefix(p.Permalink(), offlineBase))
+		got := evalJS[string](t, ctx, `document.body.className + "|" + (document.querySelector("main h1") || {}).textContent`)
+		if strings.Contains(got, "layout-offline") || !strings.HasPrefix(got, "layout-"+p.Kind+"|") {
+			t.Errorf("offline, %s shows %q", p.Permalink(), got)
+		}
+		if v := evalJS[[]string](t, ctx, `window.__csp`); len(v) > 0 {
+			t.Errorf("offline, %s violates %s: %q", p.Permalink(), offlineCSP, v)
+		}
+	}
+	if n < 30 {
+		t.Errorf("only %d pages of the kinds a rep needs offline", n)
+	}
+	status := evalJS[string](t, ctx, `(document.querySelector(".offline-status[role=status]") || {}).textContent`)
+	if status != "Offline — showing saved pages" {
+		t.Errorf("offline status %q", status)
+	}
+
+	// Search, from the search page's address as a shared link opens it.
+	openPage(t, ctx, srv.URL+"search/?q=too+expensive")
+	poll(t, ctx, "search results offline", `document.querySelector("[data-search-results]").dataset.query === "too expensive"`)
+	first := evalJS[string](t, ctx, `(document.querySelector(".search-results .search-result__title a") || {}).pathname`)
+	if first != offlineBase+"objections/too-expensive/" {
+		t.Errorf("offline, the first result for too expensive is %q", first)
+	}
+
+	// A page never saved.
+	openPage(t, ctx, srv.URL+"working-together/how-to-edit-this-playbook/")
+	if got := evalJS[string](t, ctx, `document.body.className + "|" + document.querySelector("main h1").textContent`); got != "layout-offline|You are offline" {
+		t.Errorf("a page never saved shows %q offline", got)
+	}
+
+	// Back online, the status line empties.
+	srv.down.Store(false)
+	setOffline(t, ctx, false)
+	poll(t, ctx, "the offline status to clear", `document.querySelector(".offline-status").textContent === ""`)
+}
+
+// TestOfflineNewBuildReplacesCache: a deploy installs a new worker, whose
+// cache is named by the new build; the old build's cache is deleted and
+// the changed page shows its new text, saved for offline too.
+func TestOfflineNewBuildReplacesCache(t *testing.T) {
+	dir := copySample(t)
+	first := generateAt(t, dir)
+	srv := serveSwitchable(t, first.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+	oldKey := "playbook:" + offlineBase + ":" + workerBuild(t, first)
+	if got := evalAwait[[]string](t, ctx, cacheKeys); !slices.Equal(got, []string{oldKey}) {
+		t.Fatalf("caches %q, want [%s]", got, oldKey)
+	}
+
+	const marker = "A line this deploy added to the talk track."
+	appendToPage(t, dir, "content/objections/too-expensive.md", marker)
+	next := generateAt(t, dir)
+	newKey := "playbook:" + offlineBase + ":" + workerBuild(t, next)
+	if newKey == oldKey {
+		t.Fatal("the rebuild kept the build stamp")
+	}
+	srv.srv.Publish(next.Files)
+
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the new build's cache to replace the old one",
+		fmt.Sprintf(`caches.keys().then(k => k.length === 1 && k[0] === %q)`, newKey))
+	saved := fmt.Sprintf(`caches.open(%q).then(c => c.match(%q)).then(r => r ? r.text() : "").then(t => t.includes(%q))`,
+		newKey, offlineBase+"objections/too-expensive/", marker)
+	if !evalAwait[bool](t, ctx, saved) {
+		t.Error("the new cache does not hold the changed page's new text")
+	}
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	if !evalJS[bool](t, ctx, fmt.Sprintf(`document.querySelector("main").textContent.includes(%q)`, marker)) {
+		t.Error("online, the changed page does not show its new text")
+	}
+
+	// Offline, the saved copy is the new one.
+	srv.down.Store(true)
+	setOffline(t, ctx, true)
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	if !evalJS[bool](t, ctx, fmt.Sprintf(`document.querySelector("main").textContent.includes(%q)`, marker)) {
+		t.Error("offline, the changed page shows its old text")
+	}
+}
+
+// TestChangedSinceLastVisit: home marks the pages whose text changed since
+// the build the browser saw before, and only those; a first visit marks
+// nothing; opening the page unmarks it.
+func TestChangedSinceLastVisit(t *testing.T) {
+	dir := copySample(t)
+	first := generateAt(t, dir)
+	srv := serveSwitchable(t, first.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
+	const marked = `[...document.querySelectorAll("[data-pb-page].is-updated")].map(li => li.dataset.pbPage + "|" + li.querySelector(".updated-badge").textContent)`
+	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
+		t.Fatalf("a first visit marks %q", got)
+	}
+	cards := evalJS[[]string](t, ctx, `[...document.querySelectorAll("[data-pb-page]")].map(li => li.dataset.pbPage)`)
+	changed := offlineBase + "objections/too-expensive/"
+	if !slices.Contains(cards, changed) || len(cards) < 5 {
+		t.Fatalf("home lists %q, want %s among them", cards, changed)
+	}
+
+	appendToPage(t, dir, "content/objections/too-expensive.md", "A line added since the last visit.")
+	srv.srv.Publish(generateAt(t, dir).Files)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "a page marked as updated", `document.querySelectorAll("[data-pb-page].is-updated").length > 0`)
+	if got, want := evalJS[[]string](t, ctx, marked), []string{changed + "|Updated"}; !slices.Equal(got, want) {
+		t.Errorf("home marks %q, want %q", got, want)
+	}
+	// Still marked on the next visit to a list, until the page is opened.
+	openPage(t, ctx, srv.URL+"objections/")
+	poll(t, ctx, "the objection list to mark it", `document.querySelectorAll("[data-pb-page].is-updated").length > 0`)
+	if got, want := evalJS[[]string](t, ctx, marked), []string{changed + "|Updated"}; !slices.Equal(got, want) {
+		t.Errorf("the objection list marks %q, want %q", got, want)
+	}
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	waitFor(t, ctx, "the opened page to count as seen", fmt.Sprintf(`JSON.parse(localStorage.getItem("playbook:seen:%s")).before[%q] === JSON.parse(localStorage.getItem("playbook:seen:%s")).pages[%q]`, offlineBase, changed, offlineBase, changed))
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
+	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
+		t.Errorf("after opening the page, home still marks %q", got)
+	}
+}
+
+// serveWithWordDiff serves the sample as the latest of versioned builds
+// whose What changed page has a word diff of too-expensive, and returns
+// the site's address and that page's URL.
+func serveWithWordDiff(t *testing.T) (*switchableSite, string) {
+	t.Helper()
+	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday,
+		Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: offlineBase}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := &changes.Report{From: "v3.1", To: "Latest", Changed: []changes.Change{{
+		Page:     changes.Page{Path: "objections/too-expensive/", Title: "It's too expensive", Kind: content.KindObjection},
+		Inserted: 1,
+		Sections: []changes.Section{{Status: changes.SectionChanged, Parts: []changes.Part{{Op: changes.Same, Text: "We "}, {Op: changes.Insert, Text: "now "}, {Op: changes.Same, Text: "agree."}}}},
+	}}}
+	if err := site.SetChanges(rep); err != nil {
+		t.Fatal(err)
+	}
+	return serveSwitchable(t, site.Files), offlineBase + "objections/too-expensive/"
+}
+
+// seenOtherVersion makes the browser remember another text of page from
+// its last visit, after a first visit to home.
+func seenOtherVersion(t *testing.T, ctx context.Context, srv *switchableSite, page string) {
+	t.Helper()
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the first visit to be remembered", `document.documentElement.dataset.pbUpdated === "0"`)
+	evalJS[bool](t, ctx, fmt.Sprintf(`(() => { const k = "playbook:seen:%s", s = JSON.parse(localStorage.getItem(k)); s.before = Object.assign({}, s.pages, {%q: "00000000"}); localStorage.setItem(k, JSON.stringify(s)); return true; })()`, offlineBase, page))
+}
+
+// TestChangedLinksToWordDiff: where versions exist, a page marked as
+// updated links to its word diff on the What changed page.
+func TestChangedLinksToWordDiff(t *testing.T) {
+	srv, page := serveWithWordDiff(t)
+	ctx := browser.New(t)
+	seenOtherVersion(t, ctx, srv, page)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
+	href := evalJS[string](t, ctx, fmt.Sprintf(`document.querySelector('[data-pb-page=%q] a.updated-diff').getAttribute("href")`, page))
+	if want := offlineBase + "changes/#pb-change-objections/too-expensive/"; href != want {
+		t.Errorf("word diff link %q, want %q", href, want)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(fmt.Sprintf(`[data-pb-page=%q] a.updated-diff`, page)))); err != nil {
+		t.Fatal(err)
+	}
+	waitForPath(t, ctx, offlineBase+"changes/")
+	if got := evalJS[string](t, ctx, `(document.getElementById(decodeURIComponent(location.hash.slice(1))) || {}).className`); got != "change" {
+		t.Errorf("the link lands on %q, want the page's change", got)
+	}
+}
+
+// TestOfflineAccessible runs axe-core (PLAYBOOK_AXE) on what this feature
+// adds, light and dark: a list with an updated card and its word diff
+// link, a page with the offline status shown, and the offline page.
+func TestOfflineAccessible(t *testing.T) {
+	axe := axeScript(t)
+	srv, page := serveWithWordDiff(t)
+	ctx := browser.New(t)
+	seenOtherVersion(t, ctx, srv, page)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+	check := func(what string) {
+		t.Helper()
+		violations, err := axeViolations(ctx, axe)
+		if err != nil {
+			t.Fatalf("%s: running axe: %v", what, err)
+		}
+		if len(violations) > 0 {
+			t.Errorf("%s: %s", what, strings.Join(violations, "\n  "))
+		}
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		openPage(t, ctx, srv.URL)
+		poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
+		check("home with an updated card (" + scheme + ")")
+		srv.down.Store(true)
+		setOffline(t, ctx, true)
+		openPage(t, ctx, srv.URL+"closing-tools/paid-pilot/")
+		poll(t, ctx, "the offline status", `document.querySelector(".offline-status").textContent !== ""`)
+		check("a saved page offline (" + scheme + ")")
+		openPage(t, ctx, srv.URL+"brand/logo/")
+		if got := evalJS[string](t, ctx, `document.body.className`); got != "layout-offline" {
+			t.Fatalf("brand/logo/ offline shows %q, want the offline page", got)
+		}
+		check("the offline page (" + scheme + ")")
+		srv.down.Store(false)
+		setOffline(t, ctx, false)
+	}
+}

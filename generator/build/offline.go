@@ -1,0 +1,205 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/offline"
+	"github.com/playbook-ssg/playbook/generator/parallel"
+	"github.com/playbook-ssg/playbook/generator/render"
+	"github.com/playbook-ssg/playbook/generator/site"
+)
+
+// offlineOn says whether a build works offline: it gets a service worker,
+// a web app manifest and offline.json. Not the live preview (a worker
+// would answer in place of the live server), not a build with drafts (a
+// preview whose pages must never be kept on a reader's phone), and not
+// an older version under v/ (the latest's worker, at the root, covers
+// its pages as they are visited).
+func offlineOn(opts Options) bool {
+	return !opts.Live && !opts.Drafts && (opts.Release == nil || opts.Release.Current.Latest)
+}
+
+// offlineFiles are the files offline builds write at the site's root.
+var offlineFiles = []string{offline.WorkerFile, offline.ManifestFile, offline.DataFile, offline.PageFile}
+
+// setOffline gives the renderer the pages' offline head, refusing static
+// or content files at the addresses the offline files need.
+func setOffline(out *Site, s *site.Site, r *render.Renderer) error {
+	if !offlineOn(out.opts) {
+		return nil
+	}
+	var clash diag.List
+	for _, name := range offlineFiles {
+		if _, ok := out.Files[name]; ok {
+			src := path.Join(content.Dir, name)
+			if _, ok := r.Assets()[name]; ok {
+				src = path.Join("static", name)
+			}
+			clash.Errorf(src, 0, 0, "duplicate-url", "/%s belongs to the site's offline support (the service worker, app manifest and offline page): rename or move this file", name)
+		}
+	}
+	if clash.HasErrors() {
+		return clash.Err()
+	}
+	theme, _ := offline.Colours(s.Config)
+	r.SetOffline(&render.Offline{
+		Manifest:    s.BasePath + offline.ManifestFile,
+		Worker:      s.BasePath + offline.WorkerFile,
+		Scope:       s.BasePath,
+		Data:        s.BasePath + offline.DataFile,
+		ThemeColour: theme,
+	})
+	return nil
+}
+
+// writeOffline writes the offline files for the site as it stands. It
+// runs at the end of Generate and again when versions render pages
+// afterwards (What changed, the home page, the list of versions), so the
+// stamp always covers the final pages.
+func (s *Site) writeOffline() error {
+	if !offlineOn(s.opts) {
+		return nil
+	}
+	m := s.Model
+	r := s.renderer
+	page, err := r.OfflinePage()
+	if err != nil {
+		return err
+	}
+	s.Files[offline.PageFile] = page
+	icon := ""
+	if _, ok := r.Assets()["favicon.svg"]; ok {
+		icon = r.AssetURL("favicon.svg")
+	}
+	app, err := offline.AppFor(m.Config, m.BasePath, icon).Manifest()
+	if err != nil {
+		return err
+	}
+	s.Files[offline.ManifestFile] = app
+
+	stamp, err := s.offlineStamp()
+	if err != nil {
+		return err
+	}
+	data := offline.Data{Build: stamp, Pages: make(map[string]string, len(s.searchDocs))}
+	for _, d := range s.searchDocs {
+		b, err := json.Marshal(d)
+		if err != nil {
+			return fmt.Errorf("offline: page %s: %w", d.URL, err)
+		}
+		data.Pages[d.URL] = offline.Hash(b)
+	}
+	if rel := s.opts.Release; rel != nil && rel.Changes != nil {
+		data.Changes = m.BasePath + ChangesPage
+		for _, c := range rel.Changes.Changed {
+			data.Diffs = append(data.Diffs, m.BasePath+c.Path)
+		}
+	}
+	b, err := data.Encode()
+	if err != nil {
+		return err
+	}
+	s.Files[offline.DataFile] = b
+
+	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Precache: s.precache()}.Script()
+	if err != nil {
+		return err
+	}
+	s.Files[offline.WorkerFile] = sw
+	return nil
+}
+
+// offlineStamp names a build: the search index's build stamp (which
+// changes with any page's text) followed by a fingerprint of every other
+// file, since a template or stylesheet change leaves the index as it was
+// but changes the pages a reader has saved.
+func (s *Site) offlineStamp() (string, error) {
+	names := make([]string, 0, len(s.Files))
+	for name := range s.Files {
+		if name != offline.WorkerFile && name != offline.DataFile {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	sums := make([][32]byte, len(names))
+	parallel.Each(len(names), func(i int) { sums[i] = sha256.Sum256(s.Files[names[i]]) })
+	h := sha256.New()
+	for i, name := range names {
+		h.Write([]byte(name))
+		h.Write([]byte{0})
+		h.Write(sums[i][:])
+	}
+	all := hex.EncodeToString(h.Sum(nil)[:6])
+	idx, err := s.searchStamp()
+	if err != nil || idx == "" {
+		return all, err
+	}
+	return idx + "-" + all, nil
+}
+
+// searchStamp is the "build" field of search/meta.json ("" without an index).
+func (s *Site) searchStamp() (string, error) {
+	b, ok := s.Files["search/meta.json"]
+	if !ok {
+		return "", nil
+	}
+	var meta struct {
+		Build string `json:"build"`
+	}
+	if err := json.Unmarshal(b, &meta); err != nil {
+		return "", fmt.Errorf("offline: reading search/meta.json: %w", err)
+	}
+	return meta.Build, nil
+}
+
+// precacheKinds are the pages a rep may need in a call, saved whole on
+// the first visit; other pages are saved as they are visited.
+var precacheKinds = map[string]bool{
+	content.KindObjection: true, content.KindClosingTool: true, content.KindPlay: true, content.KindTerm: true,
+}
+
+// precache lists what the worker saves on install, as pages request it:
+// the shell (stylesheets, scripts, icon, home, search and offline pages,
+// manifest), the whole search index, every objection, closing tool, play
+// and glossary term, and the sections that list them. Only pages of
+// this build are in it: an external build has no internal pages, and
+// drafts never are (a build with drafts has no worker).
+func (s *Site) precache() []string {
+	m := s.Model
+	base := m.BasePath
+	r := s.renderer
+	list := []string{base, base + "search/", base + offline.PageFile, base + offline.ManifestFile}
+	for name := range r.Assets() {
+		if name == "favicon.svg" || strings.HasPrefix(name, "css/") || strings.HasPrefix(name, "js/") && name != "js/versions.js" {
+			list = append(list, r.AssetURL(name))
+		}
+	}
+	if rel := s.opts.Release; rel != nil && !rel.Alone {
+		list = append(list, r.AssetURL("js/versions.js"))
+	}
+	stamp, _ := s.searchStamp()
+	for name := range s.Files {
+		switch {
+		case !strings.HasPrefix(name, "search/") || name == "search/index.html":
+		case name == "search/meta.json" || name == "search/search.js":
+			list = append(list, base+name) // fetched without a stamp (engine.js)
+		default:
+			list = append(list, base+name+"?v="+stamp)
+		}
+	}
+	for _, p := range m.Pages {
+		if !p.Draft && (precacheKinds[p.Kind] || p.IsSection && p.Kind != content.KindHome) {
+			list = append(list, p.Permalink())
+		}
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
+}

@@ -1,0 +1,93 @@
+/* Offline support and "changed since your last visit".
+ * - Registers the site's service worker (sw.js at the site's root, which
+ *   saves the pages a rep needs in a call; see docs/architecture.md).
+ * - Shows a status line while the browser is offline.
+ * - Marks, in lists ([data-pb-page] cards), the pages whose text changed
+ *   since the build this browser saw before: offline.json has a short hash
+ *   of each page's text; localStorage keeps the hashes of the last build
+ *   seen and of the one before. Nothing is sent anywhere. A first visit
+ *   marks nothing; opening a marked page unmarks it.
+ * The build leaves this script out of the live preview, drafts builds and
+ * older versions. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  if (!me) return;
+  var scope = me.getAttribute("data-scope") || "/";
+
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register(me.getAttribute("data-worker"), {scope: scope}).catch(function () {});
+  }
+
+  var status = document.createElement("p");
+  status.className = "offline-status";
+  status.setAttribute("role", "status");
+  var header = document.querySelector(".site-header");
+  document.body.insertBefore(status, header ? header.nextSibling : document.body.firstChild);
+  function online() {
+    status.textContent = navigator.onLine ? "" : "Offline — showing saved pages";
+  }
+  window.addEventListener("online", online);
+  window.addEventListener("offline", online);
+  online();
+
+  var key = "playbook:seen:" + scope;
+  var here = location.pathname;
+  function load() {
+    try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
+  }
+  function save(seen) {
+    try { localStorage.setItem(key, JSON.stringify(seen)); } catch (e) { /* full or disabled */ }
+  }
+  // A page without lists has nothing to mark: it only counts as seen,
+  // without fetching the hashes again.
+  if (!document.querySelector("[data-pb-page]")) {
+    var seen = load();
+    if (seen && seen.before && seen.pages && seen.pages[here] && seen.before[here] !== seen.pages[here]) {
+      seen.before[here] = seen.pages[here];
+      save(seen);
+    }
+    return;
+  }
+  fetch(me.getAttribute("data-pages")).then(function (r) {
+    return r.ok ? r.json() : null;
+  }).then(function (cur) {
+    if (!cur || !cur.pages) return;
+    var seen = load();
+    if (!seen || !seen.pages) seen = {build: cur.build, pages: cur.pages, before: null};
+    else if (seen.build !== cur.build) seen = {build: cur.build, pages: cur.pages, before: seen.pages};
+    var before = seen.before;
+    if (before && cur.pages[here]) before[here] = cur.pages[here];
+    save(seen);
+    var marks = 0;
+    if (before) marks = mark(cur, before);
+    // Says the marks are done (and how many), for styles and tests.
+    document.documentElement.setAttribute("data-pb-updated", String(marks));
+  }).catch(function () {});
+
+  function mark(cur, before) {
+    var n = 0, diffs = {};
+    (cur.diffs || []).forEach(function (u) { diffs[u] = true; });
+    var items = document.querySelectorAll("[data-pb-page]");
+    for (var i = 0; i < items.length; i++) {
+      var li = items[i], url = li.getAttribute("data-pb-page"), h = cur.pages[url];
+      if (!h || before[url] === h) continue;
+      var added = !(url in before);
+      var badge = document.createElement("span");
+      badge.className = "updated-badge";
+      badge.textContent = added ? "New" : "Updated";
+      var link = li.querySelector("a");
+      (link || li).appendChild(badge);
+      li.classList.add("is-updated");
+      n++;
+      if (!added && diffs[url] && cur.changes) {
+        var diff = document.createElement("a");
+        diff.className = "updated-diff";
+        diff.href = cur.changes + "#pb-change-" + url.slice(scope.length);
+        diff.textContent = "See what changed";
+        li.appendChild(diff);
+      }
+    }
+    return n;
+  }
+})();
