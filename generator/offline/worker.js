@@ -26,7 +26,7 @@ self.addEventListener('fetch', e => {
   if (req.method !== 'GET' || url.origin !== location.origin || !url.pathname.startsWith(PB.base)) return;
   // A ?v= address names one version of a file (assets, search index):
   // the saved copy is always right. Anything else may have changed.
-  e.respondWith(url.searchParams.has('v') ? saved(req) : fresh(req, req.mode === 'navigate', url));
+  e.respondWith(url.searchParams.has('v') ? saved(req) : fresh(e, req, req.mode === 'navigate', url));
 });
 
 async function saved(req) {
@@ -40,19 +40,27 @@ async function saved(req) {
 
 // fresh asks the network first and keeps what it gets; offline it answers
 // from the cache, pages by path (so /search/?q=price finds /search/), and
-// a page never saved with the offline page.
-async function fresh(req, page, url) {
-  const cache = await caches.open(CACHE);
+// a page never saved with the offline page. On a weak signal a rep in a
+// call should not wait: after SLOW ms a saved copy answers, and the
+// network's answer still refreshes the cache for next time.
+const SLOW = 3000;
+function fresh(e, req, page, url) {
   const key = page ? url.origin + url.pathname : req;
-  try {
-    const res = await fetch(req);
-    if (res.status === 200 && res.type === 'basic' && !res.redirected) await cache.put(key, res.clone()).catch(() => {});
+  const cache = caches.open(CACHE);
+  const net = fetch(req).then(async res => {
+    if (res.status === 200 && res.type === 'basic' && !res.redirected) {
+      await (await cache).put(key, res.clone()).catch(() => {});
+    }
     return res;
-  } catch (err) {
-    const hit = await cache.match(key, {ignoreSearch: page});
-    if (hit) return hit;
-    const off = page && await cache.match(PB.offline);
+  });
+  e.waitUntil(net.catch(() => {}));
+  const hit = cache.then(c => c.match(key, {ignoreSearch: page}));
+  const slow = new Promise(r => setTimeout(r, SLOW)).then(() => hit).then(h => h || net);
+  return Promise.race([net, slow]).catch(async err => {
+    const h = await hit;
+    if (h) return h;
+    const off = page && await (await cache).match(PB.offline);
     if (off) return off;
     throw err;
-  }
+  });
 }
