@@ -1,6 +1,7 @@
 package build
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -109,7 +110,7 @@ func (s *Site) writeOffline() error {
 	}
 	s.Files[offline.DataFile] = b
 
-	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Precache: s.precache()}.Script()
+	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Precache: s.precache(precachePageBudget)}.Script()
 	if err != nil {
 		return err
 	}
@@ -160,19 +161,40 @@ func (s *Site) searchStamp() (string, error) {
 	return meta.Build, nil
 }
 
-// precacheKinds are the pages a rep may need in a call, saved whole on
-// the first visit; other pages are saved as they are visited.
-var precacheKinds = map[string]bool{
-	content.KindObjection: true, content.KindClosingTool: true, content.KindPlay: true, content.KindTerm: true,
+// precacheRank orders the pages a rep may need in a call, saved whole on
+// the first visit (0 first); other pages (-1) are saved as they are visited.
+func precacheRank(p *site.Page) int {
+	switch {
+	case p.Draft:
+		return -1
+	case p.Kind == content.KindObjection:
+		return 0
+	case p.Kind == content.KindClosingTool:
+		return 1
+	case p.Kind == content.KindPlay:
+		return 2
+	case p.Kind == content.KindTerm:
+		return 3
+	case p.IsSection && p.Kind != content.KindHome:
+		return 4
+	}
+	return -1
 }
+
+// precachePageBudget caps the pages saved on install (uncompressed HTML,
+// about a fifth of that on the wire): a playbook of thousands of call
+// pages must not cost a phone a hundred megabytes on its first visit.
+// Pages past it, in precacheRank order, are saved when first opened.
+const precachePageBudget = 16 << 20
 
 // precache lists what the worker saves on install, as pages request it:
 // the shell (stylesheets, scripts, icon, home, search and offline pages,
 // manifest), the whole search index, every objection, closing tool, play
 // and glossary term, and the sections that list them. Only pages of
 // this build are in it: an external build has no internal pages, and
-// drafts never are (a build with drafts has no worker).
-func (s *Site) precache() []string {
+// drafts never are (a build with drafts has no worker). Pages stop at
+// budget bytes of HTML, the most needed first.
+func (s *Site) precache(budget int) []string {
 	m := s.Model
 	base := m.BasePath
 	r := s.renderer
@@ -195,10 +217,19 @@ func (s *Site) precache() []string {
 			list = append(list, base+name+"?v="+stamp)
 		}
 	}
+	var pages []*site.Page
 	for _, p := range m.Pages {
-		if !p.Draft && (precacheKinds[p.Kind] || p.IsSection && p.Kind != content.KindHome) {
-			list = append(list, p.Permalink())
+		if precacheRank(p) >= 0 {
+			pages = append(pages, p)
 		}
+	}
+	slices.SortStableFunc(pages, func(a, b *site.Page) int { return cmp.Compare(precacheRank(a), precacheRank(b)) })
+	for _, p := range pages {
+		budget -= len(s.Files[strings.TrimPrefix(p.URL, "/")+"index.html"])
+		if budget < 0 {
+			break
+		}
+		list = append(list, p.Permalink())
 	}
 	slices.Sort(list)
 	return slices.Compact(list)

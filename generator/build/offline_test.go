@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/release"
+	"github.com/playbook-ssg/playbook/generator/site"
 )
 
 // workerSettings reads the first line of sw.js, which sets self.PB.
@@ -103,7 +104,7 @@ func TestOfflineFiles(t *testing.T) {
 		t.Errorf("precache holds %d of the %d search files", n, search)
 	}
 	for _, p := range s.Model.Pages {
-		if precacheKinds[p.Kind] && !slices.Contains(w.Precache, p.Permalink()) {
+		if precacheRank(p) >= 0 && !slices.Contains(w.Precache, p.Permalink()) {
 			t.Errorf("precache lacks %s %s", p.Kind, p.Permalink())
 		}
 		if _, ok := d.Pages[p.Permalink()]; !ok && searchable(p) {
@@ -274,5 +275,34 @@ func TestOfflineFileClash(t *testing.T) {
 	}
 	if _, err := Generate(Options{Source: dir, Today: fixtureToday, Live: true}); err != nil {
 		t.Errorf("the live preview has no worker, so static/sw.js is fine there: %v", err)
+	}
+}
+
+// TestOfflinePrecacheBudget: past the budget, pages are left for the
+// worker to save when opened, the pages a rep needs most kept first.
+func TestOfflinePrecacheBudget(t *testing.T) {
+	s := generate(t, Options{Source: "testdata/basic", BaseURL: "/"})
+	size := func(p *site.Page) int { return len(s.Files[strings.TrimPrefix(p.URL, "/")+"index.html"]) }
+	var objections, rest int
+	for _, p := range s.Model.Pages {
+		switch r := precacheRank(p); {
+		case r == 0:
+			objections += size(p)
+		case r > 0:
+			rest += size(p)
+		}
+	}
+	if objections == 0 || rest == 0 {
+		t.Fatal("fixture needs objections and other call pages")
+	}
+	list := s.precache(objections)
+	for _, p := range s.Model.Pages {
+		in := slices.Contains(list, p.Permalink())
+		if r := precacheRank(p); r == 0 && !in || r > 0 && in {
+			t.Errorf("%s (rank %d): in precache = %v with a budget of the objections' size", p.URL, r, in)
+		}
+	}
+	if all := s.precache(precachePageBudget); len(all) <= len(list) {
+		t.Errorf("full budget lists %d, objections-only budget %d", len(all), len(list))
 	}
 }
