@@ -79,6 +79,9 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 		return nil, err
 	}
 	r.addAsset("css/highlight.css", css)
+	if len(s.Config.Brand.Colours)+len(s.Config.Brand.Fonts) > 0 {
+		r.addAsset("css/brand.css", brandCSS(s.Config.Brand))
+	}
 
 	base := template.New("").Funcs(r.funcs())
 	layoutFiles, err := layers.files("layouts")
@@ -401,6 +404,18 @@ func (r *Renderer) funcs() template.FuncMap {
 			return h
 		},
 		"add": func(a, b int) int { return a + b },
+		// sameWords reports whether two texts have the same words, whatever
+		// their case and punctuation ("It's too expensive" and "It's too
+		// expensive."), so a page shows the customer's words once.
+		"sameWords": sameWords,
+		// lead is what the first screen shows of a page's body: its first
+		// quote to say, else its first paragraph (see Lead); nil for none.
+		"lead": func(v any) *Lead {
+			if p := pageOf(v); p != nil {
+				return leadOf(p.HTML)
+			}
+			return nil
+		},
 		// updated is the last git change of a page's file, or nil.
 		"updated": func(v any) *history.Change {
 			if p := pageOf(v); p != nil && p.File != "" {
