@@ -189,6 +189,9 @@ func (r *Renderer) diagnose(err error, url string) *TemplateError {
 }
 
 func (r *Renderer) addAsset(name string, b []byte) {
+	if strings.HasSuffix(name, ".css") {
+		b = []byte(trimCSS(string(b)))
+	}
 	r.assets[name] = b
 	sum := sha256.Sum256(b)
 	r.hashes[name] = hex.EncodeToString(sum[:4])
