@@ -28,7 +28,8 @@ func trimCSS(css string) string {
 		case c == '/' && i+1 < len(css) && css[i+1] == '*':
 			end := strings.Index(css[i+2:], "*/")
 			if end < 0 {
-				return strings.TrimSpace(b.String()) + "\n"
+				i = len(css) // an unclosed comment runs to the end
+				break
 			}
 			i += end + 3
 		default:
@@ -42,5 +43,5 @@ func trimCSS(css string) string {
 			out = append(out, l)
 		}
 	}
-	return strings.Join(out, "\n") + "\n"
+	return strings.Join(out, "\n")
 }
