@@ -164,3 +164,35 @@ func TestCopyButtons(t *testing.T) {
 		}
 	}
 }
+
+// TestTrustLine checks the line at the top of a content page: its owners
+// and last review on one line of the first phone screen, and "Overdue" in
+// the danger colour once the reader's date is past the next review.
+func TestTrustLine(t *testing.T) {
+	base := serveSample(t)
+	ctx := browser.New(t)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(phoneW, phoneH)); err != nil {
+		t.Fatal(err)
+	}
+	url := base + "/objections/too-expensive/"
+	openPage(t, ctx, url)
+	b := boxOf(t, ctx, ".trust")
+	if !b.Found || b.Bottom > 200 || b.Bottom-b.Top > 30 {
+		t.Errorf("trust line at %.0f-%.0f px, want one line near the top", b.Top, b.Bottom)
+	}
+	if got := evalJS[string](t, ctx, `document.querySelector(".trust").textContent`); got != "Owners: Sales, Sales EnablementReviewed 10 Nov 2026" {
+		t.Errorf("trust line says %q", got)
+	}
+	// Read in 2030: overdue, in the danger colour.
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `(() => { const R = Date; window.Date = class extends R { constructor(...a) { super(...(a.length ? a : [2030, 0, 1])); } static now() { return new R(2030, 0, 1).getTime(); } }; })();`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	openPage(t, ctx, url)
+	got := evalJS[string](t, ctx, `(() => { const o = document.querySelector(".trust strong.review--overdue"); return o ? o.textContent + " " + getComputedStyle(o).color : ""; })()`)
+	danger := evalJS[string](t, ctx, `(() => { const e = document.createElement("span"); e.style.color = "var(--danger)"; document.body.appendChild(e); return getComputedStyle(e).color; })()`)
+	if got != "Overdue "+danger {
+		t.Errorf("in 2030 the trust line shows %q, want Overdue in %s", got, danger)
+	}
+}
