@@ -1,7 +1,12 @@
 package e2e
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -195,4 +200,50 @@ func TestTrustLine(t *testing.T) {
 	if got != "Overdue "+danger {
 		t.Errorf("in 2030 the trust line shows %q, want Overdue in %s", got, danger)
 	}
+}
+
+// TestPageWeight checks that the pages a rep opens in a call transfer at
+// most 40 kB gzip, with every stylesheet and script they load (what the
+// browser asked for, each compressed as a server would).
+func TestPageWeight(t *testing.T) {
+	const limit = 40 * 1024
+	base := serveSample(t)
+	ctx := browser.New(t)
+	for _, path := range []string{"/", "/objections/too-expensive/", "/closing-tools/paid-pilot/", "/plays/business-case-cfo/", "/personas/cfo/", "/glossary/qualified-prospect/"} {
+		openPage(t, ctx, base+path)
+		urls := evalJS[[]string](t, ctx, `[location.href, ...performance.getEntriesByType("resource").map(e => e.name)]`)
+		total, parts, seen := 0, []string{}, map[string]bool{}
+		for _, u := range urls {
+			// The search engine and index load only when someone searches.
+			if seen[u] || !strings.HasPrefix(u, base) || strings.HasPrefix(u, base+"/search/") {
+				continue
+			}
+			seen[u] = true
+			n := gzipSize(t, u)
+			total += n
+			parts = append(parts, fmt.Sprintf("%s %d", strings.TrimPrefix(u, base), n))
+		}
+		t.Logf("%s: %d bytes gzip: %s", path, total, strings.Join(parts, ", "))
+		if total > limit {
+			t.Errorf("%s transfers %d bytes gzip, over %d: %s", path, total, limit, strings.Join(parts, ", "))
+		}
+	}
+}
+
+func gzipSize(t *testing.T, url string) int {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var buf bytes.Buffer
+	z, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if _, err := io.Copy(z, res.Body); err != nil {
+		t.Fatal(err)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Len()
 }
