@@ -99,7 +99,7 @@ func TestSamplePagesInBrowser(t *testing.T) {
 	w := watch(t, ctx)
 	pages := []struct{ path, h1, extra string }{
 		{"/", "Northwind Playbook", ".cards"},
-		{"/objections/too-expensive/", "It's too expensive", "figure.says blockquote"},
+		{"/objections/too-expensive/", "It's too expensive", ".lead--script blockquote"},
 		{"/closing-tools/paid-pilot/", "Paid pilot", "dl.facts"},
 		{"/glossary/qualified-prospect/", "Qualified prospect", ".definition--agreed"},
 	}

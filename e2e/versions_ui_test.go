@@ -216,7 +216,7 @@ func TestVersionSwitcher(t *testing.T) {
 	if !evalJS[bool](t, ctx, `document.querySelector(".version-switch").open`) {
 		t.Errorf("Enter on the switcher's button does not open it")
 	}
-	if err := chromedp.Do(ctx, chromedp.Click("figure.says")); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Click("main h1")); err != nil {
 		t.Fatal(err)
 	}
 	if evalJS[bool](t, ctx, `document.querySelector(".version-switch").open`) {

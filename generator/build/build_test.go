@@ -631,8 +631,8 @@ func TestFrontMatterTextsBelongToTheirPage(t *testing.T) {
 		t.Errorf("a tool's same-page anchor shown on a play does not point at the tool page")
 	}
 	obj := string(s.Files["objections/too-expensive/index.html"])
-	if !strings.Contains(obj, `<span class="card__desc">See the maths and price.</span>`) {
-		t.Errorf("card description is not plain text:\n%s", obj[strings.Index(obj, "card__desc"):][:200])
+	if !strings.Contains(obj, `<span class="tool-list__when">See the maths and price.</span>`) {
+		t.Errorf("closing tool's line is not plain text:\n%s", obj[strings.Index(obj, "tool-list__when"):][:200])
 	}
 }
 

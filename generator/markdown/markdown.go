@@ -56,6 +56,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(anchorRenderer{}, 100),
 		util.Prioritized(taskCheckBox{}, 100),
 		util.Prioritized(calloutRenderer{}, 100),
+		util.Prioritized(tableWrapRenderer{}, 100),
 		util.Prioritized(raw, 100),
 	)}
 	md := goldmark.New(
@@ -69,7 +70,7 @@ func New(opts Options) *Renderer {
 				highlighting.WithGuessLanguage(false),
 			),
 		),
-		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 100))),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 100), util.Prioritized(tableWraps{}, 110))),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
 	return &Renderer{md: md, rawHTML: mode}

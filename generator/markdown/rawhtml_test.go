@@ -85,7 +85,7 @@ func TestSafeHTML(t *testing.T) {
 		{"duplicate attribute: the first wins", "<a href=\"a.md\" href=\"javascript:x\">a</a>",
 			"<p><a href=\"a.md\">a</a></p>\n"},
 		{"br in a table cell", "| a |\n|---|\n| x<br>y |\n",
-			"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x<br>y</td>\n</tr>\n</tbody>\n</table>\n"},
+			"<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table: a\">\n<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>x<br>y</td>\n</tr>\n</tbody>\n</table>\n</div>\n"},
 		{"code is not HTML", "`<script>` and\n\n```\n<a href=\"x.md\">\n```\n",
 			"<p><code>&lt;script&gt;</code> and</p>\n<pre><code>&lt;a href=&quot;x.md&quot;&gt;\n</code></pre>\n"},
 	}

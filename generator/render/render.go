@@ -81,6 +81,9 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 		return nil, err
 	}
 	r.addAsset("css/highlight.css", css)
+	if len(s.Config.Brand.Colours)+len(s.Config.Brand.Fonts) > 0 {
+		r.addAsset("css/brand.css", brandCSS(s.Config.Brand))
+	}
 
 	base := template.New("").Funcs(r.funcs())
 	layoutFiles, err := layers.files("layouts")
@@ -188,6 +191,9 @@ func (r *Renderer) diagnose(err error, url string) *TemplateError {
 }
 
 func (r *Renderer) addAsset(name string, b []byte) {
+	if strings.HasSuffix(name, ".css") {
+		b = []byte(trimCSS(string(b)))
+	}
 	r.assets[name] = b
 	sum := sha256.Sum256(b)
 	r.hashes[name] = hex.EncodeToString(sum[:4])
@@ -400,6 +406,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		// offline is the head of a page that works offline (manifest,
 		// theme colour, service worker), or nil.
 		"offline": func() *Offline { return r.offline },
+		// sameWords reports whether two texts have the same words, whatever
+		// their case and punctuation ("It's too expensive" and "It's too
+		// expensive."), so a page shows the customer's words once.
+		"sameWords": sameWords,
+		// lead is what the first screen shows of a page's body: its first
+		// quote to say, else its first paragraph (see Lead); nil for none.
+		"lead": func(v any) *Lead {
+			if p := pageOf(v); p != nil {
+				return leadOf(p.HTML)
+			}
+			return nil
+		},
 		// updated is the last git change of a page's file, or nil.
 		"updated": func(v any) *history.Change {
 			if p := pageOf(v); p != nil && p.File != "" {

@@ -6,8 +6,9 @@
  *
  * - Menu button: shows and hides the section navigation on small screens.
  * - Print button: prints a play as a call prep sheet.
- * - Copy buttons: copy a talk track (a blockquote in an objection response
- *   or a play) to the clipboard, and announce "Copied" to screen readers.
+ * - Copy buttons: copy a script (a quote in the body of an objection,
+ *   closing tool, persona or play, and the one pulled up to the first
+ *   screen) to the clipboard as clean text, and announce "Copied".
  * - Review status: the build marks a page overdue as of the day it was
  *   built; a site read months later re-judges it against today.
  */
@@ -106,7 +107,8 @@
 
   function quoteText(blockquote) {
     var clone = blockquote.cloneNode(true);
-    Array.prototype.forEach.call(clone.querySelectorAll(".copy-button"), function (el) {
+    // Not the button, nor text only for screen readers or tooltips.
+    Array.prototype.forEach.call(clone.querySelectorAll("button, .visually-hidden, [role=tooltip], sup"), function (el) {
       el.parentNode.removeChild(el);
     });
     var blocks = clone.querySelectorAll("p, li");
@@ -155,7 +157,9 @@
   }
 
   function setupCopy() {
-    each(".objection .response blockquote, .play .prose blockquote", function (blockquote) {
+    var scripts = ".lead--script > blockquote, .objection .response .prose > blockquote, .closing-tool .prose > blockquote, " +
+      ".persona .prose > blockquote, .play .prose > blockquote";
+    each(scripts, function (blockquote) {
       if (blockquote.querySelector(".copy-button")) return;
       var button = document.createElement("button");
       button.type = "button";
@@ -165,7 +169,7 @@
       label.textContent = "Copy";
       var hint = document.createElement("span");
       hint.className = "visually-hidden";
-      hint.textContent = " talk track";
+      hint.textContent = " script";
       button.appendChild(label);
       button.appendChild(hint);
       var timer = 0;
@@ -195,23 +199,28 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
+  /* Each review badge (the trust line's, the page end's) and the due date. */
   function setupReviewStatus() {
     var due = document.querySelector("time[data-review-due]");
-    var badge = document.querySelector("[data-review-badge]");
-    if (!due || !badge) return;
     var now = new Date();
     var today = isoDay(now);
     var soon = isoDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() + 14));
-    var when = due.getAttribute("datetime");
-    var state = when < today ? "overdue" : when < soon ? "due-soon" : "ok";
-    due.className = "review review--" + state;
-    badge.textContent = "";
-    if (state === "ok") return;
-    var el = document.createElement(state === "overdue" ? "strong" : "span");
-    el.className = "review review--" + state;
-    el.textContent = state === "overdue" ? "Overdue" : "Due soon";
-    badge.appendChild(document.createTextNode(" "));
-    badge.appendChild(el);
+    function stateOf(when) {
+      return when < today ? "overdue" : when < soon ? "due-soon" : "ok";
+    }
+    if (due) due.className = "review review--" + stateOf(due.getAttribute("datetime"));
+    each("[data-review-badge]", function (badge) {
+      var when = badge.getAttribute("data-due") || (due && due.getAttribute("datetime"));
+      if (!when) return;
+      var state = stateOf(when);
+      badge.textContent = "";
+      if (state === "ok") return;
+      var el = document.createElement(state === "overdue" ? "strong" : "span");
+      el.className = "review review--" + state;
+      el.textContent = state === "overdue" ? "Overdue" : "Due soon";
+      badge.appendChild(document.createTextNode(" "));
+      badge.appendChild(el);
+    });
   }
 
   function init() {
