@@ -156,6 +156,21 @@ func writeFragments(files map[string][]byte, docs []*Doc) {
 // (BenchmarkSearchCost10000).
 const FragmentGroup = 4
 
+// fragmentSections are the sections results show: the page's, with its
+// phrases as one more section after the introduction, separated by " · "
+// so that an excerpt reads as a list rather than one run-on sentence.
+func fragmentSections(d *Doc) []Section {
+	if len(d.Phrases) == 0 {
+		return d.Sections
+	}
+	ph := Section{Text: strings.Join(d.Phrases, PhraseSeparator)}
+	at := min(1, len(d.Sections))
+	return slices.Concat(d.Sections[:at], []Section{ph}, d.Sections[at:])
+}
+
+// PhraseSeparator joins list items in one section's text.
+const PhraseSeparator = " · "
+
 func fragment(d *Doc) []byte {
 	size := 64 + len(d.URL) + len(d.Title)
 	for _, s := range d.Sections {
@@ -184,7 +199,7 @@ func fragment(d *Doc) []byte {
 		b = append(b, ']')
 	}
 	b = append(b, `},"s":[`...)
-	for i, s := range d.Sections {
+	for i, s := range fragmentSections(d) {
 		if i > 0 {
 			b = append(b, ',')
 		}

@@ -38,13 +38,14 @@ func (ix *Index) Find(req Request) Response {
 
 	n := ix.meta.Docs
 	acc := newAccumulator(n)
+	acc.exact = ix.exactPages(q, n)
 	for _, s := range q.slots {
 		acc.addSlot(s.alts)
 	}
 	fails, failed := ix.filterFailures(req.Filters, n)
 	var cands []int32
 	for d := range n {
-		if acc.slots[d] > 0 && fails[d] == 0 {
+		if acc.matches(d) && fails[d] == 0 {
 			cands = append(cands, int32(d))
 		}
 	}
@@ -75,6 +76,7 @@ func (ix *Index) Find(req Request) Response {
 
 // accumulator holds every page's stage-one ranking keys.
 type accumulator struct {
+	exact []bool   // the query is one of the page's names
 	slots []uint16 // query words matched
 	tiers []int32  // sum of the best tier per word matched
 	score []int64  // sum of the best weight × idf × impact per word
@@ -123,10 +125,17 @@ func (a *accumulator) addSlot(alts []alt) {
 	}
 }
 
-// compare orders pages best first: words matched, tiers, phrase pairs,
-// score, then document order.
+func (a *accumulator) matches(d int) bool { return a.slots[d] > 0 || a.exact[d] }
+
+// compare orders pages best first: the query naming the page, words
+// matched, tiers, phrase pairs, score, then document order.
 func (a *accumulator) compare(x, y int32, px, py int) int {
 	switch {
+	case a.exact[x] != a.exact[y]:
+		if a.exact[x] {
+			return -1
+		}
+		return 1
 	case a.slots[x] != a.slots[y]:
 		return int(a.slots[y]) - int(a.slots[x])
 	case a.tiers[x] != a.tiers[y]:
@@ -186,7 +195,7 @@ func (ix *Index) count(names []string, acc *accumulator, fails []uint8, failed [
 		for i, v := range f.values {
 			k := 0
 			for _, d := range f.docs[i] {
-				if d < len(fails) && acc.slots[d] > 0 && (fails[d] == 0 || fails[d] == 1 && failed[d] == id) {
+				if d < len(fails) && acc.matches(d) && (fails[d] == 0 || fails[d] == 1 && failed[d] == id) {
 					k++
 				}
 			}
