@@ -208,10 +208,12 @@ func impact(c wordCount, d docWords, avgLen float64) uint8 {
 // said, so among pages matching a query about as well, the objection
 // answering it comes first, then a glossary term (a word the customer
 // used), then a closing tool; other pages are the reference around them.
-// The priors are small: they reorder near ties, never a clearly better
-// match.
+// A section page lists its pages, so the page itself comes before it. The
+// priors are small: they reorder near ties, never a clearly better match.
 func kindPrior(kind string) int {
 	switch kind {
+	case "section":
+		return 9
 	case "objection":
 		return 12
 	case "term":
