@@ -49,7 +49,7 @@ for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
 
 const TIER_EXACT = 3, TIER_PREFIX = 2, TIER_TYPO = 1;
 const W_EXACT = 10, W_SYNONYM = 9, W_PREFIX = 7, W_TYPO1 = 5, W_TYPO2 = 3;
-const TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
+const STRONG_IMPACT = 32, TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const WORD = '(?:(?![' + CJK + '])[\\p{L}\\p{M}\\p{N}])';
@@ -355,7 +355,7 @@ for (const s of typos) s.alts.push(...await corrections(s, maxEdits(s.word)));
 // Stage one: every page's words matched, tiers and score from the postings.
 function accumulate(n, slots) {
 const acc = {slots: new Uint16Array(n), tiers: new Int32Array(n), score: new Float64Array(n)};
-const bestTier = new Int8Array(n), bestScore = new Float64Array(n);
+const bestTier = new Int8Array(n), bestScore = new Float64Array(n), bestImp = new Int32Array(n);
 for (const s of slots) {
 const touched = [];
 for (const a of s.alts) {
@@ -367,13 +367,14 @@ doc += r.varint() + 1;
 const imp = r.fixed();
 if (r.bad || doc >= n) break;
 const v = a.weight * a.idf * imp;
-if (bestTier[doc] === 0) { touched.push(doc); bestTier[doc] = a.tier; bestScore[doc] = v; }
-else if (a.tier > bestTier[doc] || a.tier === bestTier[doc] && v > bestScore[doc]) { bestTier[doc] = a.tier; bestScore[doc] = v; }
+if (bestTier[doc] === 0) { touched.push(doc); bestTier[doc] = a.tier; bestScore[doc] = v; bestImp[doc] = imp; }
+else if (a.tier > bestTier[doc] || a.tier === bestTier[doc] && v > bestScore[doc]) { bestTier[doc] = a.tier; bestScore[doc] = v; bestImp[doc] = Math.max(bestImp[doc], imp); }
 }
 }
 for (const d of touched) {
-acc.slots[d]++; acc.tiers[d] += bestTier[d]; acc.score[d] += bestScore[d];
-bestTier[d] = 0; bestScore[d] = 0;
+const k = bestImp[d] >= STRONG_IMPACT && bestTier[d] === TIER_EXACT ? 2 : 1;
+acc.slots[d] += k; acc.tiers[d] += k * bestTier[d]; acc.score[d] += bestScore[d];
+bestTier[d] = 0; bestScore[d] = 0; bestImp[d] = 0;
 }
 }
 return acc;

@@ -184,7 +184,8 @@ func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 // (title above phrases above heading above body, whatever the body's
 // frequency), and BM25's saturating, length-normalised frequency ranks
 // within a tier. A short title that is mostly the term ranks above a long
-// one. The page kind's prior scales the whole.
+// one. The page kind's prior scales the whole. A term in the title or the
+// phrases has an impact of strongImpact or more, any other less.
 func impact(c wordCount, d docWords, avgLen float64) uint8 {
 	const k1, b = 1.2, 0.75
 	x := 0.0
@@ -201,7 +202,12 @@ func impact(c wordCount, d docWords, avgLen float64) uint8 {
 		x += tf * (k1 + 1) / (tf + k1*(1-b+b*float64(d.length)/avgLen))
 	}
 	x *= float64(d.prior) / 10
-	return uint8(min(63, max(1, int(math.Round(x*4)))))
+	if c.title > 0 || c.phrase > 0 {
+		// At most (7+4+3+2.2) × 1.2 ≈ 19.4.
+		return uint8(min(63, strongImpact+int(math.Round(x*1.6))))
+	}
+	// At most (3+2.2) × 1.2 ≈ 6.2.
+	return uint8(min(strongImpact-1, max(1, int(math.Round(x*5)))))
 }
 
 // kindPrior weighs pages by kind, in tenths. A rep types what the customer
