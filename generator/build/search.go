@@ -143,7 +143,7 @@ func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
 	}
 	list := func(heading string, texts []string) {
 		if t := plain(texts); len(t) > 0 {
-			tail = append(tail, search.Section{Heading: heading, Text: strings.Join(t, search.PhraseSeparator)})
+			tail = append(tail, search.Section{Heading: heading, Text: search.JoinList(t)})
 		}
 	}
 	add(p.Description)
