@@ -152,7 +152,9 @@ func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
 	case p.Objection != nil:
 		o := p.Objection
 		phrases = plain(append([]string{o.Says}, o.AlsoHeard...))
-		names = phrases
+		// Its category names it too: a rep typing "competitor" or
+		// "timing" wants the objections of that kind first.
+		names = append(slices.Clone(phrases), o.Category)
 		list("Proof points", o.Proof)
 		list("Don't say", o.Avoid)
 		facets["category"] = []string{o.Category}
