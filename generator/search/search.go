@@ -14,7 +14,9 @@
 //	search/meta.json        document and term counts, stop words, synonym
 //	                        groups, postings chunk boundaries, shard keys,
 //	                        facet names
-//	search/v/<key>.json     vocabulary shard: [words, term-id deltas, dfs]
+//	search/v/<key>.json     vocabulary shard: [words, term-id deltas, dfs];
+//	                        page names are words too ("_qualified_lead",
+//	                        in shard "_q"; see names.go)
 //	search/t/<n>.json       postings chunk: one string per term, the term's
 //	                        idf then (doc-id delta, impact) for each document
 //	search/f/<doc>.json     fragment: url, title, kind, facets, sections
