@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
@@ -128,15 +130,33 @@ func (s *Site) RefreshSearch() ([]string, error) {
 	return changed, nil
 }
 
-// searchDoc is a page as the index sees it: its front matter texts lead
-// the first section, since a rep searches for what the buyer says.
+// searchDoc is a page as the index sees it. What the customer says (an
+// objection's says and also_heard) and a term's aliases are its phrases,
+// which weigh most after the title, and its names, which a query typed
+// word for word puts first. Other front matter texts lead the first
+// section as sentences, so that excerpts read properly; an objection's
+// proof and the phrases to avoid come last, since a rep searching the
+// customer's words should not land on what not to say.
 func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
-	var intro []string
-	add := func(texts ...string) {
+	var intro, phrases, names []string
+	var tail []search.Section
+	plain := func(texts []string) []string {
+		var out []string
 		for _, t := range texts {
 			if t = strings.TrimSpace(md.PlainText(t)); t != "" {
-				intro = append(intro, t)
+				out = append(out, t)
 			}
+		}
+		return out
+	}
+	add := func(texts ...string) {
+		for _, t := range plain(texts) {
+			intro = append(intro, sentence(t))
+		}
+	}
+	list := func(heading string, texts []string) {
+		if t := plain(texts); len(t) > 0 {
+			tail = append(tail, search.Section{Heading: heading, Text: search.JoinList(t)})
 		}
 	}
 	add(p.Description)
@@ -144,10 +164,12 @@ func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
 	switch {
 	case p.Objection != nil:
 		o := p.Objection
-		add(o.Says)
-		add(o.AlsoHeard...)
-		add(o.Proof...)
-		add(o.Avoid...)
+		phrases = plain(append([]string{o.Says}, o.AlsoHeard...))
+		// Its category names it too: a rep typing "competitor" or
+		// "timing" wants the objections of that kind first.
+		names = append(slices.Clone(phrases), o.Category)
+		list("Proof points", o.Proof)
+		list("Don't say", o.Avoid)
 		facets["category"] = []string{o.Category}
 		facets["stage"] = o.Stages
 		for _, per := range p.Personas {
@@ -158,7 +180,8 @@ func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
 		add(t.When, t.Value, t.Cost, t.Approver)
 	case p.Term != nil:
 		t := p.Term
-		add(t.Aliases...)
+		phrases = plain(t.Aliases)
+		names = phrases
 		add(t.Marketing, t.Sales, t.Agreed)
 	case p.Persona != nil:
 		pe := p.Persona
@@ -186,24 +209,48 @@ func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
 		}
 	}
 
-	doc := search.Doc{URL: p.Permalink(), Title: p.Title, Kind: p.Kind, Facets: facets}
+	doc := search.Doc{URL: p.Permalink(), Title: p.Title, Kind: p.Kind, Facets: facets, Phrases: phrases, Names: names}
 	text := p.Text()
-	first := strings.Join(intro, "\n")
+	first := strings.Join(intro, " ")
 	if len(text) > 0 && text[0].ID == "" {
-		first = strings.TrimSpace(first + "\n" + text[0].Text)
+		first = strings.TrimSpace(first + " " + text[0].Text)
 		text = text[1:]
 	}
 	doc.Sections = append(doc.Sections, search.Section{Text: first})
 	for _, sec := range text {
 		doc.Sections = append(doc.Sections, search.Section{Anchor: sec.ID, Heading: sec.Heading, Text: sec.Text})
 	}
+	doc.Sections = append(doc.Sections, tail...)
 	return doc
 }
 
-// synonyms are the configured groups plus each glossary term with its
-// aliases: both functions' words for one thing find it.
+// sentence ends a front matter text with a full stop unless it ends with
+// punctuation already, so that texts joined in one excerpt read apart.
+func sentence(t string) string {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if unicode.IsPunct(r) {
+		return t
+	}
+	return t + "."
+}
+
+// synonyms are the configured groups, the built-in list for the site's
+// language (unless turned off, less the groups dropped) and each glossary
+// term with its aliases: both functions' words for one thing find it.
 func synonyms(s *site.Site) [][]string {
-	groups := append([][]string(nil), s.Config.Search.Synonyms...)
+	cfg := s.Config.Search
+	groups := append([][]string(nil), cfg.Synonyms...)
+	if cfg.BuiltinSynonyms == nil || *cfg.BuiltinSynonyms {
+		drop := map[string]bool{}
+		for _, w := range cfg.DropSynonyms {
+			drop[search.Fold(w)] = true
+		}
+		for _, g := range search.BuiltinSynonyms(s.Config.Language) {
+			if !slices.ContainsFunc(g, func(w string) bool { return drop[search.Fold(w)] }) {
+				groups = append(groups, g)
+			}
+		}
+	}
 	for _, p := range s.Pages {
 		if p.Term != nil && len(p.Term.Aliases) > 0 && !p.Draft {
 			groups = append(groups, append([]string{p.Title}, p.Term.Aliases...))

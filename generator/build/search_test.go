@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/search"
+	"github.com/playbook-ssg/playbook/generator/site"
 )
 
 // openIndex opens the search index of a generated site.
@@ -127,5 +129,40 @@ func TestSearchRefreshAfterUpdate(t *testing.T) {
 	}
 	if r := openIndex(t, next).Search("xylophonic", nil); len(r) != 1 || !strings.HasSuffix(r[0].URL, "/objections/too-expensive/") {
 		t.Errorf("after RefreshSearch: %v", urls(r))
+	}
+}
+
+// TestBuiltinSynonyms checks [search] builtin_synonyms and drop_synonyms.
+func TestBuiltinSynonyms(t *testing.T) {
+	has := func(groups [][]string, word string) bool {
+		for _, g := range groups {
+			if slices.Contains(g, word) {
+				return true
+			}
+		}
+		return false
+	}
+	off := false
+	tests := []struct {
+		name       string
+		cfg        config.Search
+		lang       string
+		boss, cost bool
+	}{
+		{"on by default", config.Search{}, "en", true, true},
+		{"off", config.Search{BuiltinSynonyms: &off}, "en", false, false},
+		{"one group dropped", config.Search{DropSynonyms: []string{"Supervisor"}}, "en-GB", false, true},
+		{"not for other languages", config.Search{}, "fr", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			groups := synonyms(&site.Site{Config: &config.Config{Language: tt.lang, Search: tt.cfg}})
+			if got := has(groups, "boss"); got != tt.boss {
+				t.Errorf("boss group present = %v, want %v", got, tt.boss)
+			}
+			if got := has(groups, "pricey"); got != tt.cost {
+				t.Errorf("price group present = %v, want %v", got, tt.cost)
+			}
+		})
 	}
 }

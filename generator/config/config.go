@@ -130,6 +130,12 @@ type Search struct {
 	// as ["ROI", "return on investment"]. Glossary terms and their aliases
 	// are added to these.
 	Synonyms [][]string `toml:"synonyms"`
+	// BuiltinSynonyms turns off the reviewed list of common business
+	// English synonyms shipped with Playbook when false (nil means on).
+	BuiltinSynonyms *bool `toml:"builtin_synonyms"`
+	// DropSynonyms leaves out every built-in group holding one of these
+	// words, for a playbook where they mean something else.
+	DropSynonyms []string `toml:"drop_synonyms"`
 }
 
 // Versions configures the released versions of the playbook, built from
@@ -827,7 +833,7 @@ func knownKeys(parent []string) []string {
 	case "voice":
 		return []string{"find", "regex", "suggest", "message", "severity", "kinds"}
 	case "search":
-		return []string{"synonyms"}
+		return []string{"synonyms", "builtin_synonyms", "drop_synonyms"}
 	case "repository":
 		return []string{"url", "branch", "content_path", "edit_url"}
 	case "review":

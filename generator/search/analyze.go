@@ -14,14 +14,15 @@ type field uint8
 
 const (
 	inTitle field = iota
+	inPhrase
 	inHeading
 	inBody
 )
 
 // wordCount is how often one word (or synonym group) occurs in one page.
 type wordCount struct {
-	id                int32 // local word id, or synonym group
-	title, head, body uint16
+	id                        int32 // local word id, or synonym group
+	title, phrase, head, body uint16
 }
 
 // docWords is what analysis keeps of one page.
@@ -30,6 +31,7 @@ type docWords struct {
 	groups   []wordCount // synonym groups, id = group index
 	titleLen int         // scored words in the title
 	length   int         // words in headings and text
+	prior    int         // the page kind's weight, in tenths (kindPrior)
 }
 
 // analysis is one worker's result over a contiguous range of pages.
@@ -104,8 +106,14 @@ func analyzeRange(docs []*Doc, lang language, phrases map[string][]phrase) *anal
 	z.arena = make([]wordCount, 0, size/16)
 	for i, d := range docs {
 		z.doc = int32(i + 1)
-		z.cur = docWords{words: z.cur.words[:0]}
+		z.cur = docWords{words: z.cur.words[:0], prior: kindPrior(d.Kind)}
 		z.field(d.Title, inTitle)
+		for _, p := range d.Phrases {
+			z.field(p, inPhrase)
+		}
+		for _, name := range docNames(d) {
+			z.name(name)
+		}
 		for _, s := range d.Sections {
 			z.field(s.Heading, inHeading)
 			z.field(s.Text, inBody)
@@ -138,7 +146,7 @@ func (z *analyzer) field(text string, f field) {
 			}
 			z.seq = append(z.seq, id)
 		}
-		if f != inTitle {
+		if f == inHeading || f == inBody {
 			z.cur.length++
 		}
 		if st.stop {
@@ -156,6 +164,20 @@ func (z *analyzer) field(text string, f field) {
 	}
 	if len(z.starts) > 0 {
 		z.matchPhrases(f)
+	}
+}
+
+// name counts a page's name as one word of its own (see nameKey).
+func (z *analyzer) name(key string) {
+	id, h := z.ids.lookup([]byte(key))
+	if id < 0 {
+		id = z.intern([]byte(key), h)
+	}
+	st := &z.state[id]
+	if st.stamp != z.doc {
+		st.stamp = z.doc
+		st.slot = int32(len(z.cur.words))
+		z.cur.words = append(z.cur.words, wordCount{id: id, title: 1})
 	}
 }
 
@@ -207,6 +229,8 @@ func count(c *wordCount, f field) {
 	switch f {
 	case inTitle:
 		c.title = satInc(c.title)
+	case inPhrase:
+		c.phrase = satInc(c.phrase)
 	case inHeading:
 		c.head = satInc(c.head)
 	default:

@@ -139,3 +139,32 @@ func browserEngine() []byte {
 	}
 	return []byte(b.String())
 }
+
+//go:embed synonyms_en.txt
+var synonymsEnglish string
+
+// BuiltinSynonyms returns the reviewed synonym groups shipped for a
+// language ("en", "en-GB"), or none for languages without a list. Each call
+// returns a new slice.
+func BuiltinSynonyms(language string) [][]string {
+	base, _, _ := strings.Cut(strings.ToLower(language), "-")
+	base, _, _ = strings.Cut(base, "_")
+	if base != "en" {
+		return nil
+	}
+	var groups [][]string
+	for line := range strings.Lines(synonymsEnglish) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		var g []string
+		for _, w := range strings.Split(line, ",") {
+			if w = strings.TrimSpace(w); w != "" {
+				g = append(g, w)
+			}
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}

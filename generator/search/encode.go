@@ -156,6 +156,36 @@ func writeFragments(files map[string][]byte, docs []*Doc) {
 // (BenchmarkSearchCost10000).
 const FragmentGroup = 4
 
+// fragmentSections are the sections results show: the page's, with its
+// phrases as one more section after the introduction.
+func fragmentSections(d *Doc) []Section {
+	if len(d.Phrases) == 0 {
+		return d.Sections
+	}
+	ph := Section{Text: JoinList(d.Phrases)}
+	at := min(1, len(d.Sections))
+	return slices.Concat(d.Sections[:at], []Section{ph}, d.Sections[at:])
+}
+
+// JoinList joins the items of a list into one text that reads as a list
+// in an excerpt: sentences follow each other, other items are separated
+// by " · " ("qualified lead · QP"), never run together.
+func JoinList(items []string) string {
+	var b strings.Builder
+	for i, it := range items {
+		if i > 0 {
+			r, _ := utf8.DecodeLastRuneInString(items[i-1])
+			if unicode.IsPunct(r) {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString(" · ")
+			}
+		}
+		b.WriteString(it)
+	}
+	return b.String()
+}
+
 func fragment(d *Doc) []byte {
 	size := 64 + len(d.URL) + len(d.Title)
 	for _, s := range d.Sections {
@@ -184,7 +214,7 @@ func fragment(d *Doc) []byte {
 		b = append(b, ']')
 	}
 	b = append(b, `},"s":[`...)
-	for i, s := range d.Sections {
+	for i, s := range fragmentSections(d) {
 		if i > 0 {
 			b = append(b, ',')
 		}

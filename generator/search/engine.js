@@ -49,7 +49,7 @@ for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
 
 const TIER_EXACT = 3, TIER_PREFIX = 2, TIER_TYPO = 1;
 const W_EXACT = 10, W_SYNONYM = 9, W_PREFIX = 7, W_TYPO1 = 5, W_TYPO2 = 3;
-const TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
+const STRONG_IMPACT = 32, TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const WORD = '(?:(?![' + CJK + '])[\\p{L}\\p{M}\\p{N}])';
@@ -108,6 +108,31 @@ return keys;
 }
 
 function prefixKey(w) { return Array.from(w).slice(0, 2).join(''); }
+
+// Names, as in names.go: a page's title and names are indexed as one word,
+// "_" and the folded words joined by "_".
+const LEADS = [['what', 'is', 'meant', 'by'], ['what', 'is'], ['what', 'are'], ['whats'], ['what', 'does'], ['what', 'do'],
+['who', 'is'], ['whos'], ['define'], ['definition', 'of'], ['meaning', 'of'], ['explain']];
+const TAILS = [['mean'], ['means'], ['stand', 'for'], ['stands', 'for']];
+const ARTICLES = ['a', 'an', 'the'];
+
+function queryNames(toks) {
+const words = toks.map(t => t.word), out = [];
+const add = ws => { if (ws.length > 0) { const k = '_' + ws.join('_'); if (!out.includes(k)) out.push(k); } };
+add(words);
+for (const lead of LEADS) {
+if (words.length > lead.length && lead.every((w, i) => words[i] === w)) {
+let rest = words.slice(lead.length);
+for (const tail of TAILS) {
+if (rest.length > tail.length && tail.every((w, i) => rest[rest.length - tail.length + i] === w)) { rest = rest.slice(0, rest.length - tail.length); break; }
+}
+if (rest.length > 1 && ARTICLES.includes(rest[0])) rest = rest.slice(1);
+add(rest);
+break;
+}
+}
+return out;
+}
 
 function shardFile(key) {
 let s = 'v/';
@@ -244,8 +269,8 @@ return {word, prefix, onlyPrefix, group, keys: [], alts: [], known: 0, words: ne
 }
 
 function parse(meta, query) {
-const q = {slots: [], items: []};
 const toks = tokens(query);
+const q = {slots: [], items: [], stop: meta.stop, names: queryNames(toks)};
 const typing = toks.length > 0 && toks[toks.length - 1].end === query.length;
 for (let i = 0; i < toks.length;) {
 let [k, groups] = synonymAt(meta, toks, i);
@@ -295,6 +320,7 @@ const cands = [];
 for (const k of s.keys) {
 const sh = await shard(k);
 sh.words.forEach((w, i) => {
+if (w.startsWith('_')) return;
 const d = editDistance(q, w, edits);
 if (d === 0 || d > edits || s.alts.some(a => a.term === sh.terms[i])) return;
 const c = cands.find(c => c.term === sh.terms[i]);
@@ -329,7 +355,7 @@ for (const s of typos) s.alts.push(...await corrections(s, maxEdits(s.word)));
 // Stage one: every page's words matched, tiers and score from the postings.
 function accumulate(n, slots) {
 const acc = {slots: new Uint16Array(n), tiers: new Int32Array(n), score: new Float64Array(n)};
-const bestTier = new Int8Array(n), bestScore = new Float64Array(n);
+const bestTier = new Int8Array(n), bestScore = new Float64Array(n), bestImp = new Int32Array(n);
 for (const s of slots) {
 const touched = [];
 for (const a of s.alts) {
@@ -341,20 +367,45 @@ doc += r.varint() + 1;
 const imp = r.fixed();
 if (r.bad || doc >= n) break;
 const v = a.weight * a.idf * imp;
-if (bestTier[doc] === 0) { touched.push(doc); bestTier[doc] = a.tier; bestScore[doc] = v; }
-else if (a.tier > bestTier[doc] || a.tier === bestTier[doc] && v > bestScore[doc]) { bestTier[doc] = a.tier; bestScore[doc] = v; }
+if (bestTier[doc] === 0) { touched.push(doc); bestTier[doc] = a.tier; bestScore[doc] = v; bestImp[doc] = imp; }
+else if (a.tier > bestTier[doc] || a.tier === bestTier[doc] && v > bestScore[doc]) { bestTier[doc] = a.tier; bestScore[doc] = v; bestImp[doc] = Math.max(bestImp[doc], imp); }
 }
 }
 for (const d of touched) {
-acc.slots[d]++; acc.tiers[d] += bestTier[d]; acc.score[d] += bestScore[d];
-bestTier[d] = 0; bestScore[d] = 0;
+const k = bestImp[d] >= STRONG_IMPACT && bestTier[d] === TIER_EXACT ? 2 : 1;
+acc.slots[d] += k; acc.tiers[d] += k * bestTier[d]; acc.score[d] += bestScore[d];
+bestTier[d] = 0; bestScore[d] = 0; bestImp[d] = 0;
 }
 }
 return acc;
 }
 
+// exactPages: the pages one of the query's names names.
+async function exactPages(meta, q, n) {
+const exact = new Uint8Array(n);
+for (const name of q.names) {
+const key = prefixKey(name);
+if (!meta.keys.has(key)) continue;
+const sh = await shard(key);
+const i = sh.words.indexOf(name);
+if (i < 0) continue;
+const r = new Reader(await postingList(meta, sh.terms[i]));
+r.varint();
+let doc = -1;
+while (r.more()) {
+doc += r.varint() + 1;
+r.fixed();
+if (r.bad || doc >= n) break;
+exact[doc] = 1;
+}
+}
+return exact;
+}
+
+function matches(acc, d) { return acc.slots[d] > 0 || acc.exact[d] === 1; }
+
 function compare(acc, x, y, px, py) {
-return acc.slots[y] - acc.slots[x] || acc.tiers[y] - acc.tiers[x] || py - px || acc.score[y] - acc.score[x] || x - y;
+return acc.exact[y] - acc.exact[x] || acc.slots[y] - acc.slots[x] || acc.tiers[y] - acc.tiers[x] || py - px || acc.score[y] - acc.score[x] || x - y;
 }
 
 async function filterFailures(meta, filters, n) {
@@ -379,7 +430,7 @@ const f = await facet(meta, name);
 const c = {};
 f.values.forEach((v, i) => {
 let k = 0;
-for (const d of f.docs[i]) if (d < fails.length && acc.slots[d] > 0 && (fails[d] === 0 || fails[d] === 1 && failed[d] === id)) k++;
+for (const d of f.docs[i]) if (d < fails.length && matches(acc, d) && (fails[d] === 0 || fails[d] === 1 && failed[d] === id)) k++;
 if (k > 0) c[v] = k;
 });
 counts[name] = c;
@@ -436,6 +487,12 @@ return c[i];
 function match(q, text, owner, i) {
 const toks = cachedTokens(owner, i, text);
 const hits = new Array(toks.length).fill(null);
+const next = new Array(toks.length);
+let following = -1;
+for (let j = toks.length - 1; j >= 0; j--) {
+next[j] = following;
+if (!q.stop.has(toks[j].word)) following = j;
+}
 const add = (j, si, v) => {
 if (!hits[j]) hits[j] = [];
 const h = hits[j].find(h => h.slot === si);
@@ -452,15 +509,17 @@ if (p.words.every((w, k) => toks[j + k].word === w)) for (let k = 0; k < p.words
 }
 }
 for (const h of hits) if (h) h.sort((a, b) => a.slot - b.slot);
-return {text, toks, hits};
+return {text, toks, hits, next};
 }
 
+// pairs: consecutive query words, stop words left out, as in excerpt.go.
 function pairs(q) {
 const out = [];
-for (let i = 0; i + 1 < q.items.length; i++) {
-const a = q.items[i], b = q.items[i + 1];
-if (a.slot < 0 && b.slot < 0 || a.slot >= 0 && q.slots[a.slot].group || b.slot >= 0 && q.slots[b.slot].group) continue;
-out.push([a, b]);
+let prev = -1;
+for (const it of q.items) {
+if (it.slot < 0) continue;
+if (prev >= 0 && !q.slots[prev].group && !q.slots[it.slot].group) out.push([{slot: prev}, it]);
+prev = it.slot;
 }
 return out;
 }
@@ -473,7 +532,9 @@ return m.hits[j] !== null && m.hits[j].some(h => h.slot === it.slot);
 function markPairs(m, prs, found) {
 if (prs.length === 0) return;
 for (let j = 0; j + 1 < m.toks.length; j++) {
-for (let p = 0; p < prs.length; p++) if (!found[p] && is(m, j, prs[p][0]) && is(m, j + 1, prs[p][1])) found[p] = true;
+const k = m.next[j];
+if (k < 0) continue;
+for (let p = 0; p < prs.length; p++) if (!found[p] && is(m, j, prs[p][0]) && is(m, k, prs[p][1])) found[p] = true;
 }
 }
 
@@ -571,9 +632,10 @@ Object.keys(filters || {}).filter(k => filters[k] && filters[k].length).concat(f
 alts.forEach((a, i) => { a.postings = lists[i]; a.idf = new Reader(a.postings).varint(); });
 const n = meta.docs;
 const acc = accumulate(n, q.slots);
+acc.exact = await exactPages(meta, q, n);
 const [fails, failed] = await filterFailures(meta, filters, n);
 let cands = [];
-for (let d = 0; d < n; d++) if (acc.slots[d] > 0 && fails[d] === 0) cands.push(d);
+for (let d = 0; d < n; d++) if (matches(acc, d) && fails[d] === 0) cands.push(d);
 resp.total = cands.length;
 if (facetNames.length > 0) resp.counts = await count(meta, facetNames, acc, fails, failed);
 cands.sort((x, y) => compare(acc, x, y, 0, 0));

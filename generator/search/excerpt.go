@@ -62,11 +62,20 @@ type matched struct {
 	text string
 	toks []token
 	hits [][]slotHit
+	next []int // the next word that is not a stop word, or -1
 }
 
 func (q parsedQuery) match(text string) matched {
 	m := matched{text: text, toks: tokens(text)}
 	m.hits = make([][]slotHit, len(m.toks))
+	m.next = make([]int, len(m.toks))
+	following := -1
+	for j := len(m.toks) - 1; j >= 0; j-- {
+		m.next[j] = following
+		if !q.stop[m.toks[j].word] {
+			following = j
+		}
+	}
 	add := func(j, si, v int) {
 		for k, h := range m.hits[j] {
 			if h.slot == si {
@@ -106,16 +115,21 @@ func (q parsedQuery) match(text string) matched {
 	return m
 }
 
-// pairs are the query's consecutive items that can form a phrase: not two
-// stop words, and no multi-word synonym (already a phrase).
+// pairs are the query's consecutive words, stop words left out, that can
+// form a phrase (a multi-word synonym is one already). A text has a pair
+// when its words follow each other, stop words between them left out:
+// "price too high" finds "the price is too high".
 func (q parsedQuery) pairs() [][2]item {
 	var out [][2]item
-	for i := 0; i+1 < len(q.items); i++ {
-		a, b := q.items[i], q.items[i+1]
-		if a.slot < 0 && b.slot < 0 || a.slot >= 0 && q.slots[a.slot].group || b.slot >= 0 && q.slots[b.slot].group {
+	prev := -1
+	for _, it := range q.items {
+		if it.slot < 0 {
 			continue
 		}
-		out = append(out, [2]item{a, b})
+		if prev >= 0 && !q.slots[prev].group && !q.slots[it.slot].group {
+			out = append(out, [2]item{{slot: prev}, it})
+		}
+		prev = it.slot
 	}
 	return out
 }
@@ -135,8 +149,12 @@ func (m matched) is(j int, it item) bool {
 // markPairs sets found[p] for each pair p found in m.
 func (m matched) markPairs(pairs [][2]item, found []bool) {
 	for j := 0; j+1 < len(m.toks); j++ {
+		k := m.next[j]
+		if k < 0 {
+			continue
+		}
 		for p, pr := range pairs {
-			if !found[p] && m.is(j, pr[0]) && m.is(j+1, pr[1]) {
+			if !found[p] && m.is(j, pr[0]) && m.is(k, pr[1]) {
 				found[p] = true
 			}
 		}

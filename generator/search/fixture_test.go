@@ -11,7 +11,9 @@ func fixtureDocs() []Doc {
 	}
 	return []Doc{
 		{URL: "/objections/too-expensive/", Title: "It's too expensive", Kind: "objection",
-			Facets: f("category", "price", "persona", "cfo", "stage", "proposal", "stage", "negotiation", "owners", "sales"),
+			Facets:  f("category", "price", "persona", "cfo", "stage", "proposal", "stage", "negotiation", "owners", "sales"),
+			Phrases: []string{"It's too expensive.", "That's more than we were expecting.", "We can't justify that for a tracking tool."},
+			Names:   []string{"It's too expensive.", "That's more than we were expecting.", "We can't justify that for a tracking tool."},
 			Sections: []Section{
 				{Text: "The customer says the price is too high for this year's budget."},
 				{Anchor: "acknowledge", Heading: "Acknowledge", Text: "That's a fair concern, and a common one."},
@@ -30,8 +32,13 @@ func fixtureDocs() []Doc {
 			}},
 		{URL: "/closing-tools/carrier-onboarding-service/", Title: "Carrier onboarding service", Kind: "closing-tool",
 			Sections: []Section{{Text: "We connect their carriers so planners don't do the work. The TMS stays in place."}}},
-		{URL: "/glossary/roi/", Title: "ROI", Kind: "term",
+		{URL: "/glossary/roi/", Title: "ROI", Kind: "term", Phrases: []string{"return on investment", "payback"}, Names: []string{"return on investment", "payback"},
 			Sections: []Section{{Text: "Return on investment: freight savings divided by what the customer pays us."}}},
+		{URL: "/glossary/qualified-prospect/", Title: "Qualified prospect", Kind: "term", Phrases: []string{"qualified lead", "QP"}, Names: []string{"qualified lead", "QP"},
+			Sections: []Section{{Text: "A buyer who fits the ICP and has a need we can meet this quarter."}}},
+		{URL: "/objections/ask-my-boss/", Title: "I need to ask my boss", Kind: "objection", Facets: f("category", "authority"),
+			Phrases:  []string{"I need to run this past my boss first.", "I'm not the one who signs off on this."},
+			Sections: []Section{{Text: "Find who signs off, and help the buyer sell it inside."}}},
 		{URL: "/glossary/tms/", Title: "TMS", Kind: "term",
 			Sections: []Section{{Text: "A transport management system plans and tenders loads."}}},
 		{URL: "/guides/café/", Title: "Café naïve Straße", Kind: "guide",

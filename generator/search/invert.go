@@ -140,6 +140,7 @@ func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 				}
 				m := &merged[slot[t]]
 				m.title = satAdd(m.title, c.title)
+				m.phrase = satAdd(m.phrase, c.phrase)
 				m.head = satAdd(m.head, c.head)
 				m.body = satAdd(m.body, c.body)
 			}
@@ -180,14 +181,19 @@ func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 }
 
 // impact is a term's weight in a page, 1–63. Field presence gives tiers
-// (title above heading above body, whatever the body's frequency), and
-// BM25's saturating, length-normalised frequency ranks within a tier. A
-// short title that is mostly the term ranks above a long one.
+// (title above phrases above heading above body, whatever the body's
+// frequency), and BM25's saturating, length-normalised frequency ranks
+// within a tier. A short title that is mostly the term ranks above a long
+// one. The page kind's prior scales the whole. A term in the title or the
+// phrases has an impact of strongImpact or more, any other less.
 func impact(c wordCount, d docWords, avgLen float64) uint8 {
 	const k1, b = 1.2, 0.75
 	x := 0.0
 	if c.title > 0 {
 		x += 5 + 2/float64(d.titleLen)
+	}
+	if c.phrase > 0 {
+		x += 4
 	}
 	if c.head > 0 {
 		x += 3
@@ -195,7 +201,33 @@ func impact(c wordCount, d docWords, avgLen float64) uint8 {
 	if tf := float64(c.head) + float64(c.body); tf > 0 {
 		x += tf * (k1 + 1) / (tf + k1*(1-b+b*float64(d.length)/avgLen))
 	}
-	return uint8(min(63, max(1, int(math.Round(x*5)))))
+	x *= float64(d.prior) / 10
+	if c.title > 0 || c.phrase > 0 {
+		// At most (7+4+3+2.2) × 1.2 ≈ 19.4.
+		return uint8(min(63, strongImpact+int(math.Round(x*1.6))))
+	}
+	// At most (3+2.2) × 1.2 ≈ 6.2.
+	return uint8(min(strongImpact-1, max(1, int(math.Round(x*5)))))
+}
+
+// kindPrior weighs pages by kind, in tenths. A rep types what the customer
+// said, so among pages matching a query about as well, the objection
+// answering it comes first, then a glossary term (a word the customer
+// used), then a closing tool; other pages are the reference around them.
+// A section page lists its pages, so the page itself comes before it. The
+// priors are small: they reorder near ties, never a clearly better match.
+func kindPrior(kind string) int {
+	switch kind {
+	case "section":
+		return 9
+	case "objection":
+		return 12
+	case "term":
+		return 11
+	case "closing-tool":
+		return 11
+	}
+	return 10
 }
 
 // idf is BM25's inverse document frequency, scaled to a small integer so

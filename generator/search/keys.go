@@ -23,6 +23,9 @@ import (
 
 // shardKeys returns the distinct shard keys of a folded word.
 func shardKeys(w string) []string {
+	if isName(w) {
+		return []string{prefixKey(w)}
+	}
 	var r [3]rune
 	n := 0
 	for _, c := range w {

@@ -24,11 +24,11 @@ func parityDocs() []Doc {
 	return append(docs, fixtureDocs()...)
 }
 
-var parityOptions = Options{Language: "en", Synonyms: [][]string{
+var parityOptions = Options{Language: "en", Synonyms: append([][]string{
 	{"ROI", "return on investment"},
 	{"TMS", "transport management system"},
 	{"price", "cost"},
-}}
+}, BuiltinSynonyms("en")...)}
 
 type query struct {
 	query   string
@@ -70,6 +70,18 @@ var parityQueries = []query{
 	{query: "renewl conversation"},
 	{query: "discovry call"},
 	{query: "lane 2026"},
+	{query: "what is a qualified lead"},
+	{query: "whats a QP"},
+	{query: "define roi"},
+	{query: "what does QP mean?"},
+	{query: "qualified prospect"},
+	{query: "It's too expensive"},
+	{query: "price too high"},
+	{query: "I have to check with my manager"},
+	{query: "my boss has to sign off", filters: map[string][]string{"kind": {"objection"}}, facets: []string{"kind"}},
+	{query: "the price is high"},
+	{query: "_qualified_lead"},
+	{query: "what is"},
 	{query: ""},
 }
 

@@ -95,12 +95,16 @@ type item struct {
 type parsedQuery struct {
 	slots []*slot
 	items []item
+	stop  map[string]bool
+	// names are the name words (names.go) the query may be.
+	names []string
 }
 
 // parse splits a query into slots. It needs no file but meta.json.
 func (ix *Index) parse(query string) parsedQuery {
-	var q parsedQuery
+	q := parsedQuery{stop: ix.stop}
 	toks := tokens(query)
+	q.names = queryNames(toks)
 	typing := len(toks) > 0 && toks[len(toks)-1].end == len(query)
 	for i := 0; i < len(toks); {
 		k, groups := ix.synonymAt(toks, i)
@@ -215,6 +219,34 @@ func (ix *Index) resolve(q parsedQuery) {
 	}
 }
 
+// exactPages marks the pages one of the query's names names.
+func (ix *Index) exactPages(q parsedQuery, n int) []bool {
+	exact := make([]bool, n)
+	for _, name := range q.names {
+		key := prefixKey(name)
+		if !ix.keys[key] {
+			continue
+		}
+		sh := ix.shard(key)
+		i := slices.Index(sh.words, name)
+		if i < 0 {
+			continue
+		}
+		r := reader{s: ix.postingList(sh.terms[i])}
+		r.varint() // idf
+		doc := -1
+		for r.more() {
+			doc += r.varint() + 1
+			r.fixed()
+			if r.bad || doc >= n {
+				break
+			}
+			exact[doc] = true
+		}
+	}
+	return exact
+}
+
 // appendCompletions appends the terms of words starting with prefix, most
 // frequent first, leaving out the exact word's term, and returns the sum of
 // their document frequencies.
@@ -257,6 +289,9 @@ func (ix *Index) corrections(s *slot, edits int) []alt {
 	for _, k := range s.keys {
 		sh := ix.shard(k)
 		for i, w := range sh.words {
+			if isName(w) {
+				continue
+			}
 			d := editDistance(q, w, edits)
 			if d == 0 || d > edits || slices.ContainsFunc(s.alts, func(a alt) bool { return a.term == sh.terms[i] }) {
 				continue

@@ -38,13 +38,14 @@ func (ix *Index) Find(req Request) Response {
 
 	n := ix.meta.Docs
 	acc := newAccumulator(n)
+	acc.exact = ix.exactPages(q, n)
 	for _, s := range q.slots {
 		acc.addSlot(s.alts)
 	}
 	fails, failed := ix.filterFailures(req.Filters, n)
 	var cands []int32
 	for d := range n {
-		if acc.slots[d] > 0 && fails[d] == 0 {
+		if acc.matches(d) && fails[d] == 0 {
 			cands = append(cands, int32(d))
 		}
 	}
@@ -75,19 +76,21 @@ func (ix *Index) Find(req Request) Response {
 
 // accumulator holds every page's stage-one ranking keys.
 type accumulator struct {
-	slots []uint16 // query words matched
+	exact []bool   // the query is one of the page's names
+	slots []uint16 // query words matched, twice when strong (strongImpact)
 	tiers []int32  // sum of the best tier per word matched
 	score []int64  // sum of the best weight × idf × impact per word
 	// per-slot scratch: the best tier and contribution so far
 	bestTier  []int8
 	bestScore []int64
+	bestImp   []int // the impact of the best alternative so far, or a better one's
 	touched   []int32
 }
 
 func newAccumulator(n int) *accumulator {
 	return &accumulator{
 		slots: make([]uint16, n), tiers: make([]int32, n), score: make([]int64, n),
-		bestTier: make([]int8, n), bestScore: make([]int64, n),
+		bestTier: make([]int8, n), bestScore: make([]int64, n), bestImp: make([]int, n),
 	}
 }
 
@@ -110,23 +113,37 @@ func (a *accumulator) addSlot(alts []alt) {
 			case a.bestTier[doc] == 0:
 				a.touched = append(a.touched, int32(doc))
 				a.bestTier[doc], a.bestScore[doc] = t, v
+				a.bestImp[doc] = imp
 			case t > a.bestTier[doc] || t == a.bestTier[doc] && v > a.bestScore[doc]:
 				a.bestTier[doc], a.bestScore[doc] = t, v
+				a.bestImp[doc] = max(a.bestImp[doc], imp)
 			}
 		}
 	}
 	for _, d := range a.touched {
-		a.slots[d]++
-		a.tiers[d] += int32(a.bestTier[d])
+		n := 1
+		if a.bestImp[d] >= strongImpact && a.bestTier[d] == tierExact {
+			n = 2
+		}
+		a.slots[d] += uint16(n)
+		a.tiers[d] += int32(n * int(a.bestTier[d]))
+		a.bestImp[d] = 0
 		a.score[d] += a.bestScore[d]
 		a.bestTier[d], a.bestScore[d] = 0, 0
 	}
 }
 
-// compare orders pages best first: words matched, tiers, phrase pairs,
-// score, then document order.
+func (a *accumulator) matches(d int) bool { return a.slots[d] > 0 || a.exact[d] }
+
+// compare orders pages best first: the query naming the page, words
+// matched, tiers, phrase pairs, score, then document order.
 func (a *accumulator) compare(x, y int32, px, py int) int {
 	switch {
+	case a.exact[x] != a.exact[y]:
+		if a.exact[x] {
+			return -1
+		}
+		return 1
 	case a.slots[x] != a.slots[y]:
 		return int(a.slots[y]) - int(a.slots[x])
 	case a.tiers[x] != a.tiers[y]:
@@ -186,7 +203,7 @@ func (ix *Index) count(names []string, acc *accumulator, fails []uint8, failed [
 		for i, v := range f.values {
 			k := 0
 			for _, d := range f.docs[i] {
-				if d < len(fails) && acc.slots[d] > 0 && (fails[d] == 0 || fails[d] == 1 && failed[d] == id) {
+				if d < len(fails) && acc.matches(d) && (fails[d] == 0 || fails[d] == 1 && failed[d] == id) {
 					k++
 				}
 			}
@@ -198,3 +215,10 @@ func (ix *Index) count(names []string, acc *accumulator, fails []uint8, failed [
 	}
 	return counts
 }
+
+// strongImpact is the least impact of a word in a page's title or phrases
+// (see impact). Such a word, matched exactly (or by its stem or a
+// synonym), counts twice among the words a page matches, so that a page
+// whose title or customer's words answer the query ranks above one that
+// mentions every word of it in passing.
+const strongImpact = 32

@@ -14,7 +14,9 @@
 //	search/meta.json        document and term counts, stop words, synonym
 //	                        groups, postings chunk boundaries, shard keys,
 //	                        facet names
-//	search/v/<key>.json     vocabulary shard: [words, term-id deltas, dfs]
+//	search/v/<key>.json     vocabulary shard: [words, term-id deltas, dfs];
+//	                        page names are words too ("_qualified_lead",
+//	                        in shard "_q"; see names.go)
 //	search/t/<n>.json       postings chunk: one string per term, the term's
 //	                        idf then (doc-id delta, impact) for each document
 //	search/f/<doc>.json     fragment: url, title, kind, facets, sections
@@ -30,7 +32,15 @@ type Doc struct {
 	Kind  string
 	// Facets are filterable values by facet name: kind, category, persona,
 	// stage, owners, tags. Kind is added from the Kind field when absent.
-	Facets   map[string][]string
+	Facets map[string][]string
+	// Phrases are what the page answers, in the words a reader types: an
+	// objection's says and also_heard, a term's aliases. They weigh just
+	// below the title, and results show them as one section.
+	Phrases []string
+	// Names are what the page is called: its title is one already; add
+	// aliases and the customer's exact words. A query that is one of them,
+	// once framing like "what is" is left out, puts the page first.
+	Names    []string
 	Sections []Section
 }
 
