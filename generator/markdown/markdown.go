@@ -57,6 +57,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(taskCheckBox{}, 100),
 		util.Prioritized(calloutRenderer{}, 100),
 		util.Prioritized(raw, 100),
+		util.Prioritized(termRenderer{}, 100),
 	)}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -120,6 +121,8 @@ type Doc struct {
 	Links    []*Link
 	// closeHTML closes the elements raw HTML left open (safe mode).
 	closeHTML string
+	// tips are the terms LinkTerms linked, in the order of their links.
+	tips []Term
 }
 
 // Parse parses src. Headings get unique IDs and a trailing anchor link.
@@ -189,7 +192,7 @@ func (r *Renderer) Render(doc *Doc) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, doc.closeHTML...), nil
+	return append(append(out, doc.closeHTML...), doc.tipsHTML()...), nil
 }
 
 func (r *Renderer) render(doc *Doc) ([]byte, error) {
