@@ -197,6 +197,7 @@ var (
 // without overlaps. prev and next are the characters around b (0 for
 // none), so a text node that continues a word does not start a mention.
 func (g *Glossary) scan(b []byte, prev, next rune, fn func(termMatch)) {
+	first := prev // the character before the text
 	var path [8]*trieNode
 	for i := 0; i < len(b); {
 		r, size := rune(b[i]), 1
@@ -232,7 +233,9 @@ func (g *Glossary) scan(b []byte, prev, next rune, fn func(termMatch)) {
 			for d := depth - 1; d >= 0 && !found; d-- {
 				for _, name := range path[d].names {
 					if end, ok := name.match(b, i, next); ok {
-						fn(termMatch{start: i, end: end, term: name.term})
+						if name.exact || !name.inProperNoun(b, i, end, first) {
+							fn(termMatch{start: i, end: end, term: name.term})
+						}
 						prev, _ = utf8.DecodeLastRune(b[i:end])
 						i, found = end, true
 						break
@@ -293,6 +296,56 @@ func (n termName) match(b []byte, i int, next rune) (int, bool) {
 		}
 	}
 	return end, boundary(b, end, next)
+}
+
+// inProperNoun reports whether a mention of a name written in sentence
+// case ("Lane", "win rate") is, being capitalized, part of a proper noun:
+// the product "Lanes" or "Northwind Lanes", not the term "Lane". It is
+// when it is capitalized and does not start a sentence (the last
+// character before it, in this text or the one before, is not a full
+// stop, a colon, or the start of the block), carries a plural or
+// possessive ending, or the word after it is capitalized too. Such a mention is passed over, not linked.
+func (n termName) inProperNoun(b []byte, start, end int, before rune) bool {
+	if r, _ := utf8.DecodeRune(b[start:]); !unicode.IsUpper(r) || !sentenceCase(n.text) {
+		return false
+	}
+	if end-start > len(n.text) {
+		return true // "Lanes" at a sentence's start: a name as likely as a plural
+	}
+	i := start
+	for i > 0 && (b[i-1] == ' ' || b[i-1] == '\t') {
+		i--
+	}
+	last := before
+	if i > 0 {
+		last, _ = utf8.DecodeLastRune(b[:i])
+	}
+	switch last {
+	case 0, '.', '!', '?', ':': // a space: after a line break, mid-sentence
+	default:
+		return true
+	}
+	k := end
+	for k < len(b) && b[k] == ' ' {
+		k++
+	}
+	if k > end && k < len(b) {
+		if r, _ := utf8.DecodeRune(b[k:]); unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCase reports whether a name has no capital after its first
+// letter ("Win rate", "lane"); "Net Promoter Score" has.
+func sentenceCase(name string) bool {
+	for i, r := range name {
+		if i > 0 && unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // boundary reports whether no word continues at b[at:].

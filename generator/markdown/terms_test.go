@@ -56,7 +56,8 @@ func TestLinkTermsMatching(t *testing.T) {
 		{"abbreviation possessive (typographer)", "The ICP's edge.", []string{"ICP>/glossary/icp/"}},
 		{"alias acronym in its case only", "A Qp, a qp, then a QP.", []string{"QP>/glossary/qp/"}},
 		{"case-insensitive title", "an expedite, then another Expedite", []string{"expedite>/glossary/expedite/"}},
-		{"plural", "Expedites cost money.", []string{"Expedites>/glossary/expedite/"}},
+		{"plural", "Two expedites cost money.", []string{"expedites>/glossary/expedite/"}},
+		{"capitalized plural at a sentence start may be a name", "Expedites cost money.", nil},
 		{"not another word form", "We expedited it.", nil},
 		{"longest first", "A qualified prospect is a prospect.", []string{"qualified prospect>/glossary/qp/", "prospect>/glossary/prospect/"}},
 		{"alias", "Our target market is wide.", []string{"target market>/glossary/icp/"}},
@@ -79,6 +80,13 @@ func TestLinkTermsMatching(t *testing.T) {
 		{"list and quote", "- the ICP\n\n> an expedite", []string{"ICP>/glossary/icp/", "expedite>/glossary/expedite/"}},
 		{"across a soft line break, each word", "qualified\nprospect", []string{"prospect>/glossary/prospect/"}},
 		{"alert", "> [!TIP]\n> Mind the ICP.", []string{"ICP>/glossary/icp/"}},
+		{"proper noun: capitalized word before", "Northwind Expedites ships. Then an expedite.", []string{"expedite>/glossary/expedite/"}},
+		{"proper noun: capitalized word after", "Expedite Logistics Inc. An expedite is costly.", []string{"expedite>/glossary/expedite/"}},
+		{"sentence start is not a proper noun", "Done. Expedite it.", []string{"Expedite>/glossary/expedite/"}},
+		{"proper noun: capitalized mid-sentence", "Compare it to Expedites, then expedites.", []string{"expedites>/glossary/expedite/"}},
+		{"proper noun after a line break", "Compare it to\nExpedites.", nil},
+		{"after a colon", "Note: Expedite it.", []string{"Expedite>/glossary/expedite/"}},
+		{"abbreviations after a name still link", "Northwind ICP.", []string{"ICP>/glossary/icp/"}},
 		{"unicode around", "«ICP» and é-SQL", []string{"ICP>/glossary/icp/", "SQL>/glossary/sql/"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
