@@ -128,9 +128,9 @@ func TestTermLinksPageOff(t *testing.T) {
 // the live preview renders them again and equals a full build.
 func TestUpdateTermChangesMentions(t *testing.T) {
 	dir, opts, cur := shortListSynth(t)
-	appendToFile(t, dir, "content/guides/guide-0.md", "\nOur Term 3 matters, as does alias-4.\n")
+	appendToFile(t, dir, "content/guides/guide-0.md", "\nOur term 3 matters, as does alias-4.\n")
 	cur = updateMatchesFullBuild(t, cur, opts, "content/guides/guide-0.md")
-	appendToFile(t, dir, "content/guides/guide-1.md", "\nTerm 3 again.\n")
+	appendToFile(t, dir, "content/guides/guide-1.md", "\nAgain term 3.\n")
 	cur = updateMatchesFullBuild(t, cur, opts, "content/guides/guide-1.md")
 	if cur == nil || !bytes.Contains(cur.Files["guides/guide-0/index.html"], []byte("The agreed meaning of term 3.")) {
 		t.Fatal("guide-0 does not show term 3's definition")
