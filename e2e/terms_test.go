@@ -104,7 +104,7 @@ func TestTermTooltip(t *testing.T) {
 		t.Error("tooltip on a phone outside the viewport or over its link")
 	}
 	if dir := os.Getenv("PLAYBOOK_SHOTS"); dir != "" {
-		shot(t, ctx, filepath.Join(dir, "term-390-light.png"))
+		shot(t, ctx, filepath.Join(dir, "term-390-tap.png"))
 	}
 	key(t, ctx, kb.Escape)
 	poll(t, ctx, "Escape to close a tapped tooltip", tipGone)
@@ -219,4 +219,44 @@ func firstLinkDescription(t *testing.T, ctx context.Context) string {
 		}
 	}
 	return ""
+}
+
+// TestTermTooltipAccessible runs axe-core with a tooltip open (hover and
+// tap), in light and dark mode.
+func TestTermTooltipAccessible(t *testing.T) {
+	axe := axeScript(t)
+	base := serveSample(t)
+	ctx := browser.New(t)
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+		}); err != nil {
+			t.Fatal(err)
+		}
+		for _, mobile := range []bool{false, true} {
+			opts := []chromedp.EmulateViewportOption{}
+			width := int64(1280)
+			if mobile {
+				opts, width = append(opts, chromedp.EmulateMobile), 390
+			}
+			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800, opts...)); err != nil {
+				t.Fatal(err)
+			}
+			openPage(t, ctx, base+termPage)
+			x, y := termPoint(t, ctx)
+			if mobile {
+				tap(t, ctx, x, y)
+			} else {
+				mouse(t, ctx, x, y)
+			}
+			poll(t, ctx, "the tooltip", tipShown)
+			violations, err := axeViolations(ctx, axe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(violations) > 0 {
+				t.Errorf("%d px, %s, tooltip open: %s", width, scheme, strings.Join(violations, "\n  "))
+			}
+		}
+	}
 }
