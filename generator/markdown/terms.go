@@ -49,7 +49,8 @@ type termName struct {
 
 // NewGlossary indexes terms' titles and aliases. When two terms share a
 // name, the first in terms keeps it. Names that do not start with a letter
-// or digit are left out.
+// or digit are left out, and names of more than eight words are never
+// found.
 func NewGlossary(terms []Term) *Glossary {
 	g := &Glossary{terms: slices.Clone(terms)}
 	seen := map[string]bool{}

@@ -234,14 +234,9 @@
 })();
 
 /* ==== Glossary term tooltips ==============================================
- * The build links the first mention of each glossary term in a page's prose
- * (a.term) and puts the definitions, hidden, in .term-tips after the body;
- * each link names its definition with aria-describedby, so screen readers
- * read it without this script. Here the definition shows as a tooltip: on
- * hover (it stays while the pointer moves onto it), on keyboard focus, and
- * on a first tap on phones, with an "Open term" link (a second tap on the
- * term also opens it). Escape, a tap elsewhere, or leaving closes it. The
- * tooltip is positioned over the page, so nothing moves. */
+ * a.term links a term's first mention; its definition, hidden in .term-tips,
+ * is the link's aria-describedby. Shown on hover, focus and a first tap
+ * (with "Open term"); Escape or a tap elsewhere closes it. */
 (function () {
   "use strict";
 
@@ -360,7 +355,10 @@
       if (open && pinned && !inside(e.target)) hide();
     });
 
-    window.addEventListener("resize", hide);
+    // Phones resize as the address bar hides: follow the link, not close.
+    window.addEventListener("resize", function () {
+      if (open) place(open.link, open.tip);
+    });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
