@@ -424,7 +424,7 @@ func (d *Doc) LinkTerms(g *Glossary, self string) {
 			}
 			return ast.WalkContinue, nil
 		}
-		if n.Type() == ast.TypeBlock && hasInlineHTML(n) {
+		if n.Type() == ast.TypeBlock && hasInlineHTML(n, d.src) {
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -455,14 +455,19 @@ func (d *Doc) LinkTerms(g *Glossary, self string) {
 	}
 }
 
-// hasInlineHTML reports whether a block's inline content holds raw HTML.
-func hasInlineHTML(n ast.Node) bool {
+// hasInlineHTML reports whether a block's inline content holds raw HTML
+// that may wrap text (an <a>, a <code>), where a link is invalid or
+// wrong; a line break, an image or a comment does not.
+func hasInlineHTML(n ast.Node, src []byte) bool {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if c.Type() != ast.TypeInline {
 			return false
 		}
-		if c.Kind() == ast.KindRawHTML {
-			return true
+		if raw, ok := c.(*ast.RawHTML); ok {
+			t := strings.ToLower(rawText(raw, src))
+			if !lineBreak.MatchString(t) && !IsComment(t) && !strings.HasPrefix(t, "<img") && !strings.HasPrefix(t, "<wbr") {
+				return true
+			}
 		}
 	}
 	return false

@@ -74,6 +74,8 @@ func TestLinkTermsMatching(t *testing.T) {
 		{"indented code", "    ICP here\n", nil},
 		{"raw html block", "<div>\nICP\n</div>\n", nil},
 		{"inline raw html", "An <abbr>ICP</abbr> here.", nil},
+		{"raw html link", "See <a href=\"x\">the ICP</a>.", nil},
+		{"a line break or a comment is no reason", "The ICP<br>\nnext <!-- note --> line.", []string{"ICP>/glossary/icp/"}},
 		{"table header not, cell yes", "| ICP | x |\n|---|---|\n| ICP | y |\n", []string{"ICP>/glossary/icp/"}},
 		{"definition list term", "ICP\n: Expedite here.\n", []string{"Expedite>/glossary/expedite/"}},
 		{"not after & (an entity's name)", "&SQL; and &#SQL", nil},
