@@ -3,6 +3,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,9 +13,12 @@ import (
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
 )
 
@@ -258,5 +263,43 @@ func TestTermTooltipAccessible(t *testing.T) {
 				t.Errorf("%d px, %s, tooltip open: %s", width, scheme, strings.Join(violations, "\n  "))
 			}
 		}
+	}
+}
+
+// TestTermTooltipUnderCSP opens and places a tooltip on the sample served
+// with a strict Content-Security-Policy: no violation is reported (the
+// script positions the tooltip through the CSSOM, which style-src 'self'
+// allows).
+func TestTermTooltipUnderCSP(t *testing.T) {
+	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := serve.Handler(site.Files)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'")
+		files.ServeHTTP(w, r)
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	t.Cleanup(func() { _ = srv.Close() })
+	ctx := browser.New(t)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	openPage(t, ctx, "http://"+ln.Addr().String()+termPage)
+	x, y := termPoint(t, ctx)
+	mouse(t, ctx, x, y)
+	poll(t, ctx, "the tooltip on hover", tipShown)
+	if !evalJS[bool](t, ctx, tipFits) {
+		t.Error("tooltip not placed under the CSP")
+	}
+	if v := evalJS[[]string](t, ctx, `window.__csp`); len(v) > 0 {
+		t.Errorf("CSP violations: %v", v)
 	}
 }
