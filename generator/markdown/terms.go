@@ -32,6 +32,10 @@ type Glossary struct {
 	// a text, one map lookup per word of the longest name that can start
 	// there, however many names share a first word.
 	root trieNode
+	// filter holds a bit for each first word's hash: most words of a
+	// text are no name's first word, and a bit test is cheaper than the
+	// map lookup.
+	filter [filterWords]uint64
 }
 
 type trieNode struct {
@@ -86,6 +90,10 @@ func NewGlossary(terms []Term) *Glossary {
 		}
 	}
 	g.root.addPlurals()
+	for w := range g.root.next {
+		h := hash([]byte(w))
+		g.filter[h/64%filterWords] |= 1 << (h % 64)
+	}
 	return g
 }
 
@@ -217,7 +225,7 @@ func (g *Glossary) scan(b []byte, prev, next rune, fn func(termMatch)) {
 			// Follow the trie word by word (one separator between
 			// words), then try the deepest names first.
 			depth := 0
-			n, k := g.root.child(b[i:j]), j
+			n, k := g.first(b[i:j]), j
 			for n != nil && depth < len(path) {
 				path[depth] = n
 				depth++
@@ -257,18 +265,49 @@ func (n *trieNode) child(w []byte) *trieNode {
 		return nil
 	}
 	var buf [64]byte
-	if len(w) <= len(buf) && isASCII(w) {
-		for k, c := range w {
+	w, _ = lower(buf[:0], w)
+	return n.next[string(w)]
+}
+
+// first returns the node of the first word of a name a text's word may
+// start, skipping the map for most words: those whose hash is not in the
+// filter of the first words.
+func (g *Glossary) first(w []byte) *trieNode {
+	var buf [64]byte
+	w, h := lower(buf[:0], w)
+	if g.filter[h/64%filterWords]&(1<<(h%64)) == 0 {
+		return nil
+	}
+	return g.root.next[string(w)]
+}
+
+// filterWords is the size of Glossary.filter in 64-bit words.
+const filterWords = 256
+
+// lower returns w in lower case (in buf when it is short ASCII) and its
+// FNV-1a hash.
+func lower(buf, w []byte) ([]byte, uint32) {
+	if len(w) <= cap(buf) && isASCII(w) {
+		h := uint32(2166136261)
+		for _, c := range w {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			buf[k] = c
+			buf = append(buf, c)
+			h = (h ^ uint32(c)) * 16777619
 		}
-		w = buf[:len(w)]
-	} else {
-		w = bytes.ToLower(w)
+		return buf, h
 	}
-	return n.next[string(w)]
+	w = bytes.ToLower(w)
+	return w, hash(w)
+}
+
+func hash(w []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range w {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
 }
 
 // match reports where a mention of n starting at b[i:] ends, with a plural
