@@ -42,6 +42,7 @@ type Config struct {
 	Voice      []VoiceRule       `toml:"voice"`
 	Versions   Versions          `toml:"versions"`
 	Feedback   Feedback          `toml:"feedback"`
+	Glossary   Glossary          `toml:"glossary"`
 	Content    Content           `toml:"content"`
 	Check      Check             `toml:"check"`
 
@@ -167,6 +168,18 @@ func (v Versions) On() bool { return v.Enabled == nil || *v.Enabled }
 
 // DefaultVersionTags is the tag pattern when the config sets none.
 const DefaultVersionTags = "v*"
+
+// Glossary configures how pages use the glossary's terms.
+type Glossary struct {
+	// Links turns off, when false, linking the first mention of each
+	// glossary term in a page's prose to the term, with its agreed
+	// definition as a tooltip. On by default; a page can turn it off
+	// with glossary_links = false in its front matter.
+	Links *bool `toml:"links"`
+}
+
+// LinksOn reports whether terms are linked where pages use them.
+func (g Glossary) LinksOn() bool { return g.Links == nil || *g.Links }
 
 // Feedback configures the "Worked in a call" / "Didn't work" links on
 // objection and closing-tool pages, which open a new issue in the

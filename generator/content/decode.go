@@ -454,7 +454,7 @@ func Plain(v any) any {
 	return v
 }
 
-var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "params", "cascade", "aliases", "redirect_from"}
+var commonKeys = []string{"title", "description", "kind", "owners", "reviewed", "review_every", "tags", "weight", "draft", "audience", "params", "cascade", "aliases", "redirect_from", "glossary_links"}
 
 // cascade sets what a section page passes down: its own owners and
 // review_every, the values of its cascade table, and internal when it is
@@ -601,6 +601,9 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	p.Tags = d.strs("tags")
 	p.Weight = d.integer("weight")
 	p.Draft = d.boolean("draft")
+	if _, ok := doc.Fields["glossary_links"]; ok {
+		p.NoGlossaryLinks = !d.boolean("glossary_links")
+	}
 	p.Audience = d.str("audience")
 	if p.Audience == "" {
 		p.Audience = Internal

@@ -96,6 +96,9 @@ type Page struct {
 	Draft       bool
 	Audience    string
 	Aliases     []Alias // old addresses that redirect here (aliases.go)
+	// NoGlossaryLinks: glossary_links = false, the page's prose does not
+	// link the glossary terms it mentions.
+	NoGlossaryLinks bool
 
 	Objection   *Objection
 	ClosingTool *ClosingTool

@@ -58,6 +58,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(calloutRenderer{}, 100),
 		util.Prioritized(tableWrapRenderer{}, 100),
 		util.Prioritized(raw, 100),
+		util.Prioritized(termRenderer{}, 100),
 	)}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -121,6 +122,8 @@ type Doc struct {
 	Links    []*Link
 	// closeHTML closes the elements raw HTML left open (safe mode).
 	closeHTML string
+	// tips are the terms LinkTerms linked, in the order of their links.
+	tips []Term
 }
 
 // Parse parses src. Headings get unique IDs and a trailing anchor link.
@@ -190,7 +193,7 @@ func (r *Renderer) Render(doc *Doc) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(out, doc.closeHTML...), nil
+	return append(append(out, doc.closeHTML...), doc.tipsHTML()...), nil
 }
 
 func (r *Renderer) render(doc *Doc) ([]byte, error) {

@@ -33,6 +33,9 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 		p.URL != cp.URL || p.Kind != cp.Kind || p.Draft != cp.Draft || p.Audience != cp.Audience {
 		return nil, nil, ErrNeedFull
 	}
+	if s.glossary != nil && !slices.Equal(s.termOf(p.Page), s.termOf(cp)) {
+		return nil, nil, ErrNeedFull // every page that mentions the term shows it
+	}
 	doc := s.md.Parse(cp.Body)
 	if !bytes.Equal(p.Body, cp.Body) && !sameIDs(p.headings, doc) && s.linkedWithAnchor(cp.Rel) {
 		return nil, nil, ErrNeedFull

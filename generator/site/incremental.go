@@ -111,6 +111,7 @@ func (s *Site) Signatures() map[string][32]byte {
 			h.Write(f[:])
 		}
 		h.Write(p.Source)
+		h.Write(s.glossaryKey[:]) // term links and tooltips in the body
 		add(p)
 		for _, c := range p.Crumbs() {
 			add(c)

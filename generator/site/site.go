@@ -65,10 +65,14 @@ type Site struct {
 	BasePath string   // path part of BaseURL, ending in "/"
 	Today    time.Time
 
-	byURL     map[string]*Page
-	md        *markdown.Renderer
-	resolver  *resolver
-	relations relationIndex
+	byURL    map[string]*Page
+	md       *markdown.Renderer
+	glossary *markdown.Glossary // nil when terms are not linked
+	// glossaryKey fingerprints the glossary: a body rendered with another
+	// one has other term links and tooltips.
+	glossaryKey [32]byte
+	resolver    *resolver
+	relations   relationIndex
 }
 
 // renderInline renders p's front matter texts as inline markdown, checking
@@ -215,6 +219,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		s.Pages = append(s.Pages, p)
 	}
 	s.buildTree(&diags)
+	s.glossary, s.glossaryKey = s.buildGlossary()
 	s.checkListings(&diags)
 	s.checkMenu(set, &diags)
 	for _, p := range s.Pages {
@@ -320,7 +325,7 @@ func reusable(prev *Site, p *Page) *Page {
 		return nil
 	}
 	old := prev.resolver.published[p.Rel]
-	if old == nil || !bytes.Equal(old.Source, p.Source) {
+	if old == nil || !bytes.Equal(old.Source, p.Source) || prev.glossaryKey != p.Site.glossaryKey {
 		return nil
 	}
 	return old
@@ -340,6 +345,9 @@ func (s *Site) renderBody(p *Page, doc *markdown.Doc, diags *diag.List) []string
 		if h.Level == 2 || h.Level == 3 {
 			p.TOC = append(p.TOC, h)
 		}
+	}
+	if s.glossary != nil && !p.NoGlossaryLinks {
+		doc.LinkTerms(s.glossary, p.Permalink())
 	}
 	html, err := md.Render(doc)
 	if err != nil {

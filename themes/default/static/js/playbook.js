@@ -241,3 +241,136 @@
     init();
   }
 })();
+
+/* ==== Glossary term tooltips ==============================================
+ * a.term links a term's first mention; its definition, hidden in .term-tips,
+ * is the link's aria-describedby. Shown on hover, focus and a first tap
+ * (with "Open term"); Escape or a tap elsewhere closes it. */
+(function () {
+  "use strict";
+
+  function setup() {
+    var box = document.querySelector(".term-tips");
+    if (!box || !document.querySelector("a.term")) return;
+    // Out of the article: positioned against the page, never clipped.
+    document.body.appendChild(box);
+    var open = null; // { link, tip }
+    var pinned = false; // opened by a tap: stays until dismissed
+    var touch = false; // the last pointer was a finger
+    var timer = 0;
+
+    function closest(el, sel) {
+      return el && el.closest ? el.closest(sel) : null;
+    }
+
+    function tipOf(link) {
+      var tip = document.getElementById(link.getAttribute("aria-describedby") || "");
+      return tip && tip.classList.contains("term-tip") ? tip : null;
+    }
+
+    function place(link, tip) {
+      var r = link.getClientRects()[0] || link.getBoundingClientRect();
+      var base = (tip.offsetParent || document.body).getBoundingClientRect();
+      var w = tip.offsetWidth;
+      var h = tip.offsetHeight;
+      var room = document.documentElement.clientWidth;
+      var left = Math.max(8, Math.min(r.left, room - w - 8));
+      var top = r.bottom + 6;
+      if (top + h > window.innerHeight - 8 && r.top - h - 6 > 8) top = r.top - h - 6;
+      tip.style.left = left - base.left + "px";
+      tip.style.top = top - base.top + "px";
+    }
+
+    function hide() {
+      window.clearTimeout(timer);
+      if (!open) return;
+      var more = open.tip.querySelector(".term-tip__open");
+      if (more) open.tip.removeChild(more);
+      open.tip.hidden = true;
+      open = null;
+      pinned = false;
+    }
+
+    function show(link, pin) {
+      var tip = tipOf(link);
+      if (!tip) return;
+      window.clearTimeout(timer);
+      if (open && open.tip !== tip) hide();
+      if (pin && !tip.querySelector(".term-tip__open")) {
+        var more = document.createElement("a");
+        more.className = "term-tip__open";
+        more.href = link.href;
+        more.textContent = "Open term";
+        tip.appendChild(more);
+      }
+      pinned = pin || pinned;
+      tip.hidden = false;
+      place(link, tip);
+      open = { link: link, tip: tip };
+    }
+
+    function inside(el) {
+      return open && el && (open.link.contains(el) || open.tip.contains(el));
+    }
+
+    document.addEventListener("pointerdown", function (e) {
+      touch = e.pointerType === "touch";
+    }, true);
+
+    document.addEventListener("pointerover", function (e) {
+      if (e.pointerType === "touch") return;
+      var link = closest(e.target, "a.term");
+      if (link) show(link, false);
+      else if (inside(e.target)) window.clearTimeout(timer);
+    });
+
+    document.addEventListener("pointerout", function (e) {
+      if (e.pointerType === "touch" || !open || pinned || !inside(e.target) || inside(e.relatedTarget)) return;
+      if (document.activeElement === open.link) return; // focus keeps it open
+      window.clearTimeout(timer);
+      timer = window.setTimeout(hide, 300);
+    });
+
+    document.addEventListener("focusin", function (e) {
+      var link = closest(e.target, "a.term");
+      if (link && !touch) show(link, false);
+      else if (open && !inside(e.target)) hide();
+    });
+
+    document.addEventListener("focusout", function (e) {
+      if (open && !pinned && e.target === open.link && !inside(e.relatedTarget)) hide();
+    });
+
+    document.addEventListener("keydown", function (e) {
+      touch = false;
+      if ((e.key === "Escape" || e.key === "Esc") && open) {
+        var link = open.link;
+        var back = open.tip.contains(document.activeElement);
+        hide();
+        if (back) link.focus();
+      }
+    });
+
+    document.addEventListener("click", function (e) {
+      var link = closest(e.target, "a.term");
+      if (link && touch) {
+        // First tap shows the definition; a second one follows the link.
+        if (!(open && pinned && open.link === link)) {
+          e.preventDefault();
+          show(link, true);
+        }
+        return;
+      }
+      if (open && pinned && !inside(e.target)) hide();
+    });
+
+    // Phones resize as the address bar hides: follow the link, not close.
+    window.addEventListener("resize", function () {
+      if (open) place(open.link, open.tip);
+    });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})();
+/* ==== end glossary term tooltips ==== */
