@@ -19,6 +19,7 @@ type relevanceQuery struct {
 	want       []string // any of these pages is right
 	line       int
 	heldOut    bool
+	block      bool // under a "[set held-out]" header
 }
 
 func readRelevanceQueries(t *testing.T) []relevanceQuery {
@@ -29,7 +30,7 @@ func readRelevanceQueries(t *testing.T) []relevanceQuery {
 	}
 	defer f.Close()
 	var out []relevanceQuery
-	set := ""
+	set, block := "", false
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
@@ -38,17 +39,18 @@ func readRelevanceQueries(t *testing.T) []relevanceQuery {
 			continue
 		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
 			set = line[1 : len(line)-1]
+			set, block = strings.CutSuffix(set, " held-out")
 			continue
 		}
 		q, want, ok := strings.Cut(line, "=>")
 		if !ok {
 			t.Fatalf("queries.txt:%d: want `query => /page/`", n)
 		}
-		r := relevanceQuery{set: set, query: strings.TrimSpace(q), line: n}
+		r := relevanceQuery{set: set, query: strings.TrimSpace(q), line: n, block: block}
 		for _, w := range strings.Split(want, "|") {
 			r.want = append(r.want, strings.TrimSpace(w))
 		}
-		r.heldOut = len(out)%3 == 2
+		r.heldOut = block || len(out)%3 == 2
 		out = append(out, r)
 	}
 	return out
@@ -128,7 +130,7 @@ func TestRelevance(t *testing.T) {
 		"larger": openIndex(t, generate(t, Options{Source: largerPlaybook(t)})),
 	}
 	showHeld := os.Getenv("PLAYBOOK_SHOW_HELDOUT") != ""
-	var all, held, tuned relevanceScore
+	var all, held, tuned, blocks relevanceScore
 	sets := map[string]*relevanceScore{}
 	for _, q := range queries {
 		ix := indexes[q.set]
@@ -150,6 +152,9 @@ func TestRelevance(t *testing.T) {
 			sets[q.set] = &relevanceScore{}
 		}
 		sets[q.set].add(rank)
+		if q.block {
+			blocks.add(rank)
+		}
 		if q.heldOut {
 			held.add(rank)
 		} else {
@@ -164,11 +169,12 @@ func TestRelevance(t *testing.T) {
 		}
 	}
 	report := func(name string, s relevanceScore) {
-		t.Logf("%-9s %3d queries: top-1 %5.1f%%, top-3 %5.1f%%", name, s.n, s.pct(s.top1), s.pct(s.top3))
+		t.Logf("%-15s %3d queries: top-1 %5.1f%%, top-3 %5.1f%%", name, s.n, s.pct(s.top1), s.pct(s.top3))
 	}
 	report("all", all)
 	report("tuning", tuned)
 	report("held-out", held)
+	report("held-out blocks", blocks)
 	report("sample", *sets["sample"])
 	report("larger", *sets["larger"])
 	if all.pct(all.top1) < 85 || all.pct(all.top3) < 95 {

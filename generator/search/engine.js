@@ -48,8 +48,8 @@ const DIGIT = new Int8Array(128).fill(-1);
 for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
 
 const TIER_EXACT = 3, TIER_PREFIX = 2, TIER_TYPO = 1;
-const W_EXACT = 10, W_SYNONYM = 9, W_PREFIX = 7, W_TYPO1 = 5, W_TYPO2 = 3;
-const STRONG_IMPACT = 32, TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
+const W_EXACT = 10, W_COMPOUND = 11, W_SYNONYM = 9, W_PREFIX = 7, W_TYPO1 = 5, W_TYPO2 = 3;
+const STRONG_IMPACT = 32, COMMON_IDF = 8, COMMON_DOCS = 20, TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const WORD = '(?:(?![' + CJK + '])[\\p{L}\\p{M}\\p{N}])';
@@ -270,8 +270,10 @@ return {word, prefix, onlyPrefix, group, keys: [], alts: [], known: 0, words: ne
 
 function parse(meta, query) {
 const toks = tokens(query);
-const q = {slots: [], items: [], stop: meta.stop, names: queryNames(toks)};
+const q = {slots: [], items: [], stop: meta.stop, names: queryNames(toks), compounds: []};
 const typing = toks.length > 0 && toks[toks.length - 1].end === query.length;
+// tokSlot: each word's slot, -1 for a stop word, -2 in a phrase.
+const tokSlot = new Array(toks.length).fill(0);
 for (let i = 0; i < toks.length;) {
 let [k, groups] = synonymAt(meta, toks, i);
 if (k > 1) {
@@ -279,16 +281,24 @@ const s = newSlot('', false, false, true);
 for (const g of groups) s.alts.push({term: meta.groupBase + g, tier: TIER_EXACT, weight: W_SYNONYM});
 q.items.push({slot: q.slots.length});
 q.slots.push(s);
+tokSlot.fill(-2, i, i + k);
 i += k;
 continue;
 }
 const w = toks[i].word;
-if (meta.stop.has(w)) { q.items.push({slot: -1, stop: w}); i++; continue; }
+if (meta.stop.has(w)) { q.items.push({slot: -1, stop: w}); tokSlot[i] = -1; i++; continue; }
 const s = newSlot(w, i === toks.length - 1 && typing, false, false);
 for (const g of groups) s.alts.push({term: meta.groupBase + g, tier: TIER_EXACT, weight: W_SYNONYM});
+tokSlot[i] = q.slots.length;
 q.items.push({slot: q.slots.length});
 q.slots.push(s);
 i++;
+}
+// Adjacent words may be one word in the content ("freight desk").
+for (let i = 0; i + 1 < toks.length; i++) {
+const a = tokSlot[i], b = tokSlot[i + 1];
+if (a === -2 || b === -2 || (a === -1 && b === -1)) continue;
+q.compounds.push({word: toks[i].word + toks[i + 1].word, slots: [a, b].filter(x => x >= 0)});
 }
 if (q.slots.length === 0 && typing) {
 const w = toks[toks.length - 1].word;
@@ -350,13 +360,38 @@ const typos = q.slots.filter(s => !s.group && s.known <= RARE_DF && !s.onlyPrefi
 for (const s of typos) s.keys = shardKeys(s.word).filter(k => meta.keys.has(k));
 await Promise.all([].concat(...typos.map(s => s.keys.map(shard))));
 for (const s of typos) s.alts.push(...await corrections(s, maxEdits(s.word)));
+await resolveCompounds(meta, q);
+}
+
+// resolveCompounds: the slots of two adjacent words also match the word
+// they make together, in the content or in a synonym group.
+async function resolveCompounds(meta, q) {
+for (const c of q.compounds) {
+const alts = [];
+const key = prefixKey(c.word);
+let found = false;
+if (meta.keys.has(key)) {
+const sh = await shard(key);
+const i = sh.words.indexOf(c.word);
+if (i >= 0) { alts.push({term: sh.terms[i], tier: TIER_EXACT, weight: W_COMPOUND}); found = true; }
+}
+for (const p of meta.phrases) {
+if (p.words.length === 1 && p.words[0] === c.word) alts.push({term: meta.groupBase + p.group, tier: TIER_EXACT, weight: W_SYNONYM});
+}
+for (const si of c.slots) {
+const s = q.slots[si];
+if (found && !s.keys.includes(key)) s.keys.push(key);
+for (const a of alts) if (!s.alts.some(b => b.term === a.term)) s.alts.push(a);
+}
+}
 }
 
 // Stage one: every page's words matched, tiers and score from the postings.
 function accumulate(n, slots) {
-const acc = {slots: new Uint16Array(n), tiers: new Int32Array(n), score: new Float64Array(n)};
+const acc = {hit: new Uint8Array(n), slots: new Uint16Array(n), tiers: new Int32Array(n), score: new Float64Array(n)};
+const common = commonSlots(slots, n);
 const bestTier = new Int8Array(n), bestScore = new Float64Array(n), bestImp = new Int32Array(n);
-for (const s of slots) {
+for (const [si, s] of slots.entries()) {
 const touched = [];
 for (const a of s.alts) {
 const r = new Reader(a.postings);
@@ -372,7 +407,8 @@ else if (a.tier > bestTier[doc] || a.tier === bestTier[doc] && v > bestScore[doc
 }
 }
 for (const d of touched) {
-const k = bestImp[d] >= STRONG_IMPACT && bestTier[d] === TIER_EXACT ? 2 : 1;
+const k = common[si] ? 0 : bestImp[d] >= STRONG_IMPACT && bestTier[d] === TIER_EXACT ? 2 : 1;
+acc.hit[d] = 1;
 acc.slots[d] += k; acc.tiers[d] += k * bestTier[d]; acc.score[d] += bestScore[d];
 bestTier[d] = 0; bestScore[d] = 0; bestImp[d] = 0;
 }
@@ -402,7 +438,15 @@ exact[doc] = 1;
 return exact;
 }
 
-function matches(acc, d) { return acc.slots[d] > 0 || acc.exact[d] === 1; }
+function matches(acc, d) { return acc.hit[d] === 1 || acc.exact[d] === 1; }
+
+// commonSlots: words in about a quarter of the pages or more (of 20 or more)
+// count to the score only, when the query has a word that is not common.
+function commonSlots(slots, docs) {
+if (docs < COMMON_DOCS) return slots.map(() => false);
+const common = slots.map(s => s.alts.some(a => a.tier === TIER_EXACT && a.weight === W_EXACT && a.idf <= COMMON_IDF));
+return common.every(c => c) ? common.map(() => false) : common;
+}
 
 function compare(acc, x, y, px, py) {
 return acc.exact[y] - acc.exact[x] || acc.slots[y] - acc.slots[x] || acc.tiers[y] - acc.tiers[x] || py - px || acc.score[y] - acc.score[x] || x - y;

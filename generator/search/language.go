@@ -40,10 +40,12 @@ func stemEnglish(w string) string {
 // englishStopWords are left out of scoring. Words that change a query's
 // meaning in a playbook ("not", "no", "won't", "against", "more", "before")
 // are kept; question words and contractions a customer's sentence is full
-// of ("what", "where", "we've", "I'll") are not.
+// of ("what", "where", "we've", "I'll"), and a speaker's fillers ("guys",
+// "honestly"), are not.
 const englishStopWords = `a about am an and any are as at be been being both but by can could did do
 does doing dont each for from had has have having he her here hers herself him himself his i if im in
 into is it its itself just me my myself of on once or other our ours ourselves s shall she should so
 some such t than that the their theirs them themselves then there these they this those through to
 too very was we were which whom will with would you your yours yourself yourselves
-what whats how hows when where wheres why who whos us let lets ive youve weve theyve youre theyre youll ill also really`
+what whats how hows when where wheres why who whos us let lets ive youve weve theyve youre theyre youll ill also really
+guys honestly basically actually literally yeah ok okay hey hi um uh please`

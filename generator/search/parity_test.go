@@ -82,6 +82,10 @@ var parityQueries = []query{
 	{query: "the price is high"},
 	{query: "_qualified_lead"},
 	{query: "what is"},
+	{query: "carrier on boarding"},                           // a compound with a stop word
+	{query: "free ight", facets: []string{"kind"}},           // a compound of two words
+	{query: "spread sheets"},                                 // a compound in a synonym group
+	{query: "look the way it is now we use excel over here"}, // common words
 	{query: ""},
 }
 

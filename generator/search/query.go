@@ -16,11 +16,15 @@ const (
 	tierPrefix = 2
 	tierTypo   = 1
 
-	weightExact   = 10
-	weightSynonym = 9
-	weightPrefix  = 7
-	weightTypo1   = 5
-	weightTypo2   = 3
+	weightExact = 10
+	// weightCompound: two query words matching one word of the page
+	// ("freight desk", "FreightDesk") are one name, closer than the two
+	// words apart.
+	weightCompound = 11
+	weightSynonym  = 9
+	weightPrefix   = 7
+	weightTypo1    = 5
+	weightTypo2    = 3
 
 	typoCap = 8 // typo corrections kept per word, closest and most common first
 	// rareDF: a word whose exact and prefix matches cover no more pages
@@ -98,6 +102,16 @@ type parsedQuery struct {
 	stop  map[string]bool
 	// names are the name words (names.go) the query may be.
 	names []string
+	// compounds are adjacent query words written as one ("freight desk"
+	// may be "freightdesk"), with the slots of those words.
+	compounds []compound
+}
+
+// compound is two adjacent query words joined, and the slots (one or two:
+// a stop word has none) that also match it.
+type compound struct {
+	word  string
+	slots []int
 }
 
 // parse splits a query into slots. It needs no file but meta.json.
@@ -106,19 +120,26 @@ func (ix *Index) parse(query string) parsedQuery {
 	toks := tokens(query)
 	q.names = queryNames(toks)
 	typing := len(toks) > 0 && toks[len(toks)-1].end == len(query)
+	// tokSlot is each word's slot: -1 for a stop word, -2 in a phrase.
+	tokSlot := make([]int, len(toks))
 	for i := 0; i < len(toks); {
 		k, groups := ix.synonymAt(toks, i)
 		var s *slot
 		switch w := toks[i].word; {
 		case k > 1: // a multi-word synonym is one slot
 			s = &slot{group: true}
+			for j := i; j < i+k; j++ {
+				tokSlot[j] = -2
+			}
 		case ix.stop[w]:
 			q.items = append(q.items, item{slot: -1, stop: w})
+			tokSlot[i] = -1
 			i++
 			continue
 		default:
 			k = 1
 			s = &slot{word: w, prefix: i == len(toks)-1 && typing}
+			tokSlot[i] = len(q.slots)
 		}
 		s.words = map[string]int{}
 		for _, g := range groups {
@@ -127,6 +148,19 @@ func (ix *Index) parse(query string) parsedQuery {
 		q.items = append(q.items, item{slot: len(q.slots)})
 		q.slots = append(q.slots, s)
 		i += k
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := tokSlot[i], tokSlot[i+1]
+		if a == -2 || b == -2 || a == -1 && b == -1 {
+			continue
+		}
+		c := compound{word: toks[i].word + toks[i+1].word}
+		for _, si := range []int{a, b} {
+			if si >= 0 {
+				c.slots = append(c.slots, si)
+			}
+		}
+		q.compounds = append(q.compounds, c)
 	}
 	// A query of stop words alone still completes its last word ("on" is
 	// on its way to "onboarding").
@@ -216,6 +250,42 @@ func (ix *Index) resolve(q parsedQuery) {
 			}
 		}
 		s.alts = append(s.alts, ix.corrections(s, edits)...)
+	}
+	ix.resolveCompounds(q)
+}
+
+// resolveCompounds lets the slots of two adjacent words also match the
+// word they make together, as written in the content or in a synonym
+// group: a customer splits or joins a product's name another way than
+// the page does.
+func (ix *Index) resolveCompounds(q parsedQuery) {
+	for _, c := range q.compounds {
+		var alts []alt
+		key := prefixKey(c.word)
+		found := false
+		if ix.keys[key] {
+			sh := ix.shard(key)
+			if i := slices.Index(sh.words, c.word); i >= 0 {
+				alts = append(alts, alt{term: sh.terms[i], tier: tierExact, weight: weightCompound})
+				found = true
+			}
+		}
+		for p, words := range ix.phrases {
+			if len(words) == 1 && words[0] == c.word {
+				alts = append(alts, alt{term: int32(ix.groupBase + ix.phraseGroup[p]), tier: tierExact, weight: weightSynonym})
+			}
+		}
+		for _, si := range c.slots {
+			s := q.slots[si]
+			if found && !slices.Contains(s.keys, key) {
+				s.keys = append(s.keys, key)
+			}
+			for _, a := range alts {
+				if !slices.ContainsFunc(s.alts, func(b alt) bool { return b.term == a.term }) {
+					s.alts = append(s.alts, a)
+				}
+			}
+		}
 	}
 }
 

@@ -39,8 +39,9 @@ func (ix *Index) Find(req Request) Response {
 	n := ix.meta.Docs
 	acc := newAccumulator(n)
 	acc.exact = ix.exactPages(q, n)
-	for _, s := range q.slots {
-		acc.addSlot(s.alts)
+	common := commonSlots(q.slots, n)
+	for i, s := range q.slots {
+		acc.addSlot(s.alts, common[i])
 	}
 	fails, failed := ix.filterFailures(req.Filters, n)
 	var cands []int32
@@ -77,6 +78,7 @@ func (ix *Index) Find(req Request) Response {
 // accumulator holds every page's stage-one ranking keys.
 type accumulator struct {
 	exact []bool   // the query is one of the page's names
+	hit   []bool   // the page matches a query word
 	slots []uint16 // query words matched, twice when strong (strongImpact)
 	tiers []int32  // sum of the best tier per word matched
 	score []int64  // sum of the best weight × idf × impact per word
@@ -89,13 +91,14 @@ type accumulator struct {
 
 func newAccumulator(n int) *accumulator {
 	return &accumulator{
-		slots: make([]uint16, n), tiers: make([]int32, n), score: make([]int64, n),
+		hit: make([]bool, n), slots: make([]uint16, n), tiers: make([]int32, n), score: make([]int64, n),
 		bestTier: make([]int8, n), bestScore: make([]int64, n), bestImp: make([]int, n),
 	}
 }
 
 // addSlot scores one query word: each page counts its best alternative.
-func (a *accumulator) addSlot(alts []alt) {
+// A common word adds to the score only, not to the words matched.
+func (a *accumulator) addSlot(alts []alt, common bool) {
 	a.touched = a.touched[:0]
 	for _, al := range alts {
 		r := reader{s: al.postings}
@@ -125,6 +128,10 @@ func (a *accumulator) addSlot(alts []alt) {
 		if a.bestImp[d] >= strongImpact && a.bestTier[d] == tierExact {
 			n = 2
 		}
+		if common {
+			n = 0
+		}
+		a.hit[d] = true
 		a.slots[d] += uint16(n)
 		a.tiers[d] += int32(n * int(a.bestTier[d]))
 		a.bestImp[d] = 0
@@ -133,7 +140,39 @@ func (a *accumulator) addSlot(alts []alt) {
 	}
 }
 
-func (a *accumulator) matches(d int) bool { return a.slots[d] > 0 || a.exact[d] }
+func (a *accumulator) matches(d int) bool { return a.hit[d] || a.exact[d] }
+
+// commonIDF is the highest idf (invert.go) of a common word: one in about
+// a quarter of the pages or more. Among fewer than commonDocs pages no
+// word is common.
+const (
+	commonIDF  = 8
+	commonDocs = 20
+)
+
+// commonSlots marks the query words that are common in the content
+// ("way", "now", "over"), when the query has a word that is not: a
+// customer's filler words then do not outnumber the one distinctive
+// word in deciding which pages match more of the query.
+func commonSlots(slots []*slot, docs int) []bool {
+	common := make([]bool, len(slots))
+	if docs < commonDocs {
+		return common
+	}
+	any := false
+	for i, s := range slots {
+		for _, a := range s.alts {
+			if a.tier == tierExact && a.weight == weightExact && a.idf <= commonIDF {
+				common[i] = true
+			}
+		}
+		any = any || !common[i]
+	}
+	if !any {
+		return make([]bool, len(slots))
+	}
+	return common
+}
 
 // compare orders pages best first: the query naming the page, words
 // matched, tiers, phrase pairs, score, then document order.

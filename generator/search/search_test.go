@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -213,6 +214,50 @@ func TestSynonyms(t *testing.T) {
 	r := ix.Search("roi", nil)[1]
 	if want := (Marked{"Show the ", "return", " ", "on", " ", "investment", " early."}); !reflect.DeepEqual(r.Excerpt, want) {
 		t.Errorf("synonym excerpt = %q, want %q", r.Excerpt, want)
+	}
+}
+
+func TestCompounds(t *testing.T) {
+	docs := []Doc{
+		page("/freightdesk", "FreightDesk", "", ""),
+		page("/desk", "A desk for freight", "", ""),
+		page("/onboarding", "Onboarding service", "", ""),
+		page("/boarding", "Boarding pass", "", ""),
+		page("/sheets", "Notes", "", "Our spreadsheets."),
+	}
+	ix := openDocs(t, docs, Options{Language: "en", Synonyms: [][]string{{"excel", "spreadsheets"}}})
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"freight desk", []string{"/freightdesk", "/desk"}}, // the name as one word counts for both
+		{"on boarding", []string{"/onboarding", "/boarding"}},
+		{"spread sheets", []string{"/sheets"}},
+		{"freightdesk", []string{"/freightdesk"}}, // a word is not split
+	}
+	for _, tt := range tests {
+		got := urls(ix.Search(tt.query, nil))
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q found %q, want %q", tt.query, got, tt.want)
+		}
+	}
+}
+
+func TestCommonWords(t *testing.T) {
+	// "now" and "way" are on every page; "excel" is on one, in its title.
+	// Words in a quarter of the pages or more do not count as words
+	// matched, so the page with the distinctive word comes first.
+	docs := []Doc{page("/excel", "Excel works", "", "")}
+	for i := range 24 {
+		docs = append(docs, page(fmt.Sprintf("/p%d", i), "Notes", "", "The way we plan now."))
+	}
+	ix := openDocs(t, docs, Options{Language: "en"})
+	if got := urls(ix.Search("the way we do it now is excel", nil)); len(got) == 0 || got[0] != "/excel" {
+		t.Errorf("found %q, want /excel first", got)
+	}
+	// A query of common words alone still ranks by words matched.
+	if got := urls(ix.Search("way now", nil)); len(got) == 0 || got[0] == "/excel" {
+		t.Errorf("found %q, want a page with both words first", got)
 	}
 }
 
