@@ -49,7 +49,7 @@ for (let i = 0; i < 64; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
 
 const TIER_EXACT = 3, TIER_PREFIX = 2, TIER_TYPO = 1;
 const W_EXACT = 10, W_COMPOUND = 11, W_SYNONYM = 9, W_PREFIX = 7, W_TYPO1 = 5, W_TYPO2 = 3;
-const STRONG_IMPACT = 32, COMMON_IDF = 8, COMMON_DOCS = 20, TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
+const STRONG_IMPACT = 32, COMMON_IDF = 4, COMMON_DOCS = 20, TYPO_CAP = 8, RARE_DF = 2, EXCERPT_WORDS = 24, EXCERPT_LEAD = 3, SECTION_RESULTS = 3, LIMIT = 10;
 
 const CJK = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const WORD = '(?:(?![' + CJK + '])[\\p{L}\\p{M}\\p{N}])';
@@ -440,7 +440,7 @@ return exact;
 
 function matches(acc, d) { return acc.hit[d] === 1 || acc.exact[d] === 1; }
 
-// commonSlots: words in about a quarter of the pages or more (of 20 or more)
+// commonSlots: words in about half the pages or more (of 20 or more)
 // count to the score only, when the query has a word that is not common.
 function commonSlots(slots, docs) {
 if (docs < COMMON_DOCS) return slots.map(() => false);

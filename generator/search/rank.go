@@ -143,10 +143,12 @@ func (a *accumulator) addSlot(alts []alt, common bool) {
 func (a *accumulator) matches(d int) bool { return a.hit[d] || a.exact[d] }
 
 // commonIDF is the highest idf (invert.go) of a common word: one in about
-// a quarter of the pages or more. Among fewer than commonDocs pages no
+// half the pages or more. A quarter was too low: in a sales playbook
+// "price" and "budget" are on a quarter of the pages and are still the
+// words a query is about. Among fewer than commonDocs pages no
 // word is common.
 const (
-	commonIDF  = 8
+	commonIDF  = 4
 	commonDocs = 20
 )
 

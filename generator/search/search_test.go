@@ -245,7 +245,7 @@ func TestCompounds(t *testing.T) {
 
 func TestCommonWords(t *testing.T) {
 	// "now" and "way" are on every page; "excel" is on one, in its title.
-	// Words in a quarter of the pages or more do not count as words
+	// Words in half the pages or more do not count as words
 	// matched, so the page with the distinctive word comes first.
 	docs := []Doc{page("/excel", "Excel works", "", "")}
 	for i := range 24 {
