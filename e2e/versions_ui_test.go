@@ -434,23 +434,28 @@ func TestVersionsAccessibility(t *testing.T) {
 			t.Errorf("%s: %s", what, strings.Join(violations, "\n  "))
 		}
 	}
-	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
+	for _, width := range []int64{390, 1280} {
+		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range []string{"/", "/changes/", "/v/v3.1/changes/", "/versions/", "/v/v3.1/objections/too-expensive/", "/v/v3.0/" + oldestOnly} {
-			openPage(t, ctx, base+p)
-			if strings.HasPrefix(p, "/v/") && p != "/v/v3.1/changes/" {
-				if err := pollTrue(ctx, `document.querySelector("[data-version-latest]").textContent.includes("this page") || document.querySelector(".version-banner").textContent.includes("not in")`); err != nil {
-					t.Fatalf("%s: banner: %v", p, err)
-				}
+		for _, scheme := range []string{"light", "dark"} {
+			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+			}); err != nil {
+				t.Fatal(err)
 			}
-			check(p + " (" + scheme + ")")
+			for _, p := range []string{"/", "/changes/", "/v/v3.1/changes/", "/versions/", "/v/v3.1/objections/too-expensive/", "/v/v3.0/" + oldestOnly} {
+				openPage(t, ctx, base+p)
+				if strings.HasPrefix(p, "/v/") && p != "/v/v3.1/changes/" {
+					if err := pollTrue(ctx, `document.querySelector("[data-version-latest]").textContent.includes("this page") || document.querySelector(".version-banner").textContent.includes("not in")`); err != nil {
+						t.Fatalf("%s: banner: %v", p, err)
+					}
+				}
+				check(fmt.Sprintf("%s (%s, %d px)", p, scheme, width))
+			}
+			openPage(t, ctx, base+"/v/v3.1/objections/too-expensive/")
+			switcherItems(t, ctx)
+			check(fmt.Sprintf("switcher open (%s, %d px)", scheme, width))
 		}
-		openPage(t, ctx, base+"/v/v3.1/objections/too-expensive/")
-		switcherItems(t, ctx)
-		check("switcher open (" + scheme + ")")
 	}
 }
