@@ -513,7 +513,7 @@ func openElements(open []string, raw string) []string {
 			return open
 		case nethtml.StartTagToken:
 			name, _ := tok.TagName()
-			if !voidElement(string(name)) {
+			if !VoidElement(string(name)) {
 				open = append(open, string(name))
 			}
 		case nethtml.EndTagToken:
