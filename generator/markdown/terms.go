@@ -286,23 +286,24 @@ func (g *Glossary) first(w []byte) *trieNode {
 const filterWords = 256
 
 // lower returns w in lower case (in buf when it is short ASCII) and its
-// FNV-1a hash.
+// hash.
 func lower(buf, w []byte) ([]byte, uint32) {
 	if len(w) <= cap(buf) && isASCII(w) {
-		h := uint32(2166136261)
 		for _, c := range w {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			buf = append(buf, c)
-			h = (h ^ uint32(c)) * 16777619
 		}
-		return buf, h
+		w = buf
+	} else {
+		w = bytes.ToLower(w)
 	}
-	w = bytes.ToLower(w)
 	return w, hash(w)
 }
 
+// hash is the 32-bit FNV-1a hash of w, for the glossary's bit filter
+// (hash/fnv would allocate for each word).
 func hash(w []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range w {
