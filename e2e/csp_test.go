@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -66,14 +67,48 @@ func TestStrictContentSecurityPolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	var mu sync.Mutex
+	pending := map[network.RequestID]bool{} // the page's requests not finished yet
 	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*log.EventEntryAdded); ok && strings.Contains(e.Entry.Text, "Content Security Policy") {
-			mu.Lock()
-			violations = append(violations, "console: "+e.Entry.Text)
-			mu.Unlock()
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *log.EventEntryAdded:
+			if strings.Contains(e.Entry.Text, "Content Security Policy") {
+				violations = append(violations, "console: "+e.Entry.Text)
+			}
+		case *network.EventRequestWillBeSent:
+			if !strings.HasPrefix(e.Request.URL, "data:") {
+				pending[e.RequestID] = true
+			}
+		case *network.EventLoadingFinished:
+			delete(pending, e.RequestID)
+		case *network.EventLoadingFailed:
+			delete(pending, e.RequestID)
 		}
 	}); err != nil {
 		t.Fatal(err)
+	}
+	// settle waits until the page has loaded and has had no request in
+	// flight for a few polls in a row, so that a violation from a late
+	// script, style or fetch is reported before it is collected; it gives
+	// up after 10 s.
+	settle := func(where string) {
+		deadline := time.Now().Add(10 * time.Second)
+		for quiet := 0; quiet < 3; {
+			loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.readyState === "complete"`))
+			mu.Lock()
+			n := len(pending)
+			mu.Unlock()
+			if err == nil && loaded && n == 0 {
+				quiet++
+			} else {
+				quiet = 0
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the page did not settle in 10 s (loaded %v, %d requests in flight, %v)", where, loaded, n, err)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
 	}
 	collect := func(where string) {
 		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__csp || []`))
@@ -91,6 +126,9 @@ func TestStrictContentSecurityPolicy(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, p := range allPageKinds {
+			mu.Lock()
+			clear(pending) // what the last page left in flight ends with it
+			mu.Unlock()
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
@@ -104,16 +142,18 @@ func TestStrictContentSecurityPolicy(t *testing.T) {
 			})()`)); err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
-			if err := chromedp.Do(ctx, chromedp.Sleep(150*time.Millisecond)); err != nil {
-				t.Fatal(err)
-			}
+			settle(p)
 			collect(p)
 		}
+		mu.Lock()
+		clear(pending)
+		mu.Unlock()
 		if err := chromedp.Do(ctx, chromedp.Navigate(base+"/objections/"), chromedp.WaitReady(chromedp.CSS("body")),
 			chromedp.Click("#pb-search-q"), chromedp.SendKeys("#pb-search-q", "pilot")); err != nil {
 			t.Fatal(err)
 		}
 		poll(t, ctx, "the search popup", `document.querySelector(".search-popup").dataset.query === "pilot"`)
+		settle("search popup")
 		collect("search popup")
 	}
 	mu.Lock()

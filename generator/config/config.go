@@ -17,6 +17,7 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/colour"
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
 )
 
@@ -390,7 +391,6 @@ func DefaultStages() []string {
 }
 
 var (
-	hexColour   = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 	fontStackRe = regexp.MustCompile(`^[A-Za-z0-9 ,'"._-]+$`)
 	languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
@@ -678,7 +678,7 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 		if col.Name == "" {
 			errorAt(diags, lines.FindPos("brand", table), "config", "brand.%s: name is required", table)
 		}
-		if !hexColour.MatchString(col.Hex) {
+		if !colour.Valid(col.Hex) {
 			errorAt(diags, lines.FindPos("brand", table, "hex"), "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
 		}
 	}

@@ -238,7 +238,7 @@ func (f *fragment) escaped(raw string) {
 // balance tracks open elements in safe mode and reports whether the tag is
 // kept: a closing tag that closes nothing raw HTML opened is dropped.
 func (z *sanitizer) balance(t *htmlTag) bool {
-	if z.mode != RawHTMLSafe || voidElement(t.name) {
+	if z.mode != RawHTMLSafe || VoidElement(t.name) {
 		return true
 	}
 	if !t.end {
@@ -569,7 +569,9 @@ func urlAttr(tag, attr string) bool {
 	return false
 }
 
-func voidElement(name string) bool {
+// VoidElement reports whether an HTML element has no content and no end
+// tag (<br>, <img>).
+func VoidElement(name string) bool {
 	switch name {
 	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr":
 		return true

@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+	nethtml "golang.org/x/net/html"
 )
 
 // Term is a glossary entry whose first mention in a page's prose links to
@@ -285,23 +286,24 @@ func (g *Glossary) first(w []byte) *trieNode {
 const filterWords = 256
 
 // lower returns w in lower case (in buf when it is short ASCII) and its
-// FNV-1a hash.
+// hash.
 func lower(buf, w []byte) ([]byte, uint32) {
 	if len(w) <= cap(buf) && isASCII(w) {
-		h := uint32(2166136261)
 		for _, c := range w {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			buf = append(buf, c)
-			h = (h ^ uint32(c)) * 16777619
 		}
-		return buf, h
+		w = buf
+	} else {
+		w = bytes.ToLower(w)
 	}
-	w = bytes.ToLower(w)
 	return w, hash(w)
 }
 
+// hash is the 32-bit FNV-1a hash of w, for the glossary's bit filter
+// (hash/fnv would allocate for each word).
 func hash(w []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range w {
@@ -440,31 +442,36 @@ func (termRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // document's prose to the term's page; Render then appends the
 // definitions, hidden, for the links' tooltips (aria-describedby). The
 // term whose page is self is not linked. Headings, links, code, raw HTML,
-// definition-list terms, table headers and paragraphs holding inline raw
-// HTML (which may open a link) are left alone. The words are unchanged:
+// definition-list terms, table headers and text inside an element raw
+// HTML opened where a link is invalid or wrong (<a>, <code>, <button>,
+// at any depth, across blocks) are left alone. The words are unchanged:
 // Sections and the plain texts read the same with or without the links.
 func (d *Doc) LinkTerms(g *Glossary, self string) {
 	if g.Len() == 0 {
 		return
 	}
 	var texts []*ast.Text
+	var open []string // elements raw HTML opened and has not closed, in document order
+	skip := 0         // depth inside nodes whose text is never linked
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
 		switch n := n.(type) {
+		case *ast.RawHTML, *ast.HTMLBlock:
+			if entering {
+				open = openElements(open, nodeText(n, d.src).text)
+			}
 		case *ast.Heading, *ast.Link, *ast.AutoLink, *ast.Image, *ast.CodeSpan, *ast.CodeBlock,
-			*ast.FencedCodeBlock, *ast.HTMLBlock, *ast.RawHTML, *extast.DefinitionTerm,
-			*extast.TableHeader, *anchorNode, *termNode:
-			return ast.WalkSkipChildren, nil
+			*ast.FencedCodeBlock, *extast.DefinitionTerm, *extast.TableHeader, *anchorNode, *termNode:
+			// Walked still, for the raw HTML inside a link or an image's
+			// text, which may open or close an element.
+			if entering {
+				skip++
+			} else {
+				skip--
+			}
 		case *ast.Text:
-			if !n.IsRaw() {
+			if entering && skip == 0 && !n.IsRaw() && !insideNoLink(open) {
 				texts = append(texts, n)
 			}
-			return ast.WalkContinue, nil
-		}
-		if n.Type() == ast.TypeBlock && hasInlineHTML(n, d.src) {
-			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
@@ -494,19 +501,46 @@ func (d *Doc) LinkTerms(g *Glossary, self string) {
 	}
 }
 
-// hasInlineHTML reports whether a block's inline content holds raw HTML
-// that may wrap text (an <a>, a <code>), where a link is invalid or
-// wrong; a line break, an image or a comment does not.
-func hasInlineHTML(n ast.Node, src []byte) bool {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		if c.Type() != ast.TypeInline {
-			return false
-		}
-		if raw, ok := c.(*ast.RawHTML); ok {
-			t := strings.ToLower(rawText(raw, src))
-			if !lineBreak.MatchString(t) && !IsComment(t) && !strings.HasPrefix(t, "<img") && !strings.HasPrefix(t, "<wbr") {
-				return true
+// openElements returns the elements left open after raw HTML, given
+// those open before it: a start tag opens one (not a void or self-closed
+// element), an end tag closes the latest of its name and those opened
+// after it, and an end tag that closes nothing is ignored, as the
+// sanitizer does.
+func openElements(open []string, raw string) []string {
+	tok := nethtml.NewTokenizer(strings.NewReader(raw))
+	for {
+		switch tok.Next() {
+		case nethtml.ErrorToken:
+			return open
+		case nethtml.StartTagToken:
+			name, _ := tok.TagName()
+			if !VoidElement(string(name)) {
+				open = append(open, string(name))
 			}
+		case nethtml.EndTagToken:
+			name, _ := tok.TagName()
+			for i := len(open) - 1; i >= 0; i-- {
+				if open[i] == string(name) {
+					open = open[:i]
+					break
+				}
+			}
+		}
+	}
+}
+
+// insideNoLink reports whether text is inside an element raw HTML opened
+// where a term link is invalid (in a link, a control) or wrong (in code,
+// in a script).
+func insideNoLink(open []string) bool {
+	for _, name := range open {
+		switch name {
+		case "a", "code", "kbd", "samp", "pre", "button", "label", "summary", "select", "option",
+			"abbr", "dfn": // a name explained in place already
+			return true
+		}
+		if rawTextElement(name) {
+			return true
 		}
 	}
 	return false

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/config"
@@ -19,8 +18,6 @@ func textOn(hex string) string {
 	return "#ffffff"
 }
 
-var hexColour = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
-
 // brandCSS is the stylesheet of the brand pages' swatches and type
 // specimens: one class per configured colour (.brand-colour-1 …) and font
 // (.brand-font-1 …). Written as a file rather than as style attributes, so
@@ -29,7 +26,7 @@ func brandCSS(b config.Brand) []byte {
 	var s strings.Builder
 	s.WriteString("/* Generated from [brand] in playbook.toml. */\n")
 	for i, c := range b.Colours {
-		if !hexColour.MatchString(c.Hex) {
+		if !colour.Valid(c.Hex) {
 			continue // config refuses these; checked again as it goes into CSS
 		}
 		fmt.Fprintf(&s, ".brand-colour-%d { background-color: %s; color: %s; }\n", i+1, c.Hex, textOn(c.Hex))

@@ -1,13 +1,14 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"strings"
 	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/playbook-ssg/playbook/generator/markdown"
 )
 
 // Lead is what a page's first screen shows of its body: the first thing a
@@ -31,91 +32,91 @@ type Lead struct {
 // failing that its first top-level <p>. It returns nil for a body with
 // neither. Working on the rendered HTML, rather than on the markdown,
 // keeps whatever later stages added to the body (rewritten links, terms).
+// The body is parsed as a browser would, so stray or unclosed tags from
+// raw HTML cannot hide the lead or mistake a nested element for it.
 func leadOf(body template.HTML) *Lead {
-	z := html.NewTokenizer(strings.NewReader(string(body)))
-	var (
-		depth            int
-		heading, headID  string
-		inHeading        bool
-		headText         strings.Builder
-		skip             int // depth of an anchor inside a heading being skipped
-		para             *Lead
-		capture          *bytes.Buffer
-		captureAt        int
-		captureIsQuote   bool
-		captureHeading   string
-		captureHeadingID string
-	)
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
+	nodes, err := html.ParseFragment(strings.NewReader(string(body)), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return nil
+	}
+	var heading, headID string
+	var para *Lead
+	for _, n := range nodes {
+		if n.Type != html.ElementNode {
+			continue
 		}
-		tok := z.Token()
-		if capture != nil {
-			writeToken(capture, tok)
-		}
-		switch tt {
-		case html.StartTagToken:
-			if depth == 0 && capture == nil {
-				switch tok.DataAtom {
-				case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-					inHeading, heading, headID = true, "", attr(tok, "id")
-					headText.Reset()
-				case atom.Blockquote, atom.P:
-					if tok.DataAtom == atom.Blockquote || para == nil {
-						capture, captureAt, captureIsQuote = &bytes.Buffer{}, depth, tok.DataAtom == atom.Blockquote
-						captureHeading, captureHeadingID = heading, headID
-						writeToken(capture, tok)
-					}
-				}
-			}
-			if inHeading && tok.DataAtom == atom.A && hasClass(tok, "anchor") {
-				skip = depth + 1
-			}
-			if !isVoid(tok.DataAtom) {
-				depth++
-			}
-		case html.EndTagToken:
-			depth--
-			if skip > 0 && depth < skip {
-				skip = 0
-			}
-			if inHeading && depth == 0 {
-				inHeading, heading = false, strings.TrimSpace(headText.String())
-			}
-			if capture != nil && depth == captureAt {
-				l := &Lead{Heading: captureHeading, ID: captureHeadingID, HTML: template.HTML(capture.String()), Script: captureIsQuote}
-				if captureIsQuote {
-					return l
-				}
-				para, capture = l, nil
-			}
-		case html.TextToken:
-			if inHeading && skip == 0 {
-				headText.WriteString(tok.Data)
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			heading, headID = strings.TrimSpace(headingText(n)), attr(n, "id")
+		case atom.Blockquote:
+			return &Lead{Heading: heading, ID: headID, HTML: template.HTML(outerHTML(n)), Script: true}
+		case atom.P:
+			if para == nil {
+				para = &Lead{Heading: heading, ID: headID, HTML: template.HTML(outerHTML(n))}
 			}
 		}
 	}
 	return para
 }
 
-// writeToken writes a token back as HTML, without its id.
-func writeToken(b *bytes.Buffer, tok html.Token) {
-	if tok.Type == html.StartTagToken || tok.Type == html.SelfClosingTagToken {
-		kept := tok.Attr[:0:0]
-		for _, a := range tok.Attr {
-			if a.Key != "id" {
-				kept = append(kept, a)
+// headingText is the text of a heading without its anchor link.
+func headingText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom == atom.A && hasClass(c, "anchor"):
+			default:
+				walk(c)
 			}
 		}
-		tok.Attr = kept
 	}
-	b.WriteString(tok.String())
+	walk(n)
+	return b.String()
 }
 
-func attr(tok html.Token, key string) string {
-	for _, a := range tok.Attr {
+// outerHTML writes a node back as HTML, without ids (the body keeps them,
+// and an id must be unique on a page). Unlike html.Render, a void element
+// is written as the body wrote it (<br>, not <br/>).
+func outerHTML(n *html.Node) string {
+	var b strings.Builder
+	var write func(*html.Node)
+	write = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			if p := n.Parent; p != nil && (p.DataAtom == atom.Script || p.DataAtom == atom.Style) {
+				b.WriteString(n.Data)
+			} else {
+				b.WriteString(html.EscapeString(n.Data))
+			}
+		case html.CommentNode:
+			b.WriteString("<!--" + n.Data + "-->")
+		case html.ElementNode:
+			var kept []html.Attribute
+			for _, a := range n.Attr {
+				if a.Key != "id" {
+					kept = append(kept, a)
+				}
+			}
+			b.WriteString(html.Token{Type: html.StartTagToken, Data: n.Data, Attr: kept}.String())
+			if markdown.VoidElement(n.Data) {
+				return
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				write(c)
+			}
+			b.WriteString("</" + n.Data + ">")
+		}
+	}
+	write(n)
+	return b.String()
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
 		}
@@ -123,20 +124,11 @@ func attr(tok html.Token, key string) string {
 	return ""
 }
 
-func hasClass(tok html.Token, class string) bool {
-	for _, c := range strings.Fields(attr(tok, "class")) {
+func hasClass(n *html.Node, class string) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
 		if c == class {
 			return true
 		}
-	}
-	return false
-}
-
-func isVoid(a atom.Atom) bool {
-	switch a {
-	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input, atom.Link, atom.Meta,
-		atom.Source, atom.Track, atom.Wbr:
-		return true
 	}
 	return false
 }

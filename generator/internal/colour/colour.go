@@ -1,4 +1,5 @@
-// Package colour computes WCAG luminance and contrast for hex colours, for
+// Package colour reads hex colours (the one check of their form, for config
+// and the brand stylesheet) and computes their WCAG luminance and contrast, for
 // the theme (text on a swatch) and for check (brand colour pairs).
 package colour
 
@@ -7,6 +8,20 @@ import (
 	"strconv"
 	"strings"
 )
+
+// Valid reports whether s is a #rgb or #rrggbb colour, the forms
+// Luminance reads and a stylesheet takes as they are.
+func Valid(s string) bool {
+	if len(s) != 4 && len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, c := range []byte(s[1:]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
 
 // Luminance is the WCAG relative luminance of a #rgb or #rrggbb colour
 // (0 for anything else).

@@ -29,3 +29,18 @@ func TestContrast(t *testing.T) {
 		}
 	}
 }
+
+func TestValid(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"#fff", true}, {"#0F1B2D", true}, {"#aBc123", true},
+		{"", false}, {"#", false}, {"fff", false}, {"#ffff", false}, {"#fffffff", false},
+		{"#ggg", false}, {"#12345z", false}, {"red", false}, {"#fff;", false}, {"#fff\n", false},
+	} {
+		if got := Valid(c.s); got != c.want {
+			t.Errorf("Valid(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
