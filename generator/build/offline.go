@@ -110,7 +110,8 @@ func (s *Site) writeOffline() error {
 	}
 	s.Files[offline.DataFile] = b
 
-	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Precache: s.precache(precachePageBudget)}.Script()
+	shell, pages := s.precache(precachePageBudget)
+	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Shell: shell, Pages: pages}.Script()
 	if err != nil {
 		return err
 	}
@@ -187,50 +188,59 @@ func precacheRank(p *site.Page) int {
 // Pages past it, in precacheRank order, are saved when first opened.
 const precachePageBudget = 16 << 20
 
-// precache lists what the worker saves on install, as pages request it:
-// the shell (stylesheets, scripts, icon, home, search and offline pages,
-// manifest), the whole search index, every objection, closing tool, play
-// and glossary term, and the sections that list them. Only pages of
-// this build are in it: an external build has no internal pages, and
-// drafts never are (a build with drafts has no worker). Pages stop at
-// budget bytes of HTML, the most needed first.
-func (s *Site) precache(budget int) []string {
+// precache lists what the worker saves on install, as pages request it,
+// each with the Hash of its bytes. The shell: stylesheets, scripts, icon,
+// home, search and offline pages, manifest, and the whole search index.
+// The pages: objections, closing tools, plays and glossary terms, and the
+// sections that list them, the most needed first, as many as fit in
+// budget bytes of HTML. Only pages of this build are in it: an external
+// build has no internal pages, and drafts never are (a build with drafts
+// has no worker).
+func (s *Site) precache(budget int) (shell, pages []offline.Entry) {
 	m := s.Model
 	base := m.BasePath
 	r := s.renderer
-	list := []string{base, base + "search/", base + offline.PageFile, base + offline.ManifestFile}
-	for name := range r.Assets() {
+	entry := func(url, file string) offline.Entry { return offline.Entry{url, offline.Hash(s.Files[file])} }
+	shell = []offline.Entry{entry(base, "index.html"), entry(base+"search/", "search/index.html"),
+		entry(base+offline.PageFile, offline.PageFile), entry(base+offline.ManifestFile, offline.ManifestFile)}
+	for name, b := range r.Assets() {
 		if name == "favicon.svg" || strings.HasPrefix(name, "css/") || strings.HasPrefix(name, "js/") && name != "js/versions.js" {
-			list = append(list, r.AssetURL(name))
+			shell = append(shell, offline.Entry{r.AssetURL(name), offline.Hash(b)})
 		}
 	}
 	if rel := s.opts.Release; rel != nil && !rel.Alone {
-		list = append(list, r.AssetURL("js/versions.js"))
+		shell = append(shell, offline.Entry{r.AssetURL("js/versions.js"), offline.Hash(r.Assets()["js/versions.js"])})
 	}
 	stamp, _ := s.searchStamp()
 	for name := range s.Files {
 		switch {
 		case !strings.HasPrefix(name, "search/") || name == "search/index.html":
 		case name == "search/meta.json" || name == "search/search.js":
-			list = append(list, base+name) // fetched without a stamp (engine.js)
+			shell = append(shell, entry(base+name, name)) // fetched without a stamp (engine.js)
 		default:
-			list = append(list, base+name+"?v="+stamp)
+			shell = append(shell, entry(base+name+"?v="+stamp, name))
 		}
 	}
-	var pages []*site.Page
+	var ranked []*site.Page
 	for _, p := range m.Pages {
 		if precacheRank(p) >= 0 {
-			pages = append(pages, p)
+			ranked = append(ranked, p)
 		}
 	}
-	slices.SortStableFunc(pages, func(a, b *site.Page) int { return cmp.Compare(precacheRank(a), precacheRank(b)) })
-	for _, p := range pages {
-		budget -= len(s.Files[strings.TrimPrefix(p.URL, "/")+"index.html"])
-		if budget < 0 {
-			break
+	slices.SortStableFunc(ranked, func(a, b *site.Page) int { return cmp.Compare(precacheRank(a), precacheRank(b)) })
+	for _, p := range ranked {
+		file := strings.TrimPrefix(p.URL, "/") + "index.html"
+		// One big page past the budget must not drop every smaller one after it.
+		if n := len(s.Files[file]); n <= budget {
+			budget -= n
+			pages = append(pages, entry(p.Permalink(), file))
 		}
-		list = append(list, p.Permalink())
 	}
-	slices.Sort(list)
-	return slices.Compact(list)
+	return sortEntries(shell), sortEntries(pages)
+}
+
+// sortEntries sorts entries by URL and drops repeats.
+func sortEntries(es []offline.Entry) []offline.Entry {
+	slices.SortFunc(es, func(a, b offline.Entry) int { return cmp.Compare(a[0], b[0]) })
+	return slices.CompactFunc(es, func(a, b offline.Entry) bool { return a[0] == b[0] })
 }
