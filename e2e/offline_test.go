@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -21,6 +23,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
@@ -37,6 +40,18 @@ type switchableSite struct {
 	URL  string // the site's address, ending in offlineBase
 	srv  *serve.Server
 	down atomic.Bool
+
+	mu    sync.Mutex
+	asked []string // the paths requested, in order
+}
+
+// requests returns the paths requested since the last call.
+func (s *switchableSite) requests() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.asked
+	s.asked = nil
+	return r
 }
 
 // offlineCSP is the strict policy the site must run under: the worker,
@@ -69,6 +84,9 @@ func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
 			http.Error(w, "down", http.StatusServiceUnavailable)
 			return
 		}
+		s.mu.Lock()
+		s.asked = append(s.asked, r.URL.Path)
+		s.mu.Unlock()
 		w.Header().Set("Content-Security-Policy", offlineCSP)
 		inner.ServeHTTP(w, r)
 	})
@@ -177,6 +195,22 @@ func workerBuild(t *testing.T, s *build.Site) string {
 	return stamp
 }
 
+// workerPages is the hash of each page the site's worker saves on
+// install, by URL.
+func workerPages(t *testing.T, s *build.Site) map[string]string {
+	t.Helper()
+	line, _, _ := strings.Cut(string(s.Files["sw.js"]), "\n")
+	var w offline.Worker
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(line, "self.PB = "), ";")), &w); err != nil {
+		t.Fatalf("sw.js settings %q: %v", line, err)
+	}
+	m := map[string]string{}
+	for _, e := range w.Pages {
+		m[e[0]] = e[1]
+	}
+	return m
+}
+
 // TestOfflineAfterOneVisit: after one visit to home, with the network off,
 // every objection, closing tool, play and glossary term opens, search
 // answers, a page never saved shows the offline page, and the page says
@@ -268,12 +302,35 @@ func TestOfflineNewBuildReplacesCache(t *testing.T) {
 		t.Fatal("the rebuild kept the build stamp")
 	}
 	srv.srv.Publish(next.Files)
+	srv.requests()
 
 	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the new build's cache to replace the old one",
 		fmt.Sprintf(`caches.keys().then(k => k.length === 1 && k[0] === %q)`, newKey))
+	// The new worker downloads the pages whose bytes changed, and copies
+	// the others from the old build's cache.
+	asked := srv.requests()
+	before, after := workerPages(t, first), workerPages(t, next)
+	changed := offlineBase + "objections/too-expensive/"
+	if before[changed] == after[changed] || !slices.Contains(asked, changed) {
+		t.Errorf("the changed page %s (hash %s then %s) was not downloaded: %q", changed, before[changed], after[changed], asked)
+	}
+	kept := 0
+	for u, h := range after {
+		if before[u] != h {
+			continue
+		}
+		kept++
+		if slices.Contains(asked, u) {
+			t.Errorf("the unchanged page %s was downloaded again", u)
+		}
+	}
+	if kept < 20 {
+		t.Errorf("only %d of %d pages unchanged after one page changed", kept, len(after))
+	}
+	t.Logf("after one page changed: %d requests, %d of %d saved pages copied", len(asked), kept, len(after))
 	saved := fmt.Sprintf(`caches.open(%q).then(c => c.match(%q)).then(r => r ? r.text() : "").then(t => t.includes(%q))`,
 		newKey, offlineBase+"objections/too-expensive/", marker)
 	if !evalAwait[bool](t, ctx, saved) {
