@@ -350,6 +350,32 @@ func TestOfflineNewBuildReplacesCache(t *testing.T) {
 	}
 }
 
+// TestOfflineWorkerSwitchedOff: a build with drafts published where a
+// built site was switches that site's worker off: it unregisters, its
+// saved pages are deleted, and pages come from the network again.
+func TestOfflineWorkerSwitchedOff(t *testing.T) {
+	site := generateAt(t, "../playbook")
+	srv := serveSwitchable(t, site.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+
+	drafts, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.srv.Publish(drafts.Files)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the worker to unregister", `navigator.serviceWorker.getRegistrations().then(r => r.length === 0)`)
+	waitFor(t, ctx, "the saved pages to be deleted", `caches.keys().then(k => k.length === 0)`)
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	if evalJS[bool](t, ctx, controlled) {
+		t.Error("a page of the build with drafts is still answered by a worker")
+	}
+}
+
 // TestChangedSinceLastVisit: home marks the pages whose text changed since
 // the build the browser saw before, and only those; a first visit marks
 // nothing; opening the page unmarks it.

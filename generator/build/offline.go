@@ -67,6 +67,11 @@ func setOffline(out *Site, s *site.Site, r *render.Renderer) error {
 // stamp always covers the final pages.
 func (s *Site) writeOffline() error {
 	if !offlineOn(s.opts) {
+		// A build with drafts published where an earlier build was must
+		// switch that build's worker off, not leave it serving old pages.
+		if _, ok := s.Files[offline.WorkerFile]; !ok && s.opts.Drafts && !s.opts.Live && (s.opts.Release == nil || s.opts.Release.Current.Latest) {
+			s.Files[offline.WorkerFile] = offline.Unregister
+		}
 		return nil
 	}
 	m := s.Model

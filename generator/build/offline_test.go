@@ -169,9 +169,13 @@ func TestOfflinePrecacheAudience(t *testing.T) {
 
 	drafts := generate(t, Options{Source: "testdata/basic", BaseURL: "/", Drafts: true})
 	for _, name := range offlineFiles {
-		if _, ok := drafts.Files[name]; ok {
+		if _, ok := drafts.Files[name]; ok && name != offline.WorkerFile {
 			t.Errorf("a build with drafts has %s", name)
 		}
+	}
+	// Its sw.js only switches off the worker of a build published there before.
+	if string(drafts.Files[offline.WorkerFile]) != string(offline.Unregister) {
+		t.Errorf("a build with drafts has the sw.js %.80q, want the one that unregisters", drafts.Files[offline.WorkerFile])
 	}
 	if strings.Contains(string(drafts.Files["index.html"]), "offline.js") {
 		t.Error("a build with drafts registers a service worker")

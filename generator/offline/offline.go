@@ -38,6 +38,13 @@ const (
 //go:embed worker.js
 var workerJS string
 
+// Unregister is the sw.js of a site that has no service worker: it
+// replaces one a browser kept from an earlier build at the same address,
+// deletes its saved pages and unregisters itself, answering no request.
+//
+//go:embed unregister.js
+var Unregister []byte
+
 // Worker is what a build's service worker knows.
 type Worker struct {
 	Build   string `json:"build"`   // the build stamp, which names the cache
