@@ -15,6 +15,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/render"
+	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
 
@@ -97,11 +98,7 @@ func (s *Site) writeOffline() error {
 	}
 	data := offline.Data{Build: stamp, Pages: make(map[string]string, len(s.searchDocs))}
 	for _, d := range s.searchDocs {
-		b, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("offline: page %s: %w", d.URL, err)
-		}
-		data.Pages[d.URL] = offline.Hash(b)
+		data.Pages[d.URL] = pageHash(d)
 	}
 	if rel := s.opts.Release; rel != nil && rel.Changes != nil {
 		data.Changes = m.BasePath + ChangesPage
@@ -122,6 +119,25 @@ func (s *Site) writeOffline() error {
 	}
 	s.Files[offline.WorkerFile] = sw
 	return nil
+}
+
+// pageHash fingerprints a page's own text for "changed since your last
+// visit": its title, the phrases it answers and its sections' headings
+// and text. What the generator derives (facets, names, anchors) is left
+// out, so a Playbook upgrade that changes them marks no page Updated.
+func pageHash(d search.Doc) string {
+	var b []byte
+	add := func(s string) { b = append(append(b, s...), 0) }
+	add(d.Title)
+	for _, p := range d.Phrases {
+		add(p)
+	}
+	b = append(b, 1) // phrases end: a phrase never reads as a heading
+	for _, sec := range d.Sections {
+		add(sec.Heading)
+		add(sec.Text)
+	}
+	return offline.Hash(b)
 }
 
 // offlineStamp names a build: the search index's build stamp (which

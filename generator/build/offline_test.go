@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/release"
+	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
 
@@ -376,6 +377,39 @@ func TestOfflinePrecacheBudget(t *testing.T) {
 			if precacheRank(p) >= 0 && !in(list, p) && size(p) <= left {
 				t.Errorf("budget %d: %s (%d bytes) left out with %d bytes left", budget, p.URL, size(p), left)
 			}
+		}
+	}
+}
+
+// TestOfflinePageHash: the "changed since your last visit" hash follows
+// the page's own text only, not what the generator derives from it.
+func TestOfflinePageHash(t *testing.T) {
+	doc := func(edit func(*search.Doc)) search.Doc {
+		d := search.Doc{URL: "/objections/x/", Title: "Too expensive", Kind: "objection",
+			Facets: map[string][]string{"stage": {"close"}}, Phrases: []string{"it costs too much"}, Names: []string{"price"},
+			Sections: []search.Section{{Anchor: "talk-track", Heading: "Talk track", Text: "Ask what the price is compared with."}}}
+		if edit != nil {
+			edit(&d)
+		}
+		return d
+	}
+	base := pageHash(doc(nil))
+	for name, c := range map[string]struct {
+		edit    func(*search.Doc)
+		changed bool
+	}{
+		"facets":  {func(d *search.Doc) { d.Facets["stage"] = []string{"open"} }, false},
+		"names":   {func(d *search.Doc) { d.Names = nil }, false},
+		"anchor":  {func(d *search.Doc) { d.Sections[0].Anchor = "talk-track-1" }, false},
+		"kind":    {func(d *search.Doc) { d.Kind = "term" }, false},
+		"title":   {func(d *search.Doc) { d.Title = "Too pricey" }, true},
+		"phrase":  {func(d *search.Doc) { d.Phrases = append(d.Phrases, "no budget") }, true},
+		"heading": {func(d *search.Doc) { d.Sections[0].Heading = "What to say" }, true},
+		"text":    {func(d *search.Doc) { d.Sections[0].Text += " Then stop." }, true},
+		"moved":   {func(d *search.Doc) { d.Phrases, d.Sections[0].Heading = nil, "it costs too much" }, true},
+	} {
+		if got := pageHash(doc(c.edit)) != base; got != c.changed {
+			t.Errorf("%s: hash changed = %v, want %v", name, got, c.changed)
 		}
 	}
 }
