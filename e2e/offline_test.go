@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -90,14 +88,7 @@ func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
 		w.Header().Set("Content-Security-Policy", offlineCSP)
 		inner.ServeHTTP(w, r)
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: h}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	s.URL = "http://" + ln.Addr().String() + offlineBase
+	s.URL = listenLoopback(t, h) + offlineBase
 	return s
 }
 
@@ -492,22 +483,9 @@ func TestOfflineAccessible(t *testing.T) {
 	ctx := browser.New(t)
 	seenOtherVersion(t, ctx, srv, page)
 	waitFor(t, ctx, "the service worker to control the page", controlled)
-	check := func(what string) {
-		t.Helper()
-		violations, err := axeViolations(ctx, axe)
-		if err != nil {
-			t.Fatalf("%s: running axe: %v", what, err)
-		}
-		if len(violations) > 0 {
-			t.Errorf("%s: %s", what, strings.Join(violations, "\n  "))
-		}
-	}
+	check := axeChecker(t, ctx, axe)
 	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
-			t.Fatal(err)
-		}
+		colourScheme(t, ctx, scheme)
 		openPage(t, ctx, srv.URL)
 		poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
 		check("home with an updated card (" + scheme + ")")
