@@ -88,8 +88,7 @@ func (s *Site) updateSearchDocs(prev *Site, pages []*site.Page) {
 // RefreshSearch rebuilds the search index after updates and returns the
 // names of the files that changed or went away. Update leaves the index
 // as it was so that a page shows at once; the live preview calls this
-// right after publishing the page (Options.Live, so the site has no
-// offline files to follow the index).
+// right after publishing the page.
 func (s *Site) RefreshSearch() ([]string, error) {
 	if !s.searchStale {
 		return nil, nil
@@ -114,8 +113,19 @@ func (s *Site) RefreshSearch() ([]string, error) {
 		}
 	}
 	s.searchStale = false
-	// No offline files to follow the index: only the live preview
-	// updates a site, and it has none (offlineOn).
+	// The offline files follow the pages and the index they describe.
+	before := map[string][]byte{}
+	for _, name := range offlineFiles {
+		before[name] = s.Files[name]
+	}
+	if err := s.writeOffline(); err != nil {
+		return nil, err
+	}
+	for _, name := range offlineFiles {
+		if !bytes.Equal(before[name], s.Files[name]) {
+			changed = append(changed, name)
+		}
+	}
 	slices.Sort(changed)
 	return changed, nil
 }
