@@ -2,18 +2,18 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -21,6 +21,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
@@ -37,6 +38,18 @@ type switchableSite struct {
 	URL  string // the site's address, ending in offlineBase
 	srv  *serve.Server
 	down atomic.Bool
+
+	mu    sync.Mutex
+	asked []string // the paths requested, in order
+}
+
+// requests returns the paths requested since the last call.
+func (s *switchableSite) requests() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.asked
+	s.asked = nil
+	return r
 }
 
 // offlineCSP is the strict policy the site must run under: the worker,
@@ -69,17 +82,13 @@ func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
 			http.Error(w, "down", http.StatusServiceUnavailable)
 			return
 		}
+		s.mu.Lock()
+		s.asked = append(s.asked, r.URL.Path)
+		s.mu.Unlock()
 		w.Header().Set("Content-Security-Policy", offlineCSP)
 		inner.ServeHTTP(w, r)
 	})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: h}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	s.URL = "http://" + ln.Addr().String() + offlineBase
+	s.URL = listenLoopback(t, h) + offlineBase
 	return s
 }
 
@@ -177,6 +186,22 @@ func workerBuild(t *testing.T, s *build.Site) string {
 	return stamp
 }
 
+// workerPages is the hash of each page the site's worker saves on
+// install, by URL.
+func workerPages(t *testing.T, s *build.Site) map[string]string {
+	t.Helper()
+	line, _, _ := strings.Cut(string(s.Files["sw.js"]), "\n")
+	var w offline.Worker
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(line, "self.PB = "), ";")), &w); err != nil {
+		t.Fatalf("sw.js settings %q: %v", line, err)
+	}
+	m := map[string]string{}
+	for _, e := range w.Pages {
+		m[e[0]] = e[1]
+	}
+	return m
+}
+
 // TestOfflineAfterOneVisit: after one visit to home, with the network off,
 // every objection, closing tool, play and glossary term opens, search
 // answers, a page never saved shows the offline page, and the page says
@@ -268,12 +293,35 @@ func TestOfflineNewBuildReplacesCache(t *testing.T) {
 		t.Fatal("the rebuild kept the build stamp")
 	}
 	srv.srv.Publish(next.Files)
+	srv.requests()
 
 	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, ctx, "the new build's cache to replace the old one",
 		fmt.Sprintf(`caches.keys().then(k => k.length === 1 && k[0] === %q)`, newKey))
+	// The new worker downloads the pages whose bytes changed, and copies
+	// the others from the old build's cache.
+	asked := srv.requests()
+	before, after := workerPages(t, first), workerPages(t, next)
+	changed := offlineBase + "objections/too-expensive/"
+	if before[changed] == after[changed] || !slices.Contains(asked, changed) {
+		t.Errorf("the changed page %s (hash %s then %s) was not downloaded: %q", changed, before[changed], after[changed], asked)
+	}
+	kept := 0
+	for u, h := range after {
+		if before[u] != h {
+			continue
+		}
+		kept++
+		if slices.Contains(asked, u) {
+			t.Errorf("the unchanged page %s was downloaded again", u)
+		}
+	}
+	if kept < 20 {
+		t.Errorf("only %d of %d pages unchanged after one page changed", kept, len(after))
+	}
+	t.Logf("after one page changed: %d requests, %d of %d saved pages copied", len(asked), kept, len(after))
 	saved := fmt.Sprintf(`caches.open(%q).then(c => c.match(%q)).then(r => r ? r.text() : "").then(t => t.includes(%q))`,
 		newKey, offlineBase+"objections/too-expensive/", marker)
 	if !evalAwait[bool](t, ctx, saved) {
@@ -290,6 +338,32 @@ func TestOfflineNewBuildReplacesCache(t *testing.T) {
 	openPage(t, ctx, srv.URL+"objections/too-expensive/")
 	if !evalJS[bool](t, ctx, fmt.Sprintf(`document.querySelector("main").textContent.includes(%q)`, marker)) {
 		t.Error("offline, the changed page shows its old text")
+	}
+}
+
+// TestOfflineWorkerSwitchedOff: a build with drafts published where a
+// built site was switches that site's worker off: it unregisters, its
+// saved pages are deleted, and pages come from the network again.
+func TestOfflineWorkerSwitchedOff(t *testing.T) {
+	site := generateAt(t, "../playbook")
+	srv := serveSwitchable(t, site.Files)
+	ctx := browser.New(t)
+	openPage(t, ctx, srv.URL)
+	waitFor(t, ctx, "the service worker to control the page", controlled)
+
+	drafts, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.srv.Publish(drafts.Files)
+	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "the worker to unregister", `navigator.serviceWorker.getRegistrations().then(r => r.length === 0)`)
+	waitFor(t, ctx, "the saved pages to be deleted", `caches.keys().then(k => k.length === 0)`)
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	if evalJS[bool](t, ctx, controlled) {
+		t.Error("a page of the build with drafts is still answered by a worker")
 	}
 }
 
@@ -326,12 +400,26 @@ func TestChangedSinceLastVisit(t *testing.T) {
 	if got, want := evalJS[[]string](t, ctx, marked), []string{changed + "|Updated"}; !slices.Equal(got, want) {
 		t.Errorf("the objection list marks %q, want %q", got, want)
 	}
-	openPage(t, ctx, srv.URL+"objections/too-expensive/")
-	waitFor(t, ctx, "the opened page to count as seen", fmt.Sprintf(`JSON.parse(localStorage.getItem("playbook:seen:%s")).before[%q] === JSON.parse(localStorage.getItem("playbook:seen:%s")).pages[%q]`, offlineBase, changed, offlineBase, changed))
+	// Opened by a percent-encoded address, as some links and apps write it.
+	opened := fmt.Sprintf(`(JSON.parse(localStorage.getItem("playbook:seen:%s")).opened || {})[%q] === 1`, offlineBase, changed)
+	openPage(t, ctx, srv.URL+"objections/too%2Dexpensive/")
+	waitFor(t, ctx, "the opened page to be noted", opened)
 	openPage(t, ctx, srv.URL)
 	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
 	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
 		t.Errorf("after opening the page, home still marks %q", got)
+	}
+
+	// A page opened after a deploy, before any list, counts as seen in
+	// that deploy's build, not in the build the browser saw before.
+	appendToPage(t, dir, "content/objections/too-expensive.md", "Another line, a deploy later.")
+	srv.srv.Publish(generateAt(t, dir).Files)
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	waitFor(t, ctx, "the opened page to be noted", opened)
+	openPage(t, ctx, srv.URL)
+	poll(t, ctx, "the marks to be done", `document.documentElement.dataset.pbUpdated === "0"`)
+	if got := evalJS[[]string](t, ctx, marked); len(got) != 0 {
+		t.Errorf("the page opened after the deploy is marked %q", got)
 	}
 }
 
@@ -395,22 +483,9 @@ func TestOfflineAccessible(t *testing.T) {
 	ctx := browser.New(t)
 	seenOtherVersion(t, ctx, srv, page)
 	waitFor(t, ctx, "the service worker to control the page", controlled)
-	check := func(what string) {
-		t.Helper()
-		violations, err := axeViolations(ctx, axe)
-		if err != nil {
-			t.Fatalf("%s: running axe: %v", what, err)
-		}
-		if len(violations) > 0 {
-			t.Errorf("%s: %s", what, strings.Join(violations, "\n  "))
-		}
-	}
+	check := axeChecker(t, ctx, axe)
 	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
-			t.Fatal(err)
-		}
+		colourScheme(t, ctx, scheme)
 		openPage(t, ctx, srv.URL)
 		poll(t, ctx, "the page to be marked", `document.documentElement.dataset.pbUpdated === "1"`)
 		check("home with an updated card (" + scheme + ")")

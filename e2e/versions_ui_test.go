@@ -424,26 +424,13 @@ func TestVersionsAccessibility(t *testing.T) {
 	axe := axeScript(t)
 	base := serveVersionedSample(t).URL
 	ctx := browser.New(t)
-	check := func(what string) {
-		t.Helper()
-		violations, err := axeViolations(ctx, axe)
-		if err != nil {
-			t.Fatalf("%s: running axe: %v", what, err)
-		}
-		if len(violations) > 0 {
-			t.Errorf("%s: %s", what, strings.Join(violations, "\n  "))
-		}
-	}
+	check := axeChecker(t, ctx, axe)
 	for _, width := range []int64{390, 1280} {
 		if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, 800)); err != nil {
 			t.Fatal(err)
 		}
 		for _, scheme := range []string{"light", "dark"} {
-			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-			}); err != nil {
-				t.Fatal(err)
-			}
+			colourScheme(t, ctx, scheme)
 			for _, p := range []string{"/", "/changes/", "/v/v3.1/changes/", "/versions/", "/v/v3.1/objections/too-expensive/", "/v/v3.0/" + oldestOnly} {
 				openPage(t, ctx, base+p)
 				if strings.HasPrefix(p, "/v/") && p != "/v/v3.1/changes/" {

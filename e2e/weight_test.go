@@ -57,11 +57,22 @@ func TestPageWeight(t *testing.T) {
 	ctx := browser.New(t)
 	var mu sync.Mutex
 	sizes := map[string]float64{}
+	inFlight := map[network.RequestID]bool{}
+	last := time.Now() // when a request last started or ended
 	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*network.EventLoadingFinished); ok {
-			mu.Lock()
+		mu.Lock()
+		defer mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			inFlight[e.RequestID] = true
+			last = time.Now()
+		case *network.EventLoadingFinished:
 			sizes[string(e.RequestID)] += e.EncodedDataLength
-			mu.Unlock()
+			delete(inFlight, e.RequestID)
+			last = time.Now()
+		case *network.EventLoadingFailed:
+			delete(inFlight, e.RequestID)
+			last = time.Now()
 		}
 	}); err != nil {
 		t.Fatal(err)
@@ -69,15 +80,39 @@ func TestPageWeight(t *testing.T) {
 	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
 		t.Fatal(err)
 	}
+	// The service worker controls the tab from the first page on and
+	// would answer later pages from its cache (0 kB): measure the network.
+	if _, err := chromedp.Call(ctx, network.SetBypassServiceWorker, network.SetBypassServiceWorkerParams{Bypass: true}); err != nil {
+		t.Fatal(err)
+	}
+	// idle waits until no request has been in flight for quiet (bounded),
+	// so a slow load is counted whole.
+	idle := func(p string) {
+		const quiet = 300 * time.Millisecond
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			mu.Lock()
+			done := len(inFlight) == 0 && time.Since(last) >= quiet
+			mu.Unlock()
+			if done {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the network never went idle", p)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
 	for _, p := range []string{"/", "/objections/", "/objections/too-expensive/", "/closing-tools/paid-pilot/",
 		"/plays/business-case-cfo/", "/personas/cfo/", "/glossary/qualified-prospect/"} {
 		mu.Lock()
 		clear(sizes)
+		clear(inFlight)
 		mu.Unlock()
-		if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body")),
-			chromedp.Sleep(500*time.Millisecond)); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
 			t.Fatalf("%s: %v", p, err)
 		}
+		idle(p)
 		mu.Lock()
 		total := 0.0
 		for _, n := range sizes {

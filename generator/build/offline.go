@@ -15,6 +15,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/render"
+	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
 
@@ -67,6 +68,11 @@ func setOffline(out *Site, s *site.Site, r *render.Renderer) error {
 // stamp always covers the final pages.
 func (s *Site) writeOffline() error {
 	if !offlineOn(s.opts) {
+		// A build with drafts published where an earlier build was must
+		// switch that build's worker off, not leave it serving old pages.
+		if _, ok := s.Files[offline.WorkerFile]; !ok && s.opts.Drafts && !s.opts.Live && (s.opts.Release == nil || s.opts.Release.Current.Latest) {
+			s.Files[offline.WorkerFile] = offline.Unregister
+		}
 		return nil
 	}
 	m := s.Model
@@ -92,11 +98,7 @@ func (s *Site) writeOffline() error {
 	}
 	data := offline.Data{Build: stamp, Pages: make(map[string]string, len(s.searchDocs))}
 	for _, d := range s.searchDocs {
-		b, err := json.Marshal(d)
-		if err != nil {
-			return fmt.Errorf("offline: page %s: %w", d.URL, err)
-		}
-		data.Pages[d.URL] = offline.Hash(b)
+		data.Pages[d.URL] = pageHash(d)
 	}
 	if rel := s.opts.Release; rel != nil && rel.Changes != nil {
 		data.Changes = m.BasePath + ChangesPage
@@ -110,12 +112,32 @@ func (s *Site) writeOffline() error {
 	}
 	s.Files[offline.DataFile] = b
 
-	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Precache: s.precache(precachePageBudget)}.Script()
+	shell, pages := s.precache(precachePageBudget)
+	sw, err := offline.Worker{Build: stamp, Base: m.BasePath, Offline: m.BasePath + offline.PageFile, Shell: shell, Pages: pages}.Script()
 	if err != nil {
 		return err
 	}
 	s.Files[offline.WorkerFile] = sw
 	return nil
+}
+
+// pageHash fingerprints a page's own text for "changed since your last
+// visit": its title, the phrases it answers and its sections' headings
+// and text. What the generator derives (facets, names, anchors) is left
+// out, so a Playbook upgrade that changes them marks no page Updated.
+func pageHash(d search.Doc) string {
+	var b []byte
+	add := func(s string) { b = append(append(b, s...), 0) }
+	add(d.Title)
+	for _, p := range d.Phrases {
+		add(p)
+	}
+	b = append(b, 1) // phrases end: a phrase never reads as a heading
+	for _, sec := range d.Sections {
+		add(sec.Heading)
+		add(sec.Text)
+	}
+	return offline.Hash(b)
 }
 
 // offlineStamp names a build: the search index's build stamp (which
@@ -175,8 +197,10 @@ func precacheRank(p *site.Page) int {
 		return 2
 	case p.Kind == content.KindTerm:
 		return 3
+	case p.Kind == content.KindPersona:
+		return 4 // plays and objections link to who raises them
 	case p.IsSection && p.Kind != content.KindHome:
-		return 4
+		return 5
 	}
 	return -1
 }
@@ -187,50 +211,59 @@ func precacheRank(p *site.Page) int {
 // Pages past it, in precacheRank order, are saved when first opened.
 const precachePageBudget = 16 << 20
 
-// precache lists what the worker saves on install, as pages request it:
-// the shell (stylesheets, scripts, icon, home, search and offline pages,
-// manifest), the whole search index, every objection, closing tool, play
-// and glossary term, and the sections that list them. Only pages of
-// this build are in it: an external build has no internal pages, and
-// drafts never are (a build with drafts has no worker). Pages stop at
-// budget bytes of HTML, the most needed first.
-func (s *Site) precache(budget int) []string {
+// precache lists what the worker saves on install, as pages request it,
+// each with the Hash of its bytes. The shell: stylesheets, scripts, icon,
+// home, search and offline pages, manifest, and the whole search index.
+// The pages: objections, closing tools, plays and glossary terms, and the
+// sections that list them, the most needed first, as many as fit in
+// budget bytes of HTML. Only pages of this build are in it: an external
+// build has no internal pages, and drafts never are (a build with drafts
+// has no worker).
+func (s *Site) precache(budget int) (shell, pages []offline.Entry) {
 	m := s.Model
 	base := m.BasePath
 	r := s.renderer
-	list := []string{base, base + "search/", base + offline.PageFile, base + offline.ManifestFile}
-	for name := range r.Assets() {
+	entry := func(url, file string) offline.Entry { return offline.Entry{url, offline.Hash(s.Files[file])} }
+	shell = []offline.Entry{entry(base, "index.html"), entry(base+"search/", "search/index.html"),
+		entry(base+offline.PageFile, offline.PageFile), entry(base+offline.ManifestFile, offline.ManifestFile)}
+	for name, b := range r.Assets() {
 		if name == "favicon.svg" || strings.HasPrefix(name, "css/") || strings.HasPrefix(name, "js/") && name != "js/versions.js" {
-			list = append(list, r.AssetURL(name))
+			shell = append(shell, offline.Entry{r.AssetURL(name), offline.Hash(b)})
 		}
 	}
 	if rel := s.opts.Release; rel != nil && !rel.Alone {
-		list = append(list, r.AssetURL("js/versions.js"))
+		shell = append(shell, offline.Entry{r.AssetURL("js/versions.js"), offline.Hash(r.Assets()["js/versions.js"])})
 	}
 	stamp, _ := s.searchStamp()
 	for name := range s.Files {
 		switch {
 		case !strings.HasPrefix(name, "search/") || name == "search/index.html":
 		case name == "search/meta.json" || name == "search/search.js":
-			list = append(list, base+name) // fetched without a stamp (engine.js)
+			shell = append(shell, entry(base+name, name)) // fetched without a stamp (engine.js)
 		default:
-			list = append(list, base+name+"?v="+stamp)
+			shell = append(shell, entry(base+name+"?v="+stamp, name))
 		}
 	}
-	var pages []*site.Page
+	var ranked []*site.Page
 	for _, p := range m.Pages {
 		if precacheRank(p) >= 0 {
-			pages = append(pages, p)
+			ranked = append(ranked, p)
 		}
 	}
-	slices.SortStableFunc(pages, func(a, b *site.Page) int { return cmp.Compare(precacheRank(a), precacheRank(b)) })
-	for _, p := range pages {
-		budget -= len(s.Files[strings.TrimPrefix(p.URL, "/")+"index.html"])
-		if budget < 0 {
-			break
+	slices.SortStableFunc(ranked, func(a, b *site.Page) int { return cmp.Compare(precacheRank(a), precacheRank(b)) })
+	for _, p := range ranked {
+		file := strings.TrimPrefix(p.URL, "/") + "index.html"
+		// One big page past the budget must not drop every smaller one after it.
+		if n := len(s.Files[file]); n <= budget {
+			budget -= n
+			pages = append(pages, entry(p.Permalink(), file))
 		}
-		list = append(list, p.Permalink())
 	}
-	slices.Sort(list)
-	return slices.Compact(list)
+	return sortEntries(shell), sortEntries(pages)
+}
+
+// sortEntries sorts entries by URL and drops repeats.
+func sortEntries(es []offline.Entry) []offline.Entry {
+	slices.SortFunc(es, func(a, b offline.Entry) int { return cmp.Compare(a[0], b[0]) })
+	return slices.CompactFunc(es, func(a, b offline.Entry) bool { return a[0] == b[0] })
 }

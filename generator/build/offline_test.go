@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/release"
+	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
 
@@ -41,6 +42,15 @@ func offlineData(t *testing.T, s *Site) offline.Data {
 		t.Fatalf("offline.json: %v", err)
 	}
 	return d
+}
+
+// precached is every URL the worker saves on install, shell and pages.
+func precached(w offline.Worker) []string {
+	var us []string
+	for _, e := range append(slices.Clone(w.Shell), w.Pages...) {
+		us = append(us, e[0])
+	}
+	return us
 }
 
 // fileOf is the output file a precached URL under base is served from.
@@ -78,13 +88,22 @@ func TestOfflineFiles(t *testing.T) {
 	if !strings.HasPrefix(w.Build, stamp+"-") || stamp == "" {
 		t.Errorf("build stamp %q does not start with the search index's %q", w.Build, stamp)
 	}
-	for _, u := range w.Precache {
-		if _, ok := s.Files[fileOf("/playbook/", u)]; !ok {
-			t.Errorf("precache lists %s, which the site does not have", u)
+	for _, e := range append(slices.Clone(w.Shell), w.Pages...) {
+		b, ok := s.Files[fileOf("/playbook/", e[0])]
+		if !ok {
+			t.Errorf("precache lists %s, which the site does not have", e[0])
+		}
+		if e[1] != offline.Hash(b) {
+			t.Errorf("precache gives %s the hash %s, want %s", e[0], e[1], offline.Hash(b))
+		}
+	}
+	for _, e := range w.Shell {
+		if strings.HasPrefix(e[0], "/playbook/objections/") {
+			t.Errorf("the shell, saved all or nothing, holds the page %s", e[0])
 		}
 	}
 	for _, want := range []string{"/playbook/", "/playbook/search/", "/playbook/search/meta.json", "/playbook/search/search.js", "/playbook/offline.html"} {
-		if !slices.Contains(w.Precache, want) {
+		if !slices.ContainsFunc(w.Shell, func(e offline.Entry) bool { return e[0] == want }) {
 			t.Errorf("precache lacks %s", want)
 		}
 	}
@@ -95,8 +114,8 @@ func TestOfflineFiles(t *testing.T) {
 		}
 	}
 	n := 0
-	for _, u := range w.Precache {
-		if strings.HasPrefix(u, "/playbook/search/") {
+	for _, e := range w.Shell {
+		if strings.HasPrefix(e[0], "/playbook/search/") {
 			n++
 		}
 	}
@@ -104,7 +123,7 @@ func TestOfflineFiles(t *testing.T) {
 		t.Errorf("precache holds %d of the %d search files", n, search)
 	}
 	for _, p := range s.Model.Pages {
-		if precacheRank(p) >= 0 && !slices.Contains(w.Precache, p.Permalink()) {
+		if precacheRank(p) >= 0 && !slices.ContainsFunc(w.Pages, func(e offline.Entry) bool { return e[0] == p.Permalink() }) {
 			t.Errorf("precache lacks %s %s", p.Kind, p.Permalink())
 		}
 		if _, ok := d.Pages[p.Permalink()]; !ok && searchable(p) {
@@ -129,10 +148,10 @@ func TestOfflinePrecacheAudience(t *testing.T) {
 	internal := generate(t, Options{Source: "testdata/basic", BaseURL: "/"})
 	external := generate(t, Options{Source: "testdata/basic", BaseURL: "/", Audience: content.External})
 	wi, we := workerSettings(t, internal), workerSettings(t, external)
-	if len(we.Precache) >= len(wi.Precache) {
-		t.Errorf("external precache has %d entries, internal %d: internal pages not left out", len(we.Precache), len(wi.Precache))
+	if len(precached(we)) >= len(precached(wi)) {
+		t.Errorf("external precache has %d entries, internal %d: internal pages not left out", len(precached(we)), len(precached(wi)))
 	}
-	for _, u := range we.Precache {
+	for _, u := range precached(we) {
 		if _, ok := external.Files[fileOf("/", u)]; !ok {
 			t.Errorf("external precache lists %s, which the external build does not have", u)
 		}
@@ -151,9 +170,13 @@ func TestOfflinePrecacheAudience(t *testing.T) {
 
 	drafts := generate(t, Options{Source: "testdata/basic", BaseURL: "/", Drafts: true})
 	for _, name := range offlineFiles {
-		if _, ok := drafts.Files[name]; ok {
+		if _, ok := drafts.Files[name]; ok && name != offline.WorkerFile {
 			t.Errorf("a build with drafts has %s", name)
 		}
+	}
+	// Its sw.js only switches off the worker of a build published there before.
+	if string(drafts.Files[offline.WorkerFile]) != string(offline.Unregister) {
+		t.Errorf("a build with drafts has the sw.js %.80q, want the one that unregisters", drafts.Files[offline.WorkerFile])
 	}
 	if strings.Contains(string(drafts.Files["index.html"]), "offline.js") {
 		t.Error("a build with drafts registers a service worker")
@@ -218,6 +241,35 @@ func TestOfflineStampFollowsBuild(t *testing.T) {
 	if want := []string{"/objections/too-expensive/"}; !slices.Equal(changed, want) {
 		t.Errorf("pages whose hash changed = %q, want %q", changed, want)
 	}
+	// The worker's entries carry the hash of their bytes: it changes for
+	// the changed page and only for files whose bytes changed, so the new
+	// worker copies the rest from the old cache.
+	hashes := func(w offline.Worker) map[string]string {
+		m := map[string]string{}
+		for _, e := range append(slices.Clone(w.Shell), w.Pages...) {
+			u, _, _ := strings.Cut(e[0], "?")
+			m[u] = e[1]
+		}
+		return m
+	}
+	ha, hn := hashes(wa), hashes(wn)
+	same := 0
+	for u, h := range hn {
+		f := fileOf("/", u)
+		if bytesSame := string(a.Files[f]) == string(next.Files[f]); (ha[u] == h) != bytesSame {
+			t.Errorf("%s: hash %s then %s, but its bytes same = %v", u, ha[u], h, bytesSame)
+		}
+		if ha[u] == h {
+			same++
+		}
+	}
+	if ha["/objections/too-expensive/"] == hn["/objections/too-expensive/"] {
+		t.Error("the changed page kept its precache hash")
+	}
+	if same == 0 {
+		t.Error("every precache hash changed with one page")
+	}
+	t.Logf("%d of %d precache entries unchanged after one page changed", same, len(hn))
 
 	// A stylesheet change leaves the search index as it was, but not the
 	// pages a reader saved: the stamp changes too.
@@ -295,14 +347,69 @@ func TestOfflinePrecacheBudget(t *testing.T) {
 	if objections == 0 || rest == 0 {
 		t.Fatal("fixture needs objections and other call pages")
 	}
-	list := s.precache(objections)
+	in := func(es []offline.Entry, p *site.Page) bool {
+		return slices.ContainsFunc(es, func(e offline.Entry) bool { return e[0] == p.Permalink() })
+	}
+	_, list := s.precache(objections)
 	for _, p := range s.Model.Pages {
-		in := slices.Contains(list, p.Permalink())
+		in := in(list, p)
 		if r := precacheRank(p); r == 0 && !in || r > 0 && in {
 			t.Errorf("%s (rank %d): in precache = %v with a budget of the objections' size", p.URL, r, in)
 		}
 	}
-	if all := s.precache(precachePageBudget); len(all) <= len(list) {
+	if _, all := s.precache(precachePageBudget); len(all) <= len(list) {
 		t.Errorf("full budget lists %d, objections-only budget %d", len(all), len(list))
+	}
+	// A page too big for what is left is skipped, not the end of the
+	// list: no page left out would fit in what remains.
+	for _, budget := range []int{objections / 2, objections + rest/3, objections + rest/2} {
+		_, list := s.precache(budget)
+		left := budget
+		for _, p := range s.Model.Pages {
+			if in(list, p) {
+				left -= size(p)
+			}
+		}
+		if left < 0 {
+			t.Errorf("budget %d: pages over it by %d", budget, -left)
+		}
+		for _, p := range s.Model.Pages {
+			if precacheRank(p) >= 0 && !in(list, p) && size(p) <= left {
+				t.Errorf("budget %d: %s (%d bytes) left out with %d bytes left", budget, p.URL, size(p), left)
+			}
+		}
+	}
+}
+
+// TestOfflinePageHash: the "changed since your last visit" hash follows
+// the page's own text only, not what the generator derives from it.
+func TestOfflinePageHash(t *testing.T) {
+	doc := func(edit func(*search.Doc)) search.Doc {
+		d := search.Doc{URL: "/objections/x/", Title: "Too expensive", Kind: "objection",
+			Facets: map[string][]string{"stage": {"close"}}, Phrases: []string{"it costs too much"}, Names: []string{"price"},
+			Sections: []search.Section{{Anchor: "talk-track", Heading: "Talk track", Text: "Ask what the price is compared with."}}}
+		if edit != nil {
+			edit(&d)
+		}
+		return d
+	}
+	base := pageHash(doc(nil))
+	for name, c := range map[string]struct {
+		edit    func(*search.Doc)
+		changed bool
+	}{
+		"facets":  {func(d *search.Doc) { d.Facets["stage"] = []string{"open"} }, false},
+		"names":   {func(d *search.Doc) { d.Names = nil }, false},
+		"anchor":  {func(d *search.Doc) { d.Sections[0].Anchor = "talk-track-1" }, false},
+		"kind":    {func(d *search.Doc) { d.Kind = "term" }, false},
+		"title":   {func(d *search.Doc) { d.Title = "Too pricey" }, true},
+		"phrase":  {func(d *search.Doc) { d.Phrases = append(d.Phrases, "no budget") }, true},
+		"heading": {func(d *search.Doc) { d.Sections[0].Heading = "What to say" }, true},
+		"text":    {func(d *search.Doc) { d.Sections[0].Text += " Then stop." }, true},
+		"moved":   {func(d *search.Doc) { d.Phrases, d.Sections[0].Heading = nil, "it costs too much" }, true},
+	} {
+		if got := pageHash(doc(c.edit)) != base; got != c.changed {
+			t.Errorf("%s: hash changed = %v, want %v", name, got, c.changed)
+		}
 	}
 }

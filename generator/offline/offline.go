@@ -38,20 +38,41 @@ const (
 //go:embed worker.js
 var workerJS string
 
+// Unregister is the sw.js of a site that has no service worker: it
+// replaces one a browser kept from an earlier build at the same address,
+// deletes its saved pages and unregisters itself, answering no request.
+//
+//go:embed unregister.js
+var Unregister []byte
+
 // Worker is what a build's service worker knows.
 type Worker struct {
-	Build    string   `json:"build"`    // the build stamp, which names the cache
-	Base     string   `json:"base"`     // the site's base path ("/", "/playbook/")
-	Offline  string   `json:"offline"`  // URL of the page shown for a page never saved
-	Precache []string `json:"precache"` // URLs saved on install, exactly as pages request them
+	Build   string `json:"build"`   // the build stamp, which names the cache
+	Base    string `json:"base"`    // the site's base path ("/", "/playbook/")
+	Offline string `json:"offline"` // URL of the page shown for a page never saved
+	// Shell is saved on install all or nothing: stylesheets, scripts,
+	// home, search and offline pages, manifest and the search index.
+	Shell []Entry `json:"shell"`
+	// Pages are saved on install as far as they download; one that
+	// fails is saved when first opened.
+	Pages []Entry `json:"pages"`
 }
+
+// Entry is one URL the worker saves on install, exactly as pages request
+// it, with the Hash of the bytes it serves: on a new build, an entry
+// whose hash is unchanged is copied from the previous build's cache
+// instead of downloaded again. It is written as [url, hash].
+type Entry [2]string
 
 // Script returns sw.js: a first line with the worker's settings, then
 // the worker. The stamp is in it, so a new build is a new worker to the
 // browser, which installs it and drops the old build's cache.
 func (w Worker) Script() ([]byte, error) {
-	if w.Precache == nil {
-		w.Precache = []string{}
+	if w.Shell == nil {
+		w.Shell = []Entry{}
+	}
+	if w.Pages == nil {
+		w.Pages = []Entry{}
 	}
 	b, err := json.Marshal(w)
 	if err != nil {
@@ -172,8 +193,9 @@ func (d Data) Encode() ([]byte, error) {
 	return b, nil
 }
 
-// Hash is a short fingerprint of a page's text: 8 hex digits, enough to
-// tell one version of a page from the next.
+// Hash is a short fingerprint of a file or a page's text: 8 hex digits
+// (the first 4 bytes of its SHA-256), enough to tell one version from
+// the next. The worker computes the same of a saved response.
 func Hash(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:4])

@@ -41,7 +41,7 @@ func TestShortName(t *testing.T) {
 }
 
 func TestWorkerScript(t *testing.T) {
-	b, err := Worker{Build: "abc", Base: "/p/", Offline: "/p/offline.html", Precache: []string{"/p/", "/p/x/"}}.Script()
+	b, err := Worker{Build: "abc", Base: "/p/", Offline: "/p/offline.html", Shell: []Entry{{"/p/", "0a1b2c3d"}}, Pages: []Entry{{"/p/x/", "4e5f6a7b"}}}.Script()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestWorkerScript(t *testing.T) {
 	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(line, "self.PB = "), ";")), &w); err != nil {
 		t.Fatalf("first line %q: %v", line, err)
 	}
-	if w.Build != "abc" || w.Base != "/p/" || len(w.Precache) != 2 {
+	if w.Build != "abc" || w.Base != "/p/" || len(w.Shell) != 1 || w.Pages[0] != (Entry{"/p/x/", "4e5f6a7b"}) {
 		t.Errorf("settings = %+v", w)
 	}
 	if !strings.Contains(rest, "addEventListener('fetch'") {

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/offline"
 )
 
 // sse is one event read from the stream.
@@ -272,7 +273,7 @@ func TestNoServiceWorker(t *testing.T) {
 	if home := get(t, srv.URL+"/"); strings.Contains(home, "offline.js") || strings.Contains(home, `rel="manifest"`) {
 		t.Error("the preview's home page registers a service worker or links the app manifest")
 	}
-	for _, name := range []string{"/sw.js", "/offline.json", "/manifest.webmanifest"} {
+	for _, name := range []string{"/offline.json", "/manifest.webmanifest"} {
 		resp, err := http.Get(srv.URL + name)
 		if err != nil {
 			t.Fatal(err)
@@ -281,5 +282,10 @@ func TestNoServiceWorker(t *testing.T) {
 		if resp.StatusCode != http.StatusNotFound {
 			t.Errorf("the preview serves %s (HTTP %d)", name, resp.StatusCode)
 		}
+	}
+	// Its sw.js only switches off a worker kept from a built site
+	// previewed at the same address before.
+	if sw := get(t, srv.URL+"/sw.js"); sw != string(offline.Unregister) {
+		t.Errorf("the preview's sw.js is %.80q, want the one that unregisters", sw)
 	}
 }

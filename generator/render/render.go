@@ -5,8 +5,6 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html"
 	"html/template"
@@ -24,6 +22,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/internal/textcase"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
@@ -195,8 +194,7 @@ func (r *Renderer) addAsset(name string, b []byte) {
 		b = []byte(trimCSS(string(b)))
 	}
 	r.assets[name] = b
-	sum := sha256.Sum256(b)
-	r.hashes[name] = hex.EncodeToString(sum[:4])
+	r.hashes[name] = offline.Hash(b)
 }
 
 // SetHistory gives pages their last change from git (see history.Read);

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/playbook-ssg/playbook/generator/offline"
 )
 
 // Paths the live preview adds to the site.
@@ -211,6 +213,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name = path.Join(name, "index.html")
 	}
 	b, ok := snap.files[name]
+	if !ok && path.Base(name) == offline.WorkerFile {
+		// A site without a worker (the live preview, a build with drafts)
+		// switches off one a browser kept from a build served here before.
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		http.ServeContent(w, r, offline.WorkerFile, time.Time{}, bytes.NewReader(offline.Unregister))
+		return
+	}
 	if !ok && !strings.HasSuffix(r.URL.Path, "/") {
 		if _, isDir := snap.files[path.Join(name, "index.html")]; isDir {
 			http.Redirect(w, r, p+"/", http.StatusMovedPermanently)

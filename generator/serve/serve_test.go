@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/playbook-ssg/playbook/generator/offline"
 )
 
 var files = map[string][]byte{
@@ -60,6 +62,24 @@ func TestHandler(t *testing.T) {
 		if c.ctype != "" && rec.Header().Get("Content-Type") != c.ctype {
 			t.Errorf("GET %s Content-Type %q, want %q", c.path, rec.Header().Get("Content-Type"), c.ctype)
 		}
+	}
+}
+
+// TestWorkerOff: a site without a service worker answers any sw.js with
+// one that unregisters itself, so a worker kept from a build served at
+// this address before does not go on answering for the preview.
+func TestWorkerOff(t *testing.T) {
+	for _, p := range []string{"/sw.js", "/playbook/sw.js"} {
+		rec := get(t, "GET", p)
+		if rec.Code != 200 || rec.Body.String() != string(offline.Unregister) || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/javascript") {
+			t.Errorf("GET %s = %d %s %.60q, want the worker that unregisters", p, rec.Code, rec.Header().Get("Content-Type"), rec.Body.String())
+		}
+	}
+	withWorker := map[string][]byte{"sw.js": []byte("self.PB = {};")}
+	rec := httptest.NewRecorder()
+	Handler(withWorker).ServeHTTP(rec, httptest.NewRequest("GET", "http://127.0.0.1/sw.js", nil))
+	if rec.Body.String() != "self.PB = {};" {
+		t.Errorf("a site's own sw.js answered with %.60q", rec.Body.String())
 	}
 }
 

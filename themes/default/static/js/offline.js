@@ -32,19 +32,22 @@
   online();
 
   var key = "playbook:seen:" + scope;
+  // Keys are permalinks as written; location.pathname is percent-encoded.
   var here = location.pathname;
+  try { here = decodeURI(here); } catch (e) { /* malformed: keep it raw */ }
   function load() {
     try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; }
   }
   function save(seen) {
     try { localStorage.setItem(key, JSON.stringify(seen)); } catch (e) { /* full or disabled */ }
   }
-  // A page without lists has nothing to mark: it only counts as seen,
-  // without fetching the hashes again.
+  // A page without lists has nothing to mark and does not fetch the
+  // hashes: it is noted as opened, and counts as seen in the build the
+  // next list page fetches (the one this page came from).
   if (!document.querySelector("[data-pb-page]")) {
     var seen = load();
-    if (seen && seen.before && seen.pages && seen.pages[here] && seen.before[here] !== seen.pages[here]) {
-      seen.before[here] = seen.pages[here];
+    if (seen) {
+      (seen.opened = seen.opened || {})[here] = 1;
       save(seen);
     }
     return;
@@ -55,9 +58,13 @@
     if (!cur || !cur.pages) return;
     var seen = load();
     if (!seen || !seen.pages) seen = {build: cur.build, pages: cur.pages, before: null};
-    else if (seen.build !== cur.build) seen = {build: cur.build, pages: cur.pages, before: seen.pages};
-    var before = seen.before;
-    if (before && cur.pages[here]) before[here] = cur.pages[here];
+    else if (seen.build !== cur.build) seen = {build: cur.build, pages: cur.pages, before: seen.pages, opened: seen.opened};
+    var before = seen.before, opened = seen.opened || {};
+    opened[here] = 1;
+    if (before) {
+      for (var u in opened) if (cur.pages[u]) before[u] = cur.pages[u];
+    }
+    delete seen.opened;
     save(seen);
     var marks = 0;
     if (before) marks = mark(cur, before);
