@@ -223,7 +223,15 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 		t.Errorf("under %s, home violates: %q", offlineCSP, v)
 	}
 
+	// The server gone while the device still has a network (a captive
+	// portal, a dead host): saved pages answer, and the page says so.
 	srv.down.Store(true)
+	openPage(t, ctx, srv.URL+"objections/too-expensive/")
+	poll(t, ctx, "the unreachable status", `document.querySelector(".offline-status").textContent === "Can't reach the playbook — showing saved pages"`)
+	if got := evalJS[string](t, ctx, `document.body.className`); !strings.Contains(got, "layout-objection") {
+		t.Errorf("with the server gone, the objection shows %q", got)
+	}
+
 	setOffline(t, ctx, true)
 	n := 0
 	for _, p := range site.Model.Pages {
@@ -268,6 +276,12 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	srv.down.Store(false)
 	setOffline(t, ctx, false)
 	poll(t, ctx, "the offline status to clear", `document.querySelector(".offline-status").textContent === ""`)
+	// Online, a page the site answers with 404 is not "can't reach".
+	openPage(t, ctx, srv.URL+"no-such-page/")
+	poll(t, ctx, "the reachability check", `document.querySelector(".offline-status").hasAttribute("data-checked")`)
+	if got := evalJS[string](t, ctx, `document.querySelector(".offline-status").textContent`); got != "" {
+		t.Errorf("online, the not-found page says %q", got)
+	}
 }
 
 // TestOfflineNewBuildReplacesCache: a deploy installs a new worker, whose

@@ -1,7 +1,8 @@
 /* Offline support and "changed since your last visit".
  * - Registers the site's service worker (sw.js at the site's root, which
  *   saves the pages a rep needs in a call; see docs/architecture.md).
- * - Shows a status line while the browser is offline.
+ * - Shows a status line while the browser is offline, or while the site
+ *   cannot be reached and saved pages stand in.
  * - Marks, in lists ([data-pb-page] cards), the pages whose text changed
  *   since the build this browser saw before: offline.json has a short hash
  *   of each page's text; localStorage keeps the hashes of the last build
@@ -24,12 +25,32 @@
   status.setAttribute("role", "status");
   var header = document.querySelector(".site-header");
   document.body.insertBefore(status, header ? header.nextSibling : document.body.firstChild);
-  function online() {
-    status.textContent = navigator.onLine ? "" : "Offline — showing saved pages";
+  // navigator.onLine only says a network is there: a dead server, a
+  // captive portal or a Wi-Fi with no way out still leave the worker
+  // answering from saved pages. So on a page the worker controls, a HEAD
+  // of this address (the worker leaves HEAD to the network) asks whether
+  // the playbook can be reached.
+  var unreachable = false;
+  function show() {
+    status.textContent = !navigator.onLine ? "Offline — showing saved pages"
+      : unreachable ? "Can't reach the playbook — showing saved pages" : "";
   }
-  window.addEventListener("online", online);
-  window.addEventListener("offline", online);
-  online();
+  function probe() {
+    var sw = navigator.serviceWorker;
+    if (!navigator.onLine || !sw || !sw.controller || !window.fetch || !window.AbortController) return;
+    var stop = new AbortController();
+    var timer = setTimeout(function () { stop.abort(); }, 4000);
+    fetch(location.pathname, {method: "HEAD", cache: "no-store", redirect: "manual", signal: stop.signal})
+      // A 404 is the site answering (this may be its not-found page); a
+      // server error or a redirect away (a portal's login) is not.
+      .then(function (res) { unreachable = res.type === "opaqueredirect" || res.status >= 500; },
+        function () { unreachable = true; })
+      .then(function () { clearTimeout(timer); status.setAttribute("data-checked", ""); show(); });
+  }
+  window.addEventListener("online", function () { unreachable = false; show(); probe(); });
+  window.addEventListener("offline", show);
+  show();
+  probe();
 
   var key = "playbook:seen:" + scope;
   // Keys are permalinks as written; location.pathname is percent-encoded.
