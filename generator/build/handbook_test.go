@@ -165,3 +165,17 @@ func TestUpdateSectionCascade(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeLauncherWithoutObjections: a handbook with no objections (just
+// imported, say) is not asked for "what the customer said".
+func TestHomeLauncherWithoutObjections(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"playbook.toml":          "title = \"Acme Handbook\"\n",
+		"content/_index.md":      "# Acme Handbook\n\nHow we work.\n",
+		"content/people/hire.md": "# Hiring\n\nHow we hire.\n",
+	})
+	home := string(generate(t, Options{Source: dir}).Files["index.html"])
+	if !strings.Contains(home, `for="pb-search-q">Search Acme Handbook</label>`) || strings.Contains(home, "What did the customer say?") {
+		t.Errorf("home launcher of a handbook without objections:\n%s", home)
+	}
+}
