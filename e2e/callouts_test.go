@@ -97,11 +97,7 @@ func TestCalloutsAccessible(t *testing.T) {
 	base := serveSample(t)
 	ctx := browser.New(t)
 	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
-			t.Fatal(err)
-		}
+		colourScheme(t, ctx, scheme)
 		for path := range calloutPages {
 			if err := chromedp.Do(ctx, chromedp.Navigate(base+path), chromedp.WaitReady(chromedp.CSS(".callout"))); err != nil {
 				t.Fatalf("%s: %v", path, err)

@@ -34,6 +34,17 @@ func documentedPolicy(t *testing.T) string {
 	return string(m[1])
 }
 
+// underPolicy wraps a handler to send policy as its
+// Content-Security-Policy, as a host would.
+func underPolicy(policy string) func(http.Handler) http.Handler {
+	return func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Security-Policy", policy)
+			h.ServeHTTP(w, r)
+		})
+	}
+}
+
 // allPageKinds are pages of every kind the sample has, with the query and
 // list pages a rep opens.
 var allPageKinds = []string{"/", "/objections/", "/objections/too-expensive/", "/objections/already-use-freightdesk/",
@@ -47,12 +58,7 @@ var allPageKinds = []string{"/", "/objections/", "/objections/too-expensive/", "
 // attribute, eval, or a request to another origin.
 func TestStrictContentSecurityPolicy(t *testing.T) {
 	policy := documentedPolicy(t)
-	base := serveSampleWith(t, func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Security-Policy", policy)
-			h.ServeHTTP(w, r)
-		})
-	})
+	base := serveSampleWith(t, underPolicy(policy))
 	ctx := browser.New(t)
 	var violations []string
 	if _, err := chromedp.Call(ctx, log.Enable, cdp.Empty{}); err != nil {

@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,14 +29,7 @@ const (
 // serveFiles serves a generated site on a loopback port for the test.
 func serveFiles(t *testing.T, files map[string][]byte) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: serve.Handler(files)}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	return "http://" + ln.Addr().String()
+	return listenLoopback(t, serve.Handler(files))
 }
 
 func openPage(t *testing.T, ctx context.Context, url string) {

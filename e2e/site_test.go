@@ -4,7 +4,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -37,18 +36,11 @@ func serveSampleWith(t *testing.T, wrap func(http.Handler) http.Handler) string 
 	if err != nil {
 		t.Fatalf("building sample: %v", err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
 	h := serve.Handler(site.Files)
 	if wrap != nil {
 		h = wrap(h)
 	}
-	srv := &http.Server{Handler: h}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
-	return "http://" + ln.Addr().String()
+	return listenLoopback(t, h)
 }
 
 var sampleToday = time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)

@@ -3,22 +3,17 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/accessibility"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/playbook-ssg/playbook/generator/build"
-	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
 )
 
@@ -148,11 +143,7 @@ func TestTermTooltipScreenshots(t *testing.T) {
 			if err := chromedp.Do(ctx, chromedp.EmulateViewport(width, height)); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-				Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-			}); err != nil {
-				t.Fatal(err)
-			}
+			colourScheme(t, ctx, scheme)
 			openPage(t, ctx, base+termPage)
 			x, y := termPoint(t, ctx)
 			mouse(t, ctx, x, y)
@@ -233,11 +224,7 @@ func TestTermTooltipAccessible(t *testing.T) {
 	base := serveSample(t)
 	ctx := browser.New(t)
 	for _, scheme := range []string{"light", "dark"} {
-		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
-			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
-		}); err != nil {
-			t.Fatal(err)
-		}
+		colourScheme(t, ctx, scheme)
 		for _, mobile := range []bool{false, true} {
 			opts := []chromedp.EmulateViewportOption{}
 			width := int64(1280)
@@ -271,28 +258,14 @@ func TestTermTooltipAccessible(t *testing.T) {
 // script positions the tooltip through the CSSOM, which style-src 'self'
 // allows).
 func TestTermTooltipUnderCSP(t *testing.T) {
-	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := serve.Handler(site.Files)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'")
-		files.ServeHTTP(w, r)
-	})}
-	go func() { _ = srv.Serve(ln) }()
-	t.Cleanup(func() { _ = srv.Close() })
+	base := serveSampleWith(t, underPolicy(documentedPolicy(t)))
 	ctx := browser.New(t)
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `window.__csp = []; document.addEventListener("securitypolicyviolation", e => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`,
 	}); err != nil {
 		t.Fatal(err)
 	}
-	openPage(t, ctx, "http://"+ln.Addr().String()+termPage)
+	openPage(t, ctx, base+termPage)
 	x, y := termPoint(t, ctx)
 	mouse(t, ctx, x, y)
 	poll(t, ctx, "the tooltip on hover", tipShown)
