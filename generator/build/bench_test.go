@@ -108,3 +108,21 @@ func BenchmarkGenerate10000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkGeneratePlain10000 is the in-memory pipeline on the plain
+// 10,000-page playbook scripts/vs-hugo builds with Hugo too. Profile it:
+//
+//	go test ./generator/build -run '^$' -bench GeneratePlain10000 -benchtime 2x -cpuprofile cpu.out -memprofile mem.out
+func BenchmarkGeneratePlain10000(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.WritePlain(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Generate(Options{Source: dir, Today: fixtureToday}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

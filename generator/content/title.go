@@ -30,7 +30,8 @@ var (
 
 // firstH1 finds the body's first level-1 heading, ATX ("# Title") or
 // setext ("Title" underlined with "="), outside code blocks and HTML
-// comments. first says whether only blank lines and comments come before it.
+// comments, when no heading or prose comes before it (it may lead the
+// page). first says whether only blank lines and comments come before it.
 func firstH1(body []byte) (heading, bool) {
 	lines := bytes.SplitAfter(body, []byte("\n"))
 	offset := 0
@@ -40,6 +41,12 @@ func firstH1(body []byte) (heading, bool) {
 	prose := false // a heading or a line of text before this one
 	paraStart, paraOffset, paraSeen, paraProse := -1, 0, false, false
 	for i, raw := range lines {
+		// A heading after prose is neither the page's title nor one that
+		// repeats it (see titleFromBody): stop there, rather than scan a
+		// long body line by line for nothing.
+		if prose && fence == "" && !inComment && (paraStart < 0 || paraProse) {
+			break
+		}
 		l := strings.TrimRight(string(raw), "\r\n")
 		start := offset
 		offset += len(raw)
