@@ -3,9 +3,15 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
+	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
 )
 
 // HighlightCSS returns the stylesheet for highlighted code: the light style
@@ -31,4 +37,68 @@ func HighlightCSS(light, dark string) ([]byte, error) {
 		buf.WriteString("}\n")
 	}
 	return buf.Bytes(), nil
+}
+
+// codeBlocks renders fenced code blocks with chroma: the language's lexer
+// (looked up once per language name) and one HTML formatter with CSS
+// classes for every block. goldmark-highlighting built a formatter per
+// block, recomputing a style's CSS each time: 15% of rendering a page.
+// Output is the same: `<pre tabindex="0" class="chroma">…` for a known
+// language, `<pre><code class="language-x">` (escaped) for any other.
+type codeBlocks struct {
+	formatter *chromahtml.Formatter
+	style     *chroma.Style
+	lexers    sync.Map // language name -> chroma.Lexer, nil when unknown
+}
+
+func newCodeBlocks() *codeBlocks {
+	return &codeBlocks{formatter: chromahtml.New(chromahtml.WithClasses(true)), style: styles.Get("github")}
+}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (c *codeBlocks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+func (c *codeBlocks) lexer(lang string) chroma.Lexer {
+	if l, ok := c.lexers.Load(lang); ok {
+		lexer, _ := l.(chroma.Lexer)
+		return lexer
+	}
+	var lexer chroma.Lexer
+	if l := lexers.Get(lang); l != nil {
+		lexer = chroma.Coalesce(l)
+	}
+	c.lexers.Store(lang, lexer)
+	return lexer
+}
+
+func (c *codeBlocks) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	lang := n.Language(source)
+	var code bytes.Buffer
+	for i := 0; i < n.Lines().Len(); i++ {
+		line := n.Lines().At(i)
+		code.Write(line.Value(source))
+	}
+	if lang != nil {
+		if lexer := c.lexer(string(lang)); lexer != nil {
+			if tokens, err := lexer.Tokenise(nil, code.String()); err == nil {
+				return ast.WalkContinue, c.formatter.Format(w, c.style, tokens)
+			}
+		}
+	}
+	_, _ = w.WriteString("<pre><code")
+	if lang != nil {
+		_, _ = w.WriteString(` class="language-`)
+		_, _ = w.Write(util.EscapeHTML(lang))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML(code.Bytes()))
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkContinue, nil
 }

@@ -11,9 +11,7 @@ import (
 	"strings"
 	"unicode"
 
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -59,6 +57,7 @@ func New(opts Options) *Renderer {
 		util.Prioritized(tableWrapRenderer{}, 100),
 		util.Prioritized(raw, 100),
 		util.Prioritized(termRenderer{}, 100),
+		util.Prioritized(newCodeBlocks(), 100),
 	)}
 	md := goldmark.New(
 		goldmark.WithExtensions(
@@ -66,10 +65,6 @@ func New(opts Options) *Renderer {
 			extension.Footnote,
 			extension.DefinitionList,
 			extension.Typographer,
-			highlighting.NewHighlighting(
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
-				highlighting.WithGuessLanguage(false),
-			),
 		),
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 100), util.Prioritized(tableWraps{}, 110))),
 		goldmark.WithRendererOptions(htmlOpts...),
