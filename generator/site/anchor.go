@@ -5,13 +5,12 @@ import (
 	"unicode"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
-	"github.com/playbook-ssg/playbook/generator/markdown"
 )
 
 // brokenAnchor reports a link from p to a heading ID that target does not
 // have (rule "anchor"). When exactly one of target's IDs is close to it,
 // the diagnostic carries the fix that `playbook check --fix` applies.
-func brokenAnchor(p, target *Page, l *markdown.Link, what, frag string, line, col int, diags *diag.List) {
+func brokenAnchor(p, target *Page, dest, what, frag string, line, col int, diags *diag.List) {
 	ids := headingIDs(target)
 	that := "that page"
 	if target == p && strings.HasPrefix(what, "#") {
@@ -22,11 +21,11 @@ func brokenAnchor(p, target *Page, l *markdown.Link, what, frag string, line, co
 	if only == "" {
 		only = sameLetters(frag, ids)
 	}
-	i := strings.IndexByte(l.Dest, '#')
+	i := strings.IndexByte(dest, '#')
 	if only == "" || i < 0 {
 		return
 	}
-	(*diags)[len(*diags)-1].Fix = &diag.Fix{File: p.File, Line: line, Col: col, Old: l.Dest[i:], New: "#" + only}
+	(*diags)[len(*diags)-1].Fix = &diag.Fix{File: p.File, Line: line, Col: col, Old: dest[i:], New: "#" + only}
 }
 
 // sameLetters returns the one ID with the same letters and digits as

@@ -68,6 +68,8 @@ func (s *Site) UpdateFrontMatter(cp *content.Page) ([]Output, diag.List, error) 
 	s.resolver.all[cp.Rel] = cp
 	p.headings = withTitle(p, doc.Headings)
 	p.HTML, p.TOC, p.inline, p.used, p.anchors, p.text = stand.HTML, stand.TOC, stand.inline, stand.used, stand.anchors, stand.text
+	p.inlineAnchors, p.bodyUsed, p.inlineUsed, p.bodyDiags, p.inlineDiags = stand.inlineAnchors, stand.bodyUsed, stand.inlineUsed, stand.bodyDiags, stand.inlineDiags
+	p.pendingAnchors, p.bodyDone = nil, true
 	p.diags = slices.Clone(diags)
 	reordered := !slices.Equal(kids, sec.Children)
 	sec.Children = kids

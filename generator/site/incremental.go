@@ -71,6 +71,11 @@ func (s *Site) linkedWithAnchor(rel string) bool {
 				return true
 			}
 		}
+		for _, a := range q.inlineAnchors {
+			if a.target == rel {
+				return true
+			}
+		}
 	}
 	return false
 }

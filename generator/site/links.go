@@ -28,6 +28,48 @@ type resolver struct {
 	rels      []string                 // sorted keys of all, for suggestions
 	sections  map[string]string        // folder to the Rel of its section page
 	set       *content.Set             // for the files the build skips
+
+	// deferAnchors holds links to headings for checking once every page
+	// is parsed (Site.Bodies): pages are parsed and rendered in one pass.
+	deferAnchors bool
+}
+
+// pendingAnchor is a link to a heading, checked once every page's
+// headings are known.
+type pendingAnchor struct {
+	rel              string // the target's file under content/; "" for the linking page itself
+	dest, what, frag string
+	line, col        int
+	internal         string // the target's file, for the audience warning an external page linking to it gets
+}
+
+// addPending keeps a link to a heading for checking later, with the body's
+// links or the front matter texts' (rendered at another time).
+func (p *Page) addPending(inline bool, a pendingAnchor) {
+	if inline {
+		p.inlinePending = append(p.inlinePending, a)
+	} else {
+		p.pendingAnchors = append(p.pendingAnchors, a)
+	}
+}
+
+// checkAnchor checks a link kept by addPending.
+func (r *resolver) checkAnchor(p *Page, a pendingAnchor, diags *diag.List) {
+	target := p
+	if a.rel != "" && a.rel != p.Rel {
+		target = r.published[a.rel]
+	}
+	if !hasHeading(target, a.frag) {
+		brokenAnchor(p, target, a.dest, a.what, a.frag, a.line, a.col, diags)
+		return
+	}
+	if a.internal != "" {
+		audienceWarning(p, a.internal, a.line, a.col, diags)
+	}
+}
+
+func audienceWarning(p *Page, internal string, line, col int, diags *diag.List) {
+	diags.Warnf(p.File, line, col, "audience", "external page links to internal page %s: an external build (--audience external) will fail until the target is external too", internal)
 }
 
 // rewriteLinks checks and rewrites links of page p; pos gives each link's
@@ -65,8 +107,15 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 			frag = f // a heading ID copied from the address bar arrives encoded
 		}
 		if target == "" { // this page: "#", "?x", or an anchor
+			if frag != "" && r.deferAnchors {
+				p.addPending(absolute, pendingAnchor{dest: l.Dest, what: "#" + frag, frag: frag, line: line, col: col})
+				if absolute {
+					l.Rewrite(p.Permalink() + query + fragment(frag))
+				}
+				continue
+			}
 			if frag != "" && !hasHeading(p, frag) {
-				brokenAnchor(p, p, l, "#"+frag, frag, line, col, diags)
+				brokenAnchor(p, p, l.Dest, "#"+frag, frag, line, col, diags)
 			} else if absolute && frag != "" {
 				l.Rewrite(p.Permalink() + query + fragment(frag))
 			}
@@ -87,7 +136,7 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 		}
 		switch {
 		case strings.HasSuffix(rel, ".md"):
-			r.pageLink(p, l, rel, frag, query, line, col, diags)
+			r.pageLink(p, l, rel, frag, query, line, col, absolute, diags)
 		case r.files[rel]:
 			used = append(used, rel)
 			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
@@ -95,10 +144,10 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 			l.Rewrite(r.site.BasePath + EscapePath(rel) + query + fragment(frag))
 		case r.sections[dirKey(rel)] != "":
 			// A folder with a section page (_index.md, README.md …).
-			r.pageLink(p, l, r.sections[dirKey(rel)], frag, query, line, col, diags)
+			r.pageLink(p, l, r.sections[dirKey(rel)], frag, query, line, col, absolute, diags)
 		case r.all[rel+".md"] != nil:
 			// A page written as its URL: "../objections/too-expensive/".
-			r.pageLink(p, l, rel+".md", frag, query, line, col, diags)
+			r.pageLink(p, l, rel+".md", frag, query, line, col, absolute, diags)
 		case rel == "." || r.site.byURL["/"+rel+"/"] != nil:
 			// A folder with pages but no section page.
 			l.Rewrite(r.site.BasePath + EscapePath(strings.TrimPrefix(rel+"/", "./")) + query + fragment(frag))
@@ -114,7 +163,7 @@ func (r *resolver) rewriteLinks(p *Page, links []*markdown.Link, pos func(*markd
 	return used
 }
 
-func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, line, col int, diags *diag.List) {
+func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, line, col int, absolute bool, diags *diag.List) {
 	cp, ok := r.all[rel]
 	if sec := r.sections[dirOf(rel)]; !ok && sec != "" && isSectionName(path.Base(rel)) {
 		rel, ok = sec, true // folder/index.md when the folder's section page is README.md …
@@ -142,17 +191,31 @@ func (r *resolver) pageLink(p *Page, l *markdown.Link, rel, frag, query string, 
 		l.Rewrite("")
 		return
 	}
+	crossAudience := r.site.Options.Audience != content.External && p.Audience == content.External && cp.Audience != content.External && !p.IsSection
 	if frag != "" {
-		p.anchors = append(p.anchors, anchorRef{target: rel, frag: frag})
+		if absolute {
+			p.inlineAnchors = append(p.inlineAnchors, anchorRef{target: rel, frag: frag})
+		} else {
+			p.anchors = append(p.anchors, anchorRef{target: rel, frag: frag})
+		}
+		if r.deferAnchors {
+			a := pendingAnchor{rel: rel, dest: l.Dest, what: cp.File + "#" + frag, frag: frag, line: line, col: col}
+			if crossAudience {
+				a.internal = cp.File
+			}
+			p.addPending(absolute, a)
+			l.Rewrite(target.Permalink() + query + fragment(frag))
+			return
+		}
 		if !hasHeading(target, frag) {
-			brokenAnchor(p, target, l, cp.File+"#"+frag, frag, line, col, diags)
+			brokenAnchor(p, target, l.Dest, cp.File+"#"+frag, frag, line, col, diags)
 			// Baselined, the link still reaches the page.
 			l.Rewrite(target.Permalink() + query + fragment(frag))
 			return
 		}
 	}
-	if r.site.Options.Audience != content.External && p.Audience == content.External && cp.Audience != content.External && !p.IsSection {
-		diags.Warnf(p.File, line, col, "audience", "external page links to internal page %s: an external build (--audience external) will fail until the target is external too", cp.File)
+	if crossAudience {
+		audienceWarning(p, cp.File, line, col, diags)
 	}
 	l.Rewrite(target.Permalink() + query + fragment(frag))
 }

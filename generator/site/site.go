@@ -7,12 +7,14 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +75,7 @@ type Site struct {
 	glossaryKey [32]byte
 	resolver    *resolver
 	relations   relationIndex
+	pending     diag.List // what Model found, for Bodies to return
 }
 
 // renderInline renders p's front matter texts as inline markdown, checking
@@ -134,12 +137,20 @@ type Page struct {
 	text     []markdown.Section       // the body's words by heading, for search
 	inline   map[string]template.HTML // front matter texts rendered
 	headings []markdown.Heading       // every heading, for checking links to anchors
-	anchors  []anchorRef              // this page's links to anchors of other pages
-	used     []string                 // content files this page links to
-	diags    diag.List                // problems found rendering the body
+	used     []string                 // content files this page links to (body and front matter)
+	diags    diag.List                // problems found rendering the body and front matter texts
 	relDiags diag.List                // problems with the pages its front matter names
 
-	doc *markdown.Doc
+	// The same, apart for the body and the front matter texts: a full
+	// build renders the texts before any body, and the live preview
+	// reuses an unchanged body.
+	anchors, inlineAnchors []anchorRef // links to anchors of other pages
+	bodyUsed, inlineUsed   []string
+	bodyDiags, inlineDiags diag.List
+	// pendingAnchors are the body's links to headings, checked once
+	// every page is parsed (Bodies).
+	pendingAnchors, inlinePending []pendingAnchor
+	bodyDone                      bool // the body was rendered (Bodies or an update)
 }
 
 // Text returns the words of the page's body, split at its top-level
@@ -179,9 +190,12 @@ func (p *Page) Crumbs() []*Page {
 	return out
 }
 
-// Link builds the site from a loaded content set. It returns diagnostics for
-// every broken link or relation; the Site is nil when any is an error.
-func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Renderer, opts Options) (*Site, diag.List) {
+// Model builds the site from a loaded content set without the pages'
+// bodies: sections and navigation, relations both ways, and the front
+// matter texts every card shows. Bodies then renders the bodies. The
+// diagnostics found so far are kept for Bodies to return (the Site is
+// nil, and they are returned, only when it cannot be built at all).
+func Model(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Renderer, opts Options) (*Site, diag.List) {
 	s := &Site{Config: cfg, Options: opts, Today: opts.Today, byURL: map[string]*Page{}, md: md}
 	if s.Today.IsZero() {
 		now := time.Now()
@@ -228,23 +242,134 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 		}
 	}
 
-	// Parse markdown in parallel: headings are needed before any link to
-	// an anchor can be checked.
+	s.linkRelations(&diags, all)
+	s.resolver = s.newResolver(set, fsys, all, published)
+	s.resolver.deferAnchors = true
+
+	// Front matter texts first: other pages' cards show them, so each is
+	// ready before any page is rendered.
+	inlineDiags := make([]diag.List, len(s.Pages))
 	parallel.Each(len(s.Pages), func(i int) {
 		p := s.Pages[i]
-		if old := reusable(opts.Reuse, p); old != nil {
-			p.headings = old.headings
+		p.inlineAnchors, p.inlineUsed, p.inlinePending = nil, nil, nil
+		p.inline, p.inlineUsed = s.renderInline(p, s.resolver, md, &inlineDiags[i], nil)
+		p.inlineDiags = inlineDiags[i]
+	})
+	for _, l := range inlineDiags {
+		diags = append(diags, l...)
+	}
+	s.pending = diags
+	return s, opts.adjust(slices.Clone(diags))
+}
+
+// Link builds the site from a loaded content set and renders every
+// page's body, keeping them all (for the live preview and tests). It
+// returns diagnostics for every broken link or relation; the Site is nil
+// when any is an error.
+func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Renderer, opts Options) (*Site, diag.List) {
+	s, diags := Model(cfg, set, fsys, md, opts)
+	if s == nil {
+		return nil, diags
+	}
+	if diags, err := s.Bodies(nil); err != nil || diags.HasErrors() {
+		return nil, diags
+	} else {
+		return s, diags
+	}
+}
+
+// Bodies parses and renders the body of every page, in parallel, calling
+// each (when not nil) with a page as soon as its body is ready, from
+// several goroutines at once: a build renders and writes the page there
+// and may drop its body (Page.DropBody), so that the site's HTML is never
+// held whole. Each page's markdown is parsed once: links to other pages'
+// headings are checked when every page is done. It returns the site's
+// diagnostics, sorted, the model's own included; an error from each
+// stops the work and is returned.
+func (s *Site) Bodies(each func(p *Page) error) (diag.List, error) {
+	opts, diags := s.Options, s.pending
+	s.pending = nil
+	perPage := make([]diag.List, len(s.Pages))
+	errs := make([]error, len(s.Pages))
+	var failed atomic.Bool
+	parallel.Each(len(s.Pages), func(i int) {
+		if failed.Load() {
 			return
 		}
-		p.doc = md.Parse(p.Body)
-		p.headings = withTitle(p, p.doc.Headings)
+		p := s.Pages[i]
+		if old := reusable(opts.Reuse, p); old != nil && old.bodyDone {
+			p.headings, p.HTML, p.TOC, p.text = old.headings, old.HTML, old.TOC, old.text
+			p.anchors, p.bodyUsed, p.bodyDiags, p.pendingAnchors = old.anchors, old.bodyUsed, old.bodyDiags, old.pendingAnchors
+		} else {
+			doc := s.md.Parse(p.Body)
+			p.headings = withTitle(p, doc.Headings)
+			p.anchors, p.pendingAnchors = nil, nil
+			p.bodyDiags = nil
+			p.bodyUsed = s.renderText(p, doc, &p.bodyDiags)
+		}
+		p.bodyDone = true
+		p.used = append(slices.Clip(p.bodyUsed), p.inlineUsed...)
+		if each != nil {
+			if err := each(p); err != nil {
+				errs[i] = err
+				failed.Store(true)
+			}
+		}
 	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	s.resolver.deferAnchors = false
+	// Every heading is known now: check the links to them.
+	for i, p := range s.Pages {
+		perPage[i] = slices.Clone(p.bodyDiags)
+		for _, a := range append(slices.Clip(p.pendingAnchors), p.inlinePending...) {
+			s.resolver.checkAnchor(p, a, &perPage[i])
+		}
+		p.diags = append(slices.Clone(perPage[i]), p.inlineDiags...)
+	}
+	for _, l := range perPage {
+		diags = append(diags, l...)
+	}
+	// Only the content files that published pages use are published, so
+	// an internal page's attachment stays out of an external build. Links
+	// in raw HTML are found and counted like markdown links. Unsafe raw
+	// HTML can use files where no link is looked for (an iframe, an
+	// object, a style's url()), so then every file in a folder with a
+	// published page goes too, as before raw HTML links were read.
+	usedFiles := make([][]string, 0, len(s.Pages))
+	for _, p := range s.Pages {
+		usedFiles = append(usedFiles, p.used)
+	}
+	seen := map[string]bool{}
+	if s.Config.Markdown.RawHTML == "unsafe" {
+		dirs := map[string]bool{}
+		for _, p := range s.Pages {
+			dirs[p.FileDir()] = true
+		}
+		for _, f := range s.resolver.set.Files {
+			if dir := path.Dir(f); dirs[dir] || dir == "." && dirs[""] {
+				usedFiles = append(usedFiles, []string{f})
+			}
+		}
+	}
+	s.Files = nil
+	for _, files := range usedFiles {
+		for _, f := range files {
+			if !seen[f] {
+				seen[f] = true
+				s.Files = append(s.Files, f)
+			}
+		}
+	}
+	sort.Strings(s.Files)
+	diags = opts.adjust(diags)
+	diags.Sort()
+	return diags, nil
+}
 
-	s.linkRelations(&diags, all)
-
-	// Resolve links and render in parallel; each page writes only its own
-	// fields and diagnostics.
-	perPage := make([]diag.List, len(s.Pages))
+// newResolver gathers what checking and rewriting links needs.
+func (s *Site) newResolver(set *content.Set, fsys fs.FS, all map[string]*content.Page, published map[string]*Page) *resolver {
 	staticFiles := map[string]bool{}
 	_ = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -262,60 +387,7 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 			sectionFiles[cp.Dir] = cp.Rel
 		}
 	}
-	r := &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all), sections: sectionFiles, set: set}
-	s.resolver = r
-	usedFiles := make([][]string, len(s.Pages))
-	parallel.Each(len(s.Pages), func(i int) {
-		p := s.Pages[i]
-		if old := reusable(opts.Reuse, p); old != nil {
-			p.HTML, p.TOC, p.inline, p.used, p.anchors, p.text = old.HTML, old.TOC, old.inline, old.used, old.anchors, old.text
-			perPage[i], p.diags = old.diags, old.diags
-			usedFiles[i] = old.used
-			return
-		}
-		usedFiles[i] = s.renderBody(p, p.doc, &perPage[i])
-		p.diags = perPage[i]
-	})
-	// Other pages' goroutines read headings until all are done.
-	for _, p := range s.Pages {
-		p.doc = nil
-	}
-	for _, l := range perPage {
-		diags = append(diags, l...)
-	}
-	// Only the content files that published pages use are published, so
-	// an internal page's attachment stays out of an external build. Links
-	// in raw HTML are found and counted like markdown links. Unsafe raw
-	// HTML can use files where no link is looked for (an iframe, an
-	// object, a style's url()), so then every file in a folder with a
-	// published page goes too, as before raw HTML links were read.
-	seen := map[string]bool{}
-	if cfg.Markdown.RawHTML == "unsafe" {
-		dirs := map[string]bool{}
-		for _, p := range s.Pages {
-			dirs[p.FileDir()] = true
-		}
-		for _, f := range set.Files {
-			if dir := path.Dir(f); dirs[dir] || dir == "." && dirs[""] {
-				usedFiles = append(usedFiles, []string{f})
-			}
-		}
-	}
-	for _, files := range usedFiles {
-		for _, f := range files {
-			if !seen[f] {
-				seen[f] = true
-				s.Files = append(s.Files, f)
-			}
-		}
-	}
-	sort.Strings(s.Files)
-	diags = opts.adjust(diags)
-	diags.Sort()
-	if diags.HasErrors() {
-		return nil, diags
-	}
-	return s, diags
+	return &resolver{site: s, all: all, published: published, static: staticFiles, files: contentFiles, rels: sortedKeys(all), sections: sectionFiles, set: set}
 }
 
 // reusable returns the previous site's version of p when p's file is
@@ -333,10 +405,24 @@ func reusable(prev *Site, p *Page) *Page {
 
 // renderBody resolves a page's links, renders its body and its front
 // matter texts, and returns the content files it uses. It writes only p's
-// fields, so pages can be rendered in parallel.
+// fields, so pages can be rendered in parallel. The live preview's
+// updates use it, when every page's headings are known.
 func (s *Site) renderBody(p *Page, doc *markdown.Doc, diags *diag.List) []string {
+	p.anchors, p.pendingAnchors, p.bodyDiags = nil, nil, nil
+	p.bodyUsed = s.renderText(p, doc, &p.bodyDiags)
+	p.inlineAnchors, p.inlineDiags, p.inlinePending = nil, nil, nil
+	p.inline, p.inlineUsed = s.renderInline(p, s.resolver, s.md, &p.inlineDiags, nil)
+	*diags = append(append(*diags, p.bodyDiags...), p.inlineDiags...)
+	p.used = append(slices.Clip(p.bodyUsed), p.inlineUsed...)
+	p.bodyDone = true
+	return p.used
+}
+
+// renderText resolves the links of a page's body, renders it, and keeps
+// its table of contents and its text by section; it returns the content
+// files the body uses.
+func (s *Site) renderText(p *Page, doc *markdown.Doc, diags *diag.List) []string {
 	r, md := s.resolver, s.md
-	p.anchors = nil
 	p.TOC = nil
 	used := r.rewriteLinks(p, doc.Links, func(l *markdown.Link) (int, int) {
 		return p.BodyLine + l.Line - 1, l.Col
@@ -355,9 +441,15 @@ func (s *Site) renderBody(p *Page, doc *markdown.Doc, diags *diag.List) []string
 	}
 	p.HTML = template.HTML(html)
 	p.text = doc.Sections()
-	p.inline, used = s.renderInline(p, r, md, diags, used)
-	p.used = used
 	return used
+}
+
+// DropBody forgets the page's rendered body once its page is written, so
+// that a build holds one page's HTML at a time, not the site's. The page
+// cannot be rendered again.
+func (p *Page) DropBody() {
+	p.HTML = ""
+	p.text = nil
 }
 
 // checkMenu reports menu.order entries that name no top-level folder, so a
