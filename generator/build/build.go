@@ -5,13 +5,16 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
@@ -21,7 +24,6 @@ import (
 	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/output"
-	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/search"
@@ -86,6 +88,12 @@ type Site struct {
 	gitNotes diag.List           // what reading the history found (not a repository …)
 	policy   *baseline.Policy    // [check] severity and the baseline, applied to every diagnostic once
 
+	// stream, when set, takes the big files as they are made (Build);
+	// streamed is the size and hash of each, for the offline files.
+	stream   *output.Stream
+	streamMu sync.Mutex
+	streamed map[string]fileSum
+
 	searchDocs  []search.Doc   // what the search index holds, by page
 	searchAt    map[string]int // index into searchDocs by page URL
 	searchStale bool           // searchDocs changed since the index was built
@@ -114,6 +122,15 @@ func (w *stopwatch) lap(name string) {
 // Generate runs the pipeline and returns the site in memory. Content
 // problems are returned as an error carrying diagnostics (see diag.From).
 func Generate(opts Options) (*Site, error) {
+	return run(opts, nil)
+}
+
+// run runs the pipeline. With a stream, each page is written as soon
+// as it is rendered and its HTML then dropped, like the other big files
+// (list pages, content files, the search index): Files keeps only the
+// small files the end of the pipeline reads again, and streamed the size
+// and hash of the rest.
+func run(opts Options, stream *output.Stream) (*Site, error) {
 	if opts.Audience == "" {
 		opts.Audience = content.Internal
 	}
@@ -141,14 +158,21 @@ func Generate(opts Options) (*Site, error) {
 	}
 	parsed := diags
 	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
-	s, linkDiags := site.Link(cfg, set, fsys, md, site.Options{
+	s, modelDiags := site.Model(cfg, set, fsys, md, site.Options{
 		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL, Adjust: policy.Adjust,
 	})
-	diags = append(diags, linkDiags...)
 	if s == nil {
-		return nil, diags.Err()
+		return nil, append(diags, modelDiags...).Err()
 	}
-	watch.lap("link and render markdown")
+	if modelDiags.HasErrors() {
+		// Every problem in one run: the bodies' too, without rendering.
+		more, err := s.Bodies(nil)
+		if err != nil {
+			return nil, err
+		}
+		return nil, append(diags, more...).Err()
+	}
+	watch.lap("link")
 	themeFS := opts.Theme
 	if themeFS == nil {
 		themeFS = theme.FS
@@ -175,63 +199,120 @@ func Generate(opts Options) (*Site, error) {
 		watch.lap("git history")
 	}
 
-	out := &Site{Files: map[string][]byte{}, Model: s, Diags: diags, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full", history: hist, gitNotes: gitNotes, policy: policy}
+	out := &Site{Files: map[string][]byte{}, Model: s, opts: opts, renderer: r, set: set, md: md, parsed: parsed, how: "full", history: hist, gitNotes: gitNotes, policy: policy, stream: stream}
+	if stream != nil {
+		out.streamed = map[string]fileSum{}
+	}
 	for name, b := range r.Assets() {
 		out.Files[name] = b
 	}
+	if err := setOffline(out, s, r); err != nil {
+		return nil, err
+	}
+	// Every page's and list page's address is known before anything is
+	// rendered: refuse clashes with the theme's and the playbook's
+	// static files first.
+	var clash diag.List
+	planned := map[string]*site.Page{}
+	for _, p := range s.Pages {
+		name := pageFile(p)
+		if _, dup := out.Files[name]; dup {
+			clash.Errorf(p.File, 1, 1, "duplicate-url", "page URL %s clashes with a static or content file at %s: rename one of them", p.URL, name)
+			continue
+		}
+		planned[name] = p
+	}
+	for _, p := range s.Pages {
+		for n := 2; n <= len(p.Listings()); n++ {
+			name := strings.TrimPrefix(p.ListingURL(n), "/") + "index.html"
+			_, asset := out.Files[name]
+			if _, page := planned[name]; asset || page {
+				src := path.Join("static", name)
+				if _, ok := r.Assets()[name]; !ok {
+					src = path.Join(content.Dir, name)
+				}
+				clash.Errorf(src, 0, 0, "duplicate-url", "this file has the address of a list page of a long section (%s): rename or move it", path.Dir(name)+"/")
+				continue
+			}
+			planned[name] = p
+		}
+	}
+	if clash.HasErrors() {
+		return nil, clash.Err()
+	}
+
+	// Render and write each page as soon as its body is ready; a
+	// section's list pages with it, while its body is at hand.
+	errs := make([]error, len(s.Pages))
+	docs := make([]*search.Doc, len(s.Pages))
+	at := make(map[*site.Page]int, len(s.Pages))
+	for i, p := range s.Pages {
+		at[p] = i
+	}
+	searchOn := !opts.noSearch
+	linkDiags, err := s.Bodies(func(p *site.Page) error {
+		i := at[p]
+		html, err := r.Page(p)
+		if err != nil {
+			errs[i] = err
+			return nil
+		}
+		out.put(pageFile(p), html)
+		for n := 2; n <= len(p.Listings()); n++ {
+			list, err := r.Listing(p, n)
+			if err != nil {
+				errs[i] = err
+				return nil
+			}
+			out.put(strings.TrimPrefix(p.ListingURL(n), "/")+"index.html", list)
+		}
+		if searchOn && searchable(p) {
+			d := searchDoc(p, md)
+			docs[i] = &d
+		}
+		if stream != nil && p.Kind != content.KindHome {
+			p.DropBody() // the home page renders again with what changed
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	diags = append(diags, linkDiags...)
+	if linkDiags.HasErrors() {
+		diags.Sort()
+		return nil, diags.Err()
+	}
+	if err := templateErrors(errs); err != nil {
+		return nil, err
+	}
+	out.Diags = diags
+	out.Pages = len(s.Pages)
+	watch.lap("render pages")
+
+	// Content files are known once every body is: those pages link to.
 	for _, f := range s.Files {
 		b, err := fs.ReadFile(fsys, path.Join(content.Dir, f))
 		if err != nil {
 			return nil, content.ReadError(path.Join(content.Dir, f), err)
 		}
-		out.Files[f] = b
-	}
-	if err := setOffline(out, s, r); err != nil {
-		return nil, err
-	}
-
-	htmls := make([][]byte, len(s.Pages))
-	errs := make([]error, len(s.Pages))
-	parallel.Each(len(s.Pages), func(i int) {
-		htmls[i], errs[i] = r.Page(s.Pages[i])
-	})
-	if err := templateErrors(errs); err != nil {
-		return nil, err
-	}
-	var clash diag.List
-	for i, p := range s.Pages {
-		name := strings.TrimPrefix(p.URL, "/") + "index.html"
-		if _, dup := out.Files[name]; dup {
-			clash.Errorf(p.File, 1, 1, "duplicate-url", "page URL %s clashes with a static or content file at %s: rename one of them", p.URL, name)
-			continue
-		}
-		out.Files[name] = htmls[i]
-	}
-	if clash.HasErrors() {
-		return nil, clash.Err()
-	}
-	out.Pages = len(s.Pages)
-	// Long sections continue on list pages 2 and up.
-	var lists []site.Output
-	for _, p := range s.Pages {
-		for n := 2; n <= len(p.Listings()); n++ {
-			lists = append(lists, site.Output{Page: p, List: n})
-		}
-	}
-	names, listHTML, err := renderOutputs(r, lists)
-	if err != nil {
-		return nil, err
-	}
-	for i, name := range names {
-		if _, dup := out.Files[name]; dup {
-			src := path.Join("static", name)
-			if _, ok := r.Assets()[name]; !ok {
-				src = path.Join(content.Dir, name)
+		if p, dup := planned[f]; dup {
+			if pageFile(p) == f {
+				clash.Errorf(p.File, 1, 1, "duplicate-url", "page URL %s clashes with a static or content file at %s: rename one of them", p.URL, f)
+			} else {
+				clash.Errorf(path.Join(content.Dir, f), 0, 0, "duplicate-url", "this file has the address of a list page of a long section (%s): rename or move it", path.Dir(f)+"/")
 			}
-			clash.Errorf(src, 0, 0, "duplicate-url", "this file has the address of a list page of a long section (%s): rename or move it", path.Dir(name)+"/")
 			continue
 		}
-		out.Files[name] = listHTML[i]
+		if offlineOn(opts) && slices.Contains(offlineFiles, f) {
+			clash = append(clash, offlineClash(f, r))
+			continue
+		}
+		if _, asset := out.Files[f]; asset {
+			out.Files[f] = b // as before streaming: the playbook's file wins
+			continue
+		}
+		out.put(f, b)
 	}
 	if clash.HasErrors() {
 		return nil, clash.Err()
@@ -241,12 +322,12 @@ func Generate(opts Options) (*Site, error) {
 		return nil, err
 	}
 	out.Files["404.html"] = notFound
-	watch.lap("render templates")
+	watch.lap("content files")
 	if err := reserveReleasePages(s, r, opts.Release); err != nil {
 		return nil, err
 	}
-	if !opts.noSearch {
-		if err := addSearch(out, s, r, md); err != nil {
+	if searchOn {
+		if err := addSearch(out, s, r, docs); err != nil {
 			return nil, err
 		}
 	}
@@ -266,6 +347,11 @@ func Generate(opts Options) (*Site, error) {
 	out.Diags.Sort()
 	out.Times = watch.stages
 	return out, nil
+}
+
+// pageFile is where a page's HTML goes.
+func pageFile(p *site.Page) string {
+	return strings.TrimPrefix(p.URL, "/") + "index.html"
 }
 
 // open returns the playbook's files and configuration: from opts.Files
@@ -311,23 +397,41 @@ type Result struct {
 	Times    []Stage
 }
 
-// Build generates the site and writes it to out. On any error the previous
-// contents of out are left untouched.
+// Build generates the site and writes it to out, each page as soon as it
+// is rendered, into a temporary folder that replaces out only when the
+// whole build succeeded: on any error the previous contents of out are
+// left untouched.
 func Build(opts Options, out string) (*Result, error) {
 	start := time.Now()
-	if err := output.CheckDest(out, opts.Source); err != nil {
-		return nil, err
-	}
-	s, err := Generate(opts)
+	st, err := output.Begin(out, opts.Source)
 	if err != nil {
 		return nil, err
 	}
+	stream, err := st.Stream("")
+	if err != nil {
+		st.Abort()
+		return nil, err
+	}
+	s, err := run(opts, stream)
+	if err == nil {
+		for name, b := range s.Files {
+			stream.Put(name, b)
+		}
+	}
+	if cerr := stream.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	if err != nil {
+		st.Abort()
+		return nil, err
+	}
 	writeStart := time.Now()
-	if err := output.Write(out, opts.Source, s.Files); err != nil {
+	if err := st.Commit(); err != nil {
 		return nil, err
 	}
 	times := append(s.Times, Stage{"write", time.Since(writeStart)})
-	return &Result{Pages: s.Pages, Files: len(s.Files), Out: out, Duration: time.Since(start), Diags: s.Diags, Times: times}, nil
+	files := len(s.Files) + len(s.streamed)
+	return &Result{Pages: s.Pages, Files: files, Out: out, Duration: time.Since(start), Diags: s.Diags, Times: times}, nil
 }
 
 // sitemapNote explains a missing sitemap when the base URL has no host and
@@ -416,4 +520,57 @@ func templateErrors(errs []error) error {
 	}
 	list.Sort()
 	return list.Err()
+}
+
+// fileSum is what the end of a build needs to know of a file it wrote.
+type fileSum struct {
+	size int
+	sum  [32]byte
+}
+
+// put adds a file to the site: to the stream when there is one, else to
+// Files. It is safe for concurrent use.
+func (s *Site) put(name string, data []byte) {
+	if s.stream == nil {
+		s.streamMu.Lock()
+		s.Files[name] = data
+		s.streamMu.Unlock()
+		return
+	}
+	sum := sha256.Sum256(data)
+	s.stream.Put(name, data)
+	s.streamMu.Lock()
+	s.streamed[name] = fileSum{size: len(data), sum: sum}
+	s.streamMu.Unlock()
+}
+
+// has reports whether the site has a file at name.
+func (s *Site) has(name string) bool {
+	if _, ok := s.Files[name]; ok {
+		return true
+	}
+	_, ok := s.streamed[name]
+	return ok
+}
+
+// fileNames lists every file of the site, in no order.
+func (s *Site) fileNames() []string {
+	names := make([]string, 0, len(s.Files)+len(s.streamed))
+	for name := range s.Files {
+		names = append(names, name)
+	}
+	for name := range s.streamed {
+		if _, dup := s.Files[name]; !dup {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// sumOf returns the SHA-256 and size of a file of the site.
+func (s *Site) sumOf(name string) fileSum {
+	if b, ok := s.Files[name]; ok {
+		return fileSum{size: len(b), sum: sha256.Sum256(b)}
+	}
+	return s.streamed[name]
 }

@@ -41,11 +41,7 @@ func setOffline(out *Site, s *site.Site, r *render.Renderer) error {
 	var clash diag.List
 	for _, name := range offlineFiles {
 		if _, ok := out.Files[name]; ok {
-			src := path.Join(content.Dir, name)
-			if _, ok := r.Assets()[name]; ok {
-				src = path.Join("static", name)
-			}
-			clash.Errorf(src, 0, 0, "duplicate-url", "/%s belongs to the site's offline support (the service worker, app manifest and offline page): rename or move this file", name)
+			clash = append(clash, offlineClash(name, r))
 		}
 	}
 	if clash.HasErrors() {
@@ -70,7 +66,7 @@ func (s *Site) writeOffline() error {
 	if !offlineOn(s.opts) {
 		// A build with drafts published where an earlier build was must
 		// switch that build's worker off, not leave it serving old pages.
-		if _, ok := s.Files[offline.WorkerFile]; !ok && s.opts.Drafts && !s.opts.Live && (s.opts.Release == nil || s.opts.Release.Current.Latest) {
+		if !s.has(offline.WorkerFile) && s.opts.Drafts && !s.opts.Live && (s.opts.Release == nil || s.opts.Release.Current.Latest) {
 			s.Files[offline.WorkerFile] = offline.Unregister
 		}
 		return nil
@@ -125,6 +121,17 @@ func (s *Site) writeOffline() error {
 // visit": its title, the phrases it answers and its sections' headings
 // and text. What the generator derives (facets, names, anchors) is left
 // out, so a Playbook upgrade that changes them marks no page Updated.
+// offlineClash is the error for a static or content file at the address
+// of one of the offline files.
+func offlineClash(name string, r *render.Renderer) diag.Diagnostic {
+	src := path.Join(content.Dir, name)
+	if _, ok := r.Assets()[name]; ok {
+		src = path.Join("static", name)
+	}
+	return diag.Diagnostic{File: src, Severity: diag.Error, Rule: "duplicate-url",
+		Message: fmt.Sprintf("/%s belongs to the site's offline support (the service worker, app manifest and offline page): rename or move this file", name)}
+}
+
 func pageHash(d search.Doc) string {
 	var b []byte
 	add := func(s string) { b = append(append(b, s...), 0) }
@@ -145,15 +152,15 @@ func pageHash(d search.Doc) string {
 // file, since a template or stylesheet change leaves the index as it was
 // but changes the pages a reader has saved.
 func (s *Site) offlineStamp() (string, error) {
-	names := make([]string, 0, len(s.Files))
-	for name := range s.Files {
+	var names []string
+	for _, name := range s.fileNames() {
 		if name != offline.WorkerFile && name != offline.DataFile {
 			names = append(names, name)
 		}
 	}
 	slices.Sort(names)
 	sums := make([][32]byte, len(names))
-	parallel.Each(len(names), func(i int) { sums[i] = sha256.Sum256(s.Files[names[i]]) })
+	parallel.Each(len(names), func(i int) { sums[i] = s.sumOf(names[i]).sum })
 	h := sha256.New()
 	for i, name := range names {
 		h.Write([]byte(name))
@@ -223,7 +230,10 @@ func (s *Site) precache(budget int) (shell, pages []offline.Entry) {
 	m := s.Model
 	base := m.BasePath
 	r := s.renderer
-	entry := func(url, file string) offline.Entry { return offline.Entry{url, offline.Hash(s.Files[file])} }
+	entry := func(url, file string) offline.Entry {
+		sum := s.sumOf(file).sum
+		return offline.Entry{url, hex.EncodeToString(sum[:4])} // as offline.Hash
+	}
 	shell = []offline.Entry{entry(base, "index.html"), entry(base+"search/", "search/index.html"),
 		entry(base+offline.PageFile, offline.PageFile), entry(base+offline.ManifestFile, offline.ManifestFile)}
 	for name, b := range r.Assets() {
@@ -235,7 +245,7 @@ func (s *Site) precache(budget int) (shell, pages []offline.Entry) {
 		shell = append(shell, offline.Entry{r.AssetURL("js/versions.js"), offline.Hash(r.Assets()["js/versions.js"])})
 	}
 	stamp, _ := s.searchStamp()
-	for name := range s.Files {
+	for _, name := range s.fileNames() {
 		switch {
 		case !strings.HasPrefix(name, "search/") || name == "search/index.html":
 		case name == "search/meta.json" || name == "search/search.js":
@@ -254,7 +264,7 @@ func (s *Site) precache(budget int) (shell, pages []offline.Entry) {
 	for _, p := range ranked {
 		file := strings.TrimPrefix(p.URL, "/") + "index.html"
 		// One big page past the budget must not drop every smaller one after it.
-		if n := len(s.Files[file]); n <= budget {
+		if n := s.sumOf(file).size; n <= budget {
 			budget -= n
 			pages = append(pages, entry(p.Permalink(), file))
 		}

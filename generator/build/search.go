@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -13,7 +12,6 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
-	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -21,7 +19,8 @@ import (
 
 // addSearch adds the search index and the search page to a generated
 // site. Both live under /search/, which content may not use.
-func addSearch(out *Site, s *site.Site, r *render.Renderer, md *markdown.Renderer) error {
+func addSearch(out *Site, s *site.Site, r *render.Renderer, docs []*search.Doc) error {
+	// docs is by page, in the order of s.Pages, nil for pages left out.
 	if clash := s.Page("/search/"); clash != nil {
 		file := clash.File
 		if file == "" {
@@ -30,23 +29,19 @@ func addSearch(out *Site, s *site.Site, r *render.Renderer, md *markdown.Rendere
 		return diag.List{{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: "duplicate-url",
 			Message: "the URL /search/ belongs to the site's search page: rename or move this page"}}.Err()
 	}
-	for name := range out.Files {
+	for _, name := range out.fileNames() {
 		if strings.HasPrefix(name, "search/") {
 			return diag.List{{File: path.Join(content.Dir, name), Severity: diag.Error, Rule: "duplicate-url",
 				Message: "search/ is where the site's search lives: rename or move this file"}}.Err()
 		}
 	}
-	var pages []*site.Page
-	for _, p := range s.Pages {
-		if searchable(p) {
-			pages = append(pages, p)
+	out.searchDocs = make([]search.Doc, 0, len(docs))
+	out.searchAt = make(map[string]int, len(docs))
+	for i, d := range docs {
+		if d != nil {
+			out.searchAt[s.Pages[i].URL] = len(out.searchDocs)
+			out.searchDocs = append(out.searchDocs, *d)
 		}
-	}
-	out.searchDocs = make([]search.Doc, len(pages))
-	out.searchAt = make(map[string]int, len(pages))
-	parallel.Each(len(pages), func(i int) { out.searchDocs[i] = searchDoc(pages[i], md) })
-	for i, p := range pages {
-		out.searchAt[p.URL] = i
 	}
 	files, err := search.Build(out.searchDocs, searchOptions(s))
 	if err != nil {
@@ -57,13 +52,16 @@ func addSearch(out *Site, s *site.Site, r *render.Renderer, md *markdown.Rendere
 		return err
 	}
 	files["search/index.html"] = page
-	maps.Copy(out.Files, files)
+	for name, b := range files {
+		if name == "search/meta.json" || name == "search/index.html" {
+			out.Files[name] = b // read again for the offline files
+		} else {
+			out.put(name, b)
+		}
+	}
 	return nil
 }
 
-// searchable reports whether a page enters the search index. Drafts never
-// do, even in a preview that shows them; pages left out by audience are
-// not in the site at all.
 func searchable(p *site.Page) bool { return p.Kind != content.KindHome && !p.Draft }
 
 func searchOptions(s *site.Site) search.Options {

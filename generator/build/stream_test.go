@@ -1,0 +1,71 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/generator/output"
+)
+
+// TestBuildWritesWhatGenerateHolds: Build writes each page as it is
+// rendered and drops its HTML; the files on disk must be byte for byte
+// those Generate keeps in memory, for the sample (every kind, offline
+// files, search index) and for a playbook with long sections (list pages)
+// and attachments.
+func TestBuildWritesWhatGenerateHolds(t *testing.T) {
+	mixed := t.TempDir()
+	if err := synth.Write(mixed, 300); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{"../../playbook", "testdata/basic", mixed} {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			opts := Options{Source: src, Today: fixtureToday}
+			mem := generate(t, opts)
+			out := filepath.Join(t.TempDir(), "site")
+			res, err := Build(opts, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Files != len(mem.Files) || res.Pages != mem.Pages {
+				t.Errorf("Build wrote %d files, %d pages; Generate holds %d files, %d pages", res.Files, res.Pages, len(mem.Files), mem.Pages)
+			}
+			onDisk := map[string]bool{}
+			err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(out, p)
+				name := filepath.ToSlash(rel)
+				if name == output.Marker {
+					return nil
+				}
+				onDisk[name] = true
+				want, ok := mem.Files[name]
+				if !ok {
+					t.Errorf("%s written by Build, not made by Generate", name)
+					return nil
+				}
+				got, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs between Build and Generate", name)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name := range mem.Files {
+				if !onDisk[name] {
+					t.Errorf("%s made by Generate, not written by Build", name)
+				}
+			}
+		})
+	}
+}
