@@ -126,3 +126,22 @@ func BenchmarkGeneratePlain10000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuildPlain10000 builds the plain 10,000-page playbook to disk,
+// streaming, as `playbook build --latest-only` does:
+//
+//	go test ./generator/build -run '^$' -bench BuildPlain10000 -benchtime 2x -benchmem -cpuprofile cpu.out -memprofile mem.out
+func BenchmarkBuildPlain10000(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.WritePlain(dir, 10000); err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "site")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := Build(Options{Source: dir, Today: fixtureToday}, out); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -444,12 +444,14 @@ func (s *Site) renderText(p *Page, doc *markdown.Doc, diags *diag.List) []string
 	return used
 }
 
-// DropBody forgets the page's rendered body once its page is written, so
-// that a build holds one page's HTML at a time, not the site's. The page
-// cannot be rendered again.
+// DropBody forgets the page's rendered body and its source once its page
+// is written, so that a build holds a page's text only while it renders
+// it, not the site's. The page cannot be rendered, updated or
+// fingerprinted (Signatures) again.
 func (p *Page) DropBody() {
 	p.HTML = ""
 	p.text = nil
+	p.Body, p.Source = nil, nil // the content set's page too: a build is done with it
 }
 
 // checkMenu reports menu.order entries that name no top-level folder, so a
