@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 

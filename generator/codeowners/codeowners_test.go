@@ -14,7 +14,6 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 

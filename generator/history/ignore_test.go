@@ -9,9 +9,8 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/history"
-	"github.com/playbook-ssg/playbook/internal/gittest"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
+	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
 var may3 = time.Date(2026, 5, 3, 10, 0, 0, 0, time.UTC)

@@ -10,9 +10,8 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/internal/handbooks"
-	"github.com/playbook-ssg/playbook/internal/gittest"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
+	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
 // writeFS writes a handbook made in memory into dir.

@@ -15,7 +15,6 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/offline"
-
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
