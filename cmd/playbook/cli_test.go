@@ -88,13 +88,7 @@ func TestBadFrontMatter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			bad := filepath.Join(dir, filepath.FromSlash(c.file))
-			if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(bad, []byte(c.text), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			fixture.WriteFile(t, dir, c.file, c.text)
 			code, _, stderr := runCLI("build", dir, "-o", out)
 			if code != 1 {
 				t.Errorf("exit status %d, want 1", code)
