@@ -15,15 +15,13 @@ import (
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/preview"
 	"github.com/playbook-ssg/playbook/internal/browser"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // livePreview runs `playbook serve` on a copy of the sample playbook.
 func livePreview(t *testing.T) (dir, base string) {
 	t.Helper()
-	dir = t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../playbook")); err != nil {
-		t.Fatal(err)
-	}
+	dir = fixture.Copy(t, "../playbook")
 	pv, err := preview.Start(preview.Options{Build: build.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
@@ -41,14 +39,7 @@ func livePreview(t *testing.T) (dir, base string) {
 
 func edit(t *testing.T, dir, rel string, change func(string) string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(change(string(b))), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixture.WriteFile(t, dir, rel, change(string(fixture.Read(t, dir, rel))))
 }
 
 // poll evaluates a JavaScript condition until it holds or time runs out.

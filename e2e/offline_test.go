@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -25,6 +23,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // offlineBase is where the sites of these tests live: under a path, as on
@@ -102,27 +101,10 @@ func generateAt(t *testing.T, dir string) *build.Site {
 	return site
 }
 
-// copySample copies the sample playbook to a folder the test may edit.
-func copySample(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../playbook")); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // appendToPage adds a sentence to the body of a page's file.
 func appendToPage(t *testing.T, dir, file, text string) {
 	t.Helper()
-	path := filepath.Join(dir, filepath.FromSlash(file))
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, append(b, "\n"+text+"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixture.Append(t, dir, file, "\n"+text+"\n")
 }
 
 // waitFor polls a JavaScript expression until it is true; installing the
@@ -288,7 +270,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 // cache is named by the new build; the old build's cache is deleted and
 // the changed page shows its new text, saved for offline too.
 func TestOfflineNewBuildReplacesCache(t *testing.T) {
-	dir := copySample(t)
+	dir := fixture.Copy(t, "../playbook")
 	first := generateAt(t, dir)
 	srv := serveSwitchable(t, first.Files)
 	ctx := browser.New(t)
@@ -385,7 +367,7 @@ func TestOfflineWorkerSwitchedOff(t *testing.T) {
 // the build the browser saw before, and only those; a first visit marks
 // nothing; opening the page unmarks it.
 func TestChangedSinceLastVisit(t *testing.T) {
-	dir := copySample(t)
+	dir := fixture.Copy(t, "../playbook")
 	first := generateAt(t, dir)
 	srv := serveSwitchable(t, first.Files)
 	ctx := browser.New(t)

@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +14,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // The header box, its popup and the search page, as the theme builds them.
@@ -236,14 +235,9 @@ func TestSearchPageMatchesDropdown(t *testing.T) {
 }
 
 func TestSearchShowsTitlesAsText(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../playbook")); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "../playbook")
 	page := "+++\ntitle = '<img src=x onerror=\"window.__xss=1\"> zanzibarquux'\ndescription = \"<b onmouseover=window.__xss=2>bold</b> zanzibarquux\"\n+++\n\n## <img src=y onerror=window.__xss=3>\n\nThe zanzibarquux rule.\n"
-	if err := os.WriteFile(filepath.Join(dir, "content", "working-together", "xss.md"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixture.WriteFile(t, dir, "content/working-together/xss.md", page)
 	site, err := build.Generate(build.Options{Source: dir, BaseURL: "/", Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building: %v", err)

@@ -40,7 +40,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opts := check.Options{Source: dir, Extra: extraRules()}
+	opts := check.Options{Source: dir}
 	if *today != "" {
 		t, err := parseToday(*today)
 		if err != nil {
@@ -118,9 +118,6 @@ func writeBaseline(dir string, report check.Report, list diag.List, stdout, stde
 	}
 	return exitOK
 }
-
-// extraRules are the checks that live in their own packages.
-func extraRules() []check.Rule { return nil }
 
 // colorOK reports whether w is a terminal that wants colour: not when
 // NO_COLOR is set (no-color.org) or TERM is dumb.

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 func TestCheckExitCodes(t *testing.T) {
@@ -35,10 +37,7 @@ func TestCheckExitCodes(t *testing.T) {
 // A new user breaks a link and a front matter field in the sample and
 // gets both, with their lines, from one run.
 func TestCheckReportsEverythingAtOnce(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../playbook")); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "../../playbook")
 	page := filepath.Join(dir, "content", "objections", "too-expensive.md")
 	src, err := os.ReadFile(page)
 	if err != nil {

@@ -276,7 +276,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		dest = filepath.Join(opts.Source, "public")
 	}
 	if *strict {
-		list, err := check.Run(check.Options{Source: opts.Source, Today: opts.Today, Extra: extraRules()})
+		list, err := check.Run(check.Options{Source: opts.Source, Today: opts.Today})
 		if err != nil {
 			fmt.Fprintf(stderr, "playbook build: %v\n", err)
 			return exitContent

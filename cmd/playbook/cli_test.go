@@ -7,10 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
-// fixture is a small valid playbook: the tests add one bad file to it.
-var fixture = map[string]string{
+// smallPlaybook is a small valid playbook: the tests add one bad file to it.
+var smallPlaybook = map[string]string{
 	"playbook.toml": `title = "Test"
 [owners.sales]
 name = "Sales"
@@ -24,21 +26,6 @@ owners = ["sales"]
 +++
 Answer.
 `,
-}
-
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
 }
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -92,7 +79,7 @@ func TestBadFrontMatter(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := writeTree(t, fixture)
+			dir := fixture.Write(t, smallPlaybook)
 			out := filepath.Join(t.TempDir(), "site")
 			if code, _, stderr := runCLI("build", dir, "-o", out); code != 0 {
 				t.Fatalf("first build failed (%d): %s", code, stderr)
@@ -101,13 +88,7 @@ func TestBadFrontMatter(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			bad := filepath.Join(dir, filepath.FromSlash(c.file))
-			if err := os.MkdirAll(filepath.Dir(bad), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(bad, []byte(c.text), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			fixture.WriteFile(t, dir, c.file, c.text)
 			code, _, stderr := runCLI("build", dir, "-o", out)
 			if code != 1 {
 				t.Errorf("exit status %d, want 1", code)
@@ -132,12 +113,12 @@ func TestBadFrontMatter(t *testing.T) {
 
 func TestAllErrorsReportedTogether(t *testing.T) {
 	files := map[string]string{}
-	for k, v := range fixture {
+	for k, v := range smallPlaybook {
 		files[k] = v
 	}
 	files["content/objections/a.md"] = "+++\ntitle = \"A\"\ncategory = \"price\"\n+++\n"
 	files["content/objections/b.md"] = "+++\ntitle = \"B\"\nsays = \"x\"\ncategory = \"price\"\nweight = \"x\"\n+++\n"
-	dir := writeTree(t, files)
+	dir := fixture.Write(t, files)
 	code, _, stderr := runCLI("build", dir, "-o", filepath.Join(t.TempDir(), "out"))
 	if code != 1 || !strings.Contains(stderr, "content/objections/a.md:1") || !strings.Contains(stderr, "content/objections/b.md:5") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr)
@@ -159,12 +140,12 @@ func TestConfigErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			files := map[string]string{}
-			for k, v := range fixture {
+			for k, v := range smallPlaybook {
 				files[k] = v
 			}
 			files["playbook.toml"] = c.config
 			files["content/objections/too-expensive.md"] = "+++\ntitle = \"x\"\nsays = \"x\"\ncategory = \"price\"\n+++\n"
-			dir := writeTree(t, files)
+			dir := fixture.Write(t, files)
 			code, _, stderr := runCLI("build", dir, "-o", filepath.Join(t.TempDir(), "out"))
 			if code != 1 || !strings.Contains(stderr, c.want) {
 				t.Fatalf("exit %d, stderr:\n%s\nwant: %s", code, stderr, c.want)
@@ -174,7 +155,7 @@ func TestConfigErrors(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	dir := writeTree(t, fixture)
+	dir := fixture.Write(t, smallPlaybook)
 	cases := []struct {
 		args []string
 		code int
@@ -220,7 +201,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestBuildSummaryAndFlagsAfterDir(t *testing.T) {
-	dir := writeTree(t, fixture)
+	dir := fixture.Write(t, smallPlaybook)
 	out := filepath.Join(t.TempDir(), "site")
 	code, stdout, stderr := runCLI("build", dir, "-o", out, "--base-url", "https://x.example/pb/")
 	if code != 0 {
@@ -236,7 +217,7 @@ func TestBuildSummaryAndFlagsAfterDir(t *testing.T) {
 }
 
 func TestOutputSafety(t *testing.T) {
-	dir := writeTree(t, fixture)
+	dir := fixture.Write(t, smallPlaybook)
 	foreign := t.TempDir()
 	if err := os.WriteFile(filepath.Join(foreign, "thesis.docx"), []byte("precious"), 0o644); err != nil {
 		t.Fatal(err)
@@ -269,7 +250,7 @@ func TestOutputSafety(t *testing.T) {
 }
 
 func TestFindsPlaybookFromSubfolder(t *testing.T) {
-	dir := writeTree(t, fixture)
+	dir := fixture.Write(t, smallPlaybook)
 	t.Chdir(filepath.Join(dir, "content", "objections"))
 	out := filepath.Join(t.TempDir(), "site")
 	if code, stdout, stderr := runCLI("build", "-o", out); code != 0 || !strings.Contains(stdout, "Built 3 pages") {
@@ -278,7 +259,7 @@ func TestFindsPlaybookFromSubfolder(t *testing.T) {
 }
 
 func TestDoubleDash(t *testing.T) {
-	dir := writeTree(t, fixture)
+	dir := fixture.Write(t, smallPlaybook)
 	code, _, stderr := runCLI("build", "--", dir, "-o")
 	if code != 2 || !strings.Contains(stderr, "expected one playbook folder, got 2") {
 		t.Errorf("after --, -o is an argument: exit %d %s", code, stderr)
@@ -286,7 +267,7 @@ func TestDoubleDash(t *testing.T) {
 }
 
 func TestNewFromSubfolder(t *testing.T) {
-	dir := writeTree(t, fixture)
+	dir := fixture.Write(t, smallPlaybook)
 	t.Chdir(filepath.Join(dir, "content", "objections"))
 	code, stdout, stderr := runCLI("new", "objection", "Contract too long")
 	if code != 0 {

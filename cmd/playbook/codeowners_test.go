@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // codeownersRepo is a repository with the playbook in its pb/ folder.
@@ -40,7 +42,7 @@ Answer.
 }
 
 func TestCodeowners(t *testing.T) {
-	repo := writeTree(t, codeownersRepo)
+	repo := fixture.Write(t, codeownersRepo)
 	pb := filepath.Join(repo, "pb")
 
 	code, stdout, stderr := runCLI("codeowners", pb)
@@ -117,7 +119,7 @@ func TestCodeownersErrors(t *testing.T) {
 		for k, v := range codeownersRepo {
 			files[strings.Replace(k, "pb/", "handbook/", 1)] = v
 		}
-		repo := writeTree(t, files)
+		repo := fixture.Write(t, files)
 		code, _, stderr := runCLI("codeowners", "--write", filepath.Join(repo, "handbook"))
 		if code != 1 || !strings.Contains(stderr, `playbook.toml:4:1: error: repository.content_path is "pb", but the playbook is in`) {
 			t.Errorf("exit %d:\n%s", code, stderr)
@@ -127,7 +129,7 @@ func TestCodeownersErrors(t *testing.T) {
 		}
 	})
 	t.Run("content errors write nothing", func(t *testing.T) {
-		repo := writeTree(t, codeownersRepo)
+		repo := fixture.Write(t, codeownersRepo)
 		bad := filepath.Join(repo, "pb", "content", "objections", "bad.md")
 		if err := os.WriteFile(bad, []byte("+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"price\"\nowners = [\"sails\"]\n+++\n"), 0o644); err != nil {
 			t.Fatal(err)

@@ -50,7 +50,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if len(positional) == 0 || len(positional) > 2 {
 		return usageErr("give the handbook's folder, and optionally a new folder for the playbook: playbook import SRC [DIR]")
 	}
-	opts := importer.Options{Source: positional[0], Force: *force, DryRun: *dryRun, Commit: *commit, Extra: extraRules()}
+	opts := importer.Options{Source: positional[0], Force: *force, DryRun: *dryRun, Commit: *commit}
 	if len(positional) == 2 {
 		opts.Dest = positional[1]
 		if *commit {

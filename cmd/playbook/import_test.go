@@ -5,21 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// writeHandbook writes a few files of a small handbook into dir.
-func writeHandbook(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"github.com/playbook-ssg/playbook/internal/fixture"
+)
 
 var mkdocsHandbook = map[string]string{
 	"mkdocs.yml":          "site_name: Handbook\nnav:\n  - Home: index.md\n  - Sales: sales/index.md\n",
@@ -46,7 +34,7 @@ var gitbookHandbook = map[string]string{
 func TestImportUsage(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "handbook")
-	writeHandbook(t, src, mkdocsHandbook)
+	fixture.WriteTo(t, src, mkdocsHandbook)
 	file := filepath.Join(dir, "file.md")
 	full := filepath.Join(dir, "full")
 	if err := os.WriteFile(file, []byte("# x\n"), 0o644); err != nil {
@@ -85,7 +73,7 @@ func TestImportUsage(t *testing.T) {
 func TestImportDryRunWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "handbook")
-	writeHandbook(t, src, hugoHandbook)
+	fixture.WriteTo(t, src, hugoHandbook)
 	dest := filepath.Join(dir, "playbook")
 	code, stdout, stderr := runCLI("import", "--dry-run", src, dest)
 	if code != exitOK {
@@ -113,7 +101,7 @@ func TestImportDryRunWritesNothing(t *testing.T) {
 func TestImportThenBuild(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "handbook")
-	writeHandbook(t, src, gitbookHandbook)
+	fixture.WriteTo(t, src, gitbookHandbook)
 	dest := filepath.Join(dir, "playbook")
 	code, stdout, stderr := runCLI("import", src, dest)
 	if code != exitOK {

@@ -6,29 +6,17 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // samplePlaybook copies the sample into a temporary folder and appends
 // text to one of its pages.
 func samplePlaybook(t *testing.T, page, text string) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../playbook")); err != nil {
-		t.Fatal(err)
-	}
-	appendTo(t, filepath.Join(dir, page), text)
+	dir := fixture.Copy(t, "../../playbook")
+	fixture.Append(t, dir, page, text)
 	return dir
-}
-
-func appendTo(t *testing.T, file, text string) {
-	t.Helper()
-	b, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, append(b, text...), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // A playbook adopts a baseline: its old broken anchors are known and

@@ -12,13 +12,13 @@ import (
 
 func TestBuildVersionsFromTags(t *testing.T) {
 	r := gittest.New(t)
-	for name, text := range fixture {
+	for name, text := range smallPlaybook {
 		r.Write(name, text)
 	}
 	when := time.Date(2026, 4, 1, 10, 0, 0, 0, time.UTC)
 	r.Commit("Ann", when, "v1")
 	r.Git("tag", "v1")
-	r.Write("content/objections/too-expensive.md", strings.Replace(fixture["content/objections/too-expensive.md"], "Answer.", "A better answer.", 1))
+	r.Write("content/objections/too-expensive.md", strings.Replace(smallPlaybook["content/objections/too-expensive.md"], "Answer.", "A better answer.", 1))
 	r.Commit("Ann", when.AddDate(0, 1, 0), "v2")
 	r.Git("tag", "v2#beta") // a character unsafe in URLs
 	out := filepath.Join(t.TempDir(), "site")
@@ -50,7 +50,7 @@ func TestBuildVersionsFromTags(t *testing.T) {
 	r.Write("content/objections/too-expensive.md", "+++\ntitle = \"T\"\nsays = \"x\"\ncategory = \"nope\"\n+++\n")
 	r.Commit("Ann", when.AddDate(0, 2, 0), "broken")
 	r.Git("tag", "v3")
-	r.Write("content/objections/too-expensive.md", fixture["content/objections/too-expensive.md"])
+	r.Write("content/objections/too-expensive.md", smallPlaybook["content/objections/too-expensive.md"])
 	code, _, stderr = runCLI("build", r.Dir, "-o", out, "--cache-dir", cache)
 	if code != 1 || !strings.Contains(stderr, "v3:content/objections/too-expensive.md:4:") || !strings.Contains(stderr, "--keep-going") {
 		t.Errorf("broken tag: exit %d, want 1 naming v3:content/objections/too-expensive.md:4\n%s", code, stderr)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 const page = `+++
@@ -15,17 +16,6 @@ title = "A"
 See [x](#pricng) and [y](#pricng).
 Also [z](#gone).
 `
-
-func writeFile(t *testing.T, dir, name, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // problems are what a check of page finds, with their lines as the file
 // has them (line is where "See" is, line+1 where "Also" is).
@@ -50,8 +40,8 @@ func known(list diag.List) (n int) {
 
 func TestBaseline(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "content/a.md", page)
-	writeFile(t, dir, "playbook.toml", "title = \"x\"\n\nbase_ulr = 1\n")
+	fixture.WriteFile(t, dir, "content/a.md", page)
+	fixture.WriteFile(t, dir, "playbook.toml", "title = \"x\"\n\nbase_ulr = 1\n")
 	if err := Write(dir, DefaultFile, problems(4)); err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +61,7 @@ func TestBaseline(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			writeFile(t, dir, "content/a.md", c.text)
+			fixture.WriteFile(t, dir, "content/a.md", c.text)
 			b, err := Load(dir, DefaultFile)
 			if err != nil {
 				t.Fatal(err)
@@ -96,7 +86,7 @@ func TestBaseline(t *testing.T) {
 
 func TestWriteIsStable(t *testing.T) {
 	dir := t.TempDir()
-	writeFile(t, dir, "content/a.md", page)
+	fixture.WriteFile(t, dir, "content/a.md", page)
 	list := problems(4)
 	if err := Write(dir, DefaultFile, list); err != nil {
 		t.Fatal(err)
@@ -156,7 +146,7 @@ func TestLoadMissingAndCorrupt(t *testing.T) {
 		`{"version": 7, "problems": []}`:                                            ".playbook-baseline.json has baseline format 7",
 		`{"version": 1, "problem": []}`:                                             `unknown field "problem"`,
 	} {
-		writeFile(t, dir, DefaultFile, text)
+		fixture.WriteFile(t, dir, DefaultFile, text)
 		_, err := Load(dir, DefaultFile)
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v, want %q", text, err, want)

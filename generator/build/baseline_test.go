@@ -8,16 +8,14 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // The live preview with a baseline: an edit that keeps a baselined broken
 // anchor still publishes (body and front matter edits alike); an edit to
 // the anchor's line makes it new, and the update fails.
 func TestUpdateKeepsBaselinedProblems(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../playbook")); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "../../playbook")
 	const rel = "content/brand/colours.md"
 	page := filepath.Join(dir, rel)
 	src, _ := os.ReadFile(page)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/gitfs"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
@@ -303,24 +304,16 @@ func TestRawHTMLModes(t *testing.T) {
 	}
 }
 
+// copyFixture, writeFile and mustRead are internal/fixture's helpers
+// under the names this package's tests use.
 func copyFixture(t *testing.T, src string) string {
 	t.Helper()
-	dst := t.TempDir()
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
+	return fixture.Copy(t, src)
 }
 
 func writeFile(t *testing.T, dir, rel, text string) {
 	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixture.WriteFile(t, dir, rel, text)
 }
 
 func sortedKeys(m map[string][]byte) []string {
@@ -528,11 +521,7 @@ func TestAttachmentsFollowTheirPages(t *testing.T) {
 
 func mustRead(t *testing.T, dir, rel string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return fixture.Read(t, dir, rel)
 }
 
 func TestSymlinksStayInside(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // handbook is a small handbook written for other tools: GitBook README.md
@@ -35,17 +36,8 @@ publish = [".gitbook/assets"]
 	"content/.DS_Store":                  "",
 }
 
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		writeFile(t, dir, name, text)
-	}
-	return dir
-}
-
 func TestHandbookBuilds(t *testing.T) {
-	dir := writeTree(t, handbook)
+	dir := fixture.Write(t, handbook)
 	s := generate(t, Options{Source: dir})
 	for _, d := range s.Diags {
 		if d.Severity == diag.Error || d.Rule != "unknown-field" {
@@ -111,7 +103,7 @@ func TestLinkIntoSkippedFolder(t *testing.T) {
 	files["playbook.toml"] = strings.Replace(files["playbook.toml"], "[content]\npublish = [\".gitbook/assets\"]\n", "", 1)
 	files["content/sales/close.md"] = "# Close\n\n![Chart](../.gitbook/assets/chart.png) [Template](../_templates/page.md) [Notes](notes.mdx)\n"
 	files["content/sales/notes.mdx"] = "# Notes\n"
-	dir := writeTree(t, files)
+	dir := fixture.Write(t, files)
 	_, err := Generate(Options{Source: dir, Today: fixtureToday})
 	list, _ := diag.From(err)
 	var lines []string
@@ -134,7 +126,7 @@ func TestLinkIntoSkippedFolder(t *testing.T) {
 // A section page's front matter edit in the live preview takes the full
 // path, so the pages below it get what it now passes down.
 func TestUpdateSectionCascade(t *testing.T) {
-	dir := writeTree(t, handbook)
+	dir := fixture.Write(t, handbook)
 	s := generate(t, Options{Source: dir})
 	readme := filepath.Join(dir, "content/onboarding/README.md")
 	src, _ := os.ReadFile(readme)
@@ -169,7 +161,7 @@ func TestUpdateSectionCascade(t *testing.T) {
 // TestHomeLauncherWithoutObjections: a handbook with no objections (just
 // imported, say) is not asked for "what the customer said".
 func TestHomeLauncherWithoutObjections(t *testing.T) {
-	dir := writeTree(t, map[string]string{
+	dir := fixture.Write(t, map[string]string{
 		"playbook.toml":          "title = \"Acme Handbook\"\n",
 		"content/_index.md":      "# Acme Handbook\n\nHow we work.\n",
 		"content/people/hire.md": "# Hiring\n\nHow we hire.\n",

@@ -14,6 +14,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // workerSettings reads the first line of sw.js, which sets self.PB.
@@ -209,10 +210,7 @@ func TestOfflineLiveAndOlderVersions(t *testing.T) {
 // changed page gives a new stamp (so a new worker and cache) and a new
 // hash for that page only.
 func TestOfflineStampFollowsBuild(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/basic")); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "testdata/basic")
 	a := generate(t, Options{Source: dir, BaseURL: "/"})
 	again := generate(t, Options{Source: dir, BaseURL: "/"})
 	if string(a.Files[offline.WorkerFile]) != string(again.Files[offline.WorkerFile]) {
@@ -311,10 +309,7 @@ func TestOfflineDiffLinks(t *testing.T) {
 
 // TestOfflineFileClash: a playbook file at the worker's address is refused.
 func TestOfflineFileClash(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/basic")); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "testdata/basic")
 	if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
 	"github.com/playbook-ssg/playbook/generator/search"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // relevanceQuery is one line of testdata/relevance/queries.txt.
@@ -61,10 +62,7 @@ func readRelevanceQueries(t *testing.T) []relevanceQuery {
 // them, which compete for every query.
 func largerPlaybook(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("../../playbook")); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "../../playbook")
 	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS(filepath.Join("testdata", "relevance", "content"))); err != nil {
 		t.Fatal(err)
 	}

@@ -13,17 +13,15 @@ import (
 	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // samplePlaybook copies the sample playbook to a temporary folder, with
 // extra lines appended to its playbook.toml.
 func samplePlaybook(t *testing.T, toml string) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "playbook"))); err != nil {
-		t.Fatal(err)
-	}
-	appendToFile(t, dir, "playbook.toml", toml)
+	dir := fixture.Copy(t, "../../playbook")
+	fixture.Append(t, dir, "playbook.toml", toml)
 	return dir
 }
 

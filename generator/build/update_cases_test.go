@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 func replaceInFile(t *testing.T, dir, rel, old, new string) {
@@ -24,7 +25,7 @@ func replaceInFile(t *testing.T, dir, rel, old, new string) {
 
 func appendToFile(t *testing.T, dir, rel, text string) {
 	t.Helper()
-	writeFile(t, dir, rel, string(mustRead(t, dir, rel))+text)
+	fixture.Append(t, dir, rel, text)
 }
 
 // updateMatchesFullBuild runs Update for rel and compares with a full build.

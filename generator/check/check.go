@@ -19,11 +19,14 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
+	"github.com/playbook-ssg/playbook/generator/check/rule"
+	"github.com/playbook-ssg/playbook/generator/codeowners"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/site"
+	"github.com/playbook-ssg/playbook/generator/voice"
 )
 
 // Options control a check.
@@ -31,32 +34,18 @@ type Options struct {
 	Source string    // playbook folder (holds playbook.toml)
 	Today  time.Time // the date review status is judged on; zero means today
 
-	// Extra rules run over the loaded playbook (brand voice, CODEOWNERS),
-	// kept outside this package so that each lives with its own code.
-	Extra []Rule
-
 	// NoBaseline leaves the baseline out, to find every problem the
 	// baseline should record (--update-baseline); [check] severity still
 	// applies.
 	NoBaseline bool
 }
 
-// Rule is an extra check over a loaded playbook.
-type Rule func(p *Playbook) diag.List
-
-// Playbook is what rules see: the configuration, every page that could be
-// read (drafts included) and the linked site a default build would make
-// (nil when linking found errors).
-type Playbook struct {
-	Source   string
-	Config   *config.Config
-	Pages    []*content.Page
-	Site     *site.Site
-	Markdown *markdown.Renderer
-	Today    time.Time
-	// Unreadable lists the pages whose front matter could not be read;
-	// they are missing from Pages.
-	Unreadable []string
+// Rules are the rules check runs over the loaded playbook, after what a
+// build checks: review freshness, glossary conflicts and brand contrast
+// here, brand voice and a stale CODEOWNERS file with their own code.
+// Every caller of Run gets them all.
+func Rules() []rule.Rule {
+	return []rule.Rule{freshness, glossary, contrast, voice.CheckRule, codeowners.CheckRule}
 }
 
 // Run checks the playbook at opts.Source and returns every finding,
@@ -106,17 +95,12 @@ func Run(opts Options) (diag.List, error) {
 	}
 	found = append(found, content.AliasClashes(pages)...)
 
-	pb := &Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
+	pb := &rule.Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
 	for _, p := range stubbed {
 		pb.Unreadable = append(pb.Unreadable, p.File)
 	}
-	found = append(found, freshness(pb)...)
-	found = append(found, glossary(pb)...)
-	found = append(found, contrast(pb)...)
-	found = append(found, voiceRules(pb)...)
-	found = append(found, codeownersFile(pb)...)
-	for _, rule := range opts.Extra {
-		found = append(found, rule(pb)...)
+	for _, r := range Rules() {
+		found = append(found, r(pb)...)
 	}
 	found = finish(policy, dedupe(sectionClashesOnce(found)))
 	return found, nil

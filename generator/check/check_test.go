@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -121,22 +122,9 @@ func TestStaleCodeowners(t *testing.T) {
 // With CODEOWNERS in use, an owner without a team handle is reported: its
 // pages would fall to everyone.
 func TestOwnerWithoutTeam(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS("testdata/stale")); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "playbook.toml")
-	b, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, append(b, "\n[owners.legal]\nname = \"Legal\"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	page := "+++\ntitle = \"Terms\"\nowners = [\"legal\"]\nreviewed = 2026-11-01\n+++\nLegal owns this.\n"
-	if err := os.WriteFile(filepath.Join(dir, "content", "terms.md"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixture.Copy(t, "testdata/stale")
+	fixture.Append(t, dir, "playbook.toml", "\n[owners.legal]\nname = \"Legal\"\n")
+	fixture.WriteFile(t, dir, "content/terms.md", "+++\ntitle = \"Terms\"\nowners = [\"legal\"]\nreviewed = 2026-11-01\n+++\nLegal owns this.\n")
 	var found bool
 	for _, d := range run(t, dir) {
 		if d.File == "playbook.toml" && strings.Contains(d.Message, `"legal"`) && d.Severity == diag.Warning {

@@ -3,23 +3,20 @@ package check
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
-	"github.com/playbook-ssg/playbook/generator/codeowners"
+	"github.com/playbook-ssg/playbook/generator/check/rule"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/internal/colour"
-	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/search"
-	"github.com/playbook-ssg/playbook/generator/voice"
 )
 
 // freshness warns about published pages that are due for review, or were
 // never reviewed, naming who should look at them.
-func freshness(pb *Playbook) diag.List {
+func freshness(pb *rule.Playbook) diag.List {
 	var out diag.List
 	for _, p := range pb.Pages {
 		if p.Draft {
@@ -67,7 +64,7 @@ func interval(i config.Interval) string { return fmt.Sprintf("%d%c", i.N, i.Unit
 // glossary reports terms that two glossary pages claim: the same title,
 // or a title or alias of one that is a title or alias of another. Both
 // functions must agree on one meaning per word.
-func glossary(pb *Playbook) diag.List {
+func glossary(pb *rule.Playbook) diag.List {
 	type claim struct {
 		page  *content.Page
 		word  string
@@ -137,7 +134,7 @@ func findInFrontMatter(p *content.Page, value string) (line, col int) {
 
 // contrast holds the brand's declared text/background pairs to WCAG AA:
 // 4.5:1 for body text, 3:1 for pairs declared large = true.
-func contrast(pb *Playbook) diag.List {
+func contrast(pb *rule.Playbook) diag.List {
 	var out diag.List
 	for i, pair := range pb.Config.Brand.Pairs {
 		text, ok1 := pb.Config.Colour(pair.Text)
@@ -158,42 +155,6 @@ func contrast(pb *Playbook) diag.List {
 			out.Errorf(config.FileName, line, col, "contrast", "%s (%s) on %s (%s) has contrast %.2f:1, below the %.1f:1 WCAG AA asks for %s: %s",
 				pair.Text, text.Hex, pair.Background, bg.Hex, ratio, need, use, advice)
 		}
-	}
-	return out
-}
-
-// codeownersFile reports a CODEOWNERS file (made by playbook codeowners)
-// that no longer matches the pages' owners. With an unreadable page the
-// owners are not all known, so it waits until that is fixed.
-func codeownersFile(pb *Playbook) diag.List {
-	if len(pb.Unreadable) > 0 {
-		return nil
-	}
-	f, err := codeowners.Locate(pb.Source, pb.Config)
-	if err != nil {
-		return nil
-	}
-	if b, err := os.ReadFile(f.Path); err != nil || !bytes.Contains(b, []byte(codeowners.Begin)) {
-		return nil // no CODEOWNERS made by playbook codeowners: nothing to judge
-	}
-	// In use, CODEOWNERS also needs every page owner to have a team handle:
-	// a page owned only by a function without one falls to everyone.
-	_, noTeam := codeowners.Generate(pb.Config, pb.Pages)
-	return append(codeowners.Compare(pb.Source, pb.Config, pb.Pages), noTeam...)
-}
-
-// voiceRules applies the brand voice rules ([[voice]] in playbook.toml) to
-// every page that could be read, drafts included: they are published later.
-func voiceRules(pb *Playbook) diag.List {
-	rules, err := voice.Compile(pb.Config.Voice)
-	if err != nil || rules.Len() == 0 {
-		return nil // the config check reports a rule that does not compile
-	}
-	found := make([]diag.List, len(pb.Pages))
-	parallel.Each(len(pb.Pages), func(i int) { found[i] = rules.Check(pb.Pages[i], pb.Markdown) })
-	var out diag.List
-	for _, l := range found {
-		out = append(out, l...)
 	}
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // owners declares four functions; legal has no team handle and ops shares
@@ -481,16 +482,6 @@ func TestMerge(t *testing.T) {
 	}
 }
 
-func writeFile(t *testing.T, name, text string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestLocate(t *testing.T) {
 	repo := t.TempDir()
 	pb := filepath.Join(repo, "docs", "playbook")
@@ -502,11 +493,11 @@ func TestLocate(t *testing.T) {
 		t.Errorf("subfolder: %+v, %v", f, err)
 	}
 	// An existing file in another place GitHub looks is the one to update.
-	writeFile(t, filepath.Join(repo, "docs", "CODEOWNERS"), "* @x\n")
+	fixture.WriteFile(t, repo, "docs/CODEOWNERS", "* @x\n")
 	if f, _ := Locate(pb, parseConfig(t, "docs/playbook", owners)); f.Repo != "docs/CODEOWNERS" {
 		t.Errorf("existing docs/CODEOWNERS: %+v", f)
 	}
-	writeFile(t, filepath.Join(repo, ".github", "CODEOWNERS"), "* @x\n")
+	fixture.WriteFile(t, repo, ".github/CODEOWNERS", "* @x\n")
 	if f, _ := Locate(pb, parseConfig(t, "docs/playbook", owners)); f.Repo != ".github/CODEOWNERS" {
 		t.Errorf(".github/CODEOWNERS comes first: %+v", f)
 	}
@@ -528,8 +519,8 @@ func TestCompare(t *testing.T) {
 	if got := Compare(pb, cfg, ps); got != nil {
 		t.Errorf("no CODEOWNERS: %v", got)
 	}
-	file := filepath.Join(repo, ".github", "CODEOWNERS")
-	writeFile(t, file, "* @admins\n")
+	const file = ".github/CODEOWNERS"
+	fixture.WriteFile(t, repo, file, "* @admins\n")
 	if got := Compare(pb, cfg, ps); got != nil {
 		t.Errorf("hand-written CODEOWNERS: %v", got)
 	}
@@ -538,11 +529,11 @@ func TestCompare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, file, "# ours\n* @admins\n")
+	fixture.WriteFile(t, repo, file, "# ours\n* @admins\n")
 	if _, err := Write(f, section); !errors.As(err, new(NotGeneratedError)) {
 		t.Fatalf("Write over a hand-written file: %v", err)
 	}
-	writeFile(t, file, "* @admins\n"+Begin+"\n"+End+"\n")
+	fixture.WriteFile(t, repo, file, "* @admins\n"+Begin+"\n"+End+"\n")
 	if changed, err := Write(f, section); !changed || err != nil {
 		t.Fatalf("Write: %v, %v", changed, err)
 	}
@@ -562,7 +553,7 @@ func TestCompare(t *testing.T) {
 	if got[0].String() != want || got[0].Rule != Rule {
 		t.Errorf("got  %s\nwant %s", got[0], want)
 	}
-	data, _ := os.ReadFile(file)
+	data := fixture.Read(t, repo, file)
 	if lines := strings.Split(string(data), "\n"); lines[10] != "/playbook/content/brand/ @acme/marketing" {
 		t.Errorf("line 11 is %q", lines[10])
 	}

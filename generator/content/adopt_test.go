@@ -5,10 +5,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // Tests for reading content written for other tools as it is.
@@ -115,11 +115,7 @@ func TestNoFrontMatterTypedPage(t *testing.T) {
 
 func loadMap(t *testing.T, cfg *config.Config, files map[string]string) (*Set, []string) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	for name, text := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-	}
-	set, diags, err := Load(fsys, cfg)
+	set, diags, err := Load(fixture.FS(files), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/history"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
@@ -83,7 +84,7 @@ func TestIgnoreRevsChain(t *testing.T) {
 	mkdir(t, filepath.Join(r.Dir, "content", "sales"))
 	r.Git("mv", "content/pricing.md", "content/sales/pricing.md")
 	second := r.Commit("Bob", apr2, "move again")
-	r.Write("content/sales/pricing.md", strings.Replace(string(mustRead(t, r.Dir, "content/sales/pricing.md")), "One.", "One!", 1))
+	r.Write("content/sales/pricing.md", strings.Replace(string(fixture.Read(t, r.Dir, "content/sales/pricing.md")), "One.", "One!", 1))
 	reformat := r.Commit("Bob", may3, "reformat")
 	r.Write(history.IgnoreRevsFile, bob+"\n"+second+"\n"+reformat+"\n"+strings.Repeat("ab", 20)+"\n")
 	h, diags := read(t, r.Dir)
@@ -101,15 +102,6 @@ func TestIgnoreRevsSubfolder(t *testing.T) {
 	if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), "../"+history.IgnoreRevsFile+":2:1: warning:") {
 		t.Errorf("diagnostics: %v", diags)
 	}
-}
-
-func mustRead(t *testing.T, dir, name string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 func mkdir(t *testing.T, dir string) {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // importFiles writes files into a new handbook, imports it into a new
@@ -13,15 +15,7 @@ func importFiles(t *testing.T, files map[string]string) (*Result, string, string
 	t.Helper()
 	dir := t.TempDir()
 	src, dest := filepath.Join(dir, "src"), filepath.Join(dir, "out")
-	for name, text := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fixture.WriteTo(t, src, files)
 	res, err := Run(Options{Source: src, Dest: dest, Today: today})
 	if err != nil {
 		t.Fatal(err)
@@ -76,12 +70,8 @@ func TestSymlinksListed(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(src, "team"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "outside.md"), []byte("# Outside\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(src, "README.md"), []byte("# Home\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixture.WriteFile(t, dir, "outside.md", "# Outside\n")
+	fixture.WriteFile(t, src, "README.md", "# Home\n")
 	if err := os.Symlink(filepath.Join(dir, "outside.md"), filepath.Join(src, "team", "link.md")); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/internal/handbooks"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
@@ -171,12 +172,7 @@ func TestInPlaceHugo(t *testing.T) {
 	dir := t.TempDir()
 	writeFS(t, dir, handbooks.Hugo, 20)
 	// Hugo's last build, where Playbook builds.
-	if err := os.MkdirAll(filepath.Join(dir, "public"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "public", "index.html"), []byte("<html></html>\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixture.WriteFile(t, dir, "public/index.html", "<html></html>\n")
 	res, err := Run(Options{Source: dir, Today: today, Force: true})
 	if err != nil {
 		t.Fatal(err)

@@ -48,8 +48,7 @@ type Options struct {
 	DryRun bool   // plan only: write nothing
 	Commit bool   // in place in git: commit the import, then list it in .git-blame-ignore-revs in a second commit
 
-	Today time.Time    // the date check judges review dates against; zero is today
-	Extra []check.Rule // check's extra rules (voice, CODEOWNERS), as the CLI runs them
+	Today time.Time // the date check judges review dates against; zero is today
 }
 
 // Note is something the import did to a page, or could not do.
@@ -214,7 +213,7 @@ func Run(opts Options) (*Result, error) {
 		}
 	}
 
-	found, err := check.Run(check.Options{Source: dest, Today: opts.Today, Extra: opts.Extra, NoBaseline: true})
+	found, err := check.Run(check.Options{Source: dest, Today: opts.Today, NoBaseline: true})
 	if err != nil {
 		return nil, fmt.Errorf("checking the imported playbook: %w", err)
 	}
@@ -228,7 +227,7 @@ func Run(opts Options) (*Result, error) {
 				Message: fmt.Sprintf("%s → %s (the old tool made heading IDs another way)", f.Old, f.New)})
 			res.Counts["anchors repaired"]++
 		}
-		if found, err = check.Run(check.Options{Source: dest, Today: opts.Today, Extra: opts.Extra, NoBaseline: true}); err != nil {
+		if found, err = check.Run(check.Options{Source: dest, Today: opts.Today, NoBaseline: true}); err != nil {
 			return nil, fmt.Errorf("checking the imported playbook: %w", err)
 		}
 	}

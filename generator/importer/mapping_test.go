@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // TestFrontMatter maps each source key to Playbook's fields.
@@ -128,11 +130,7 @@ func TestDetect(t *testing.T) {
 	for _, c := range cases {
 		dir := t.TempDir()
 		for _, f := range c.files {
-			p := filepath.Join(dir, filepath.FromSlash(f))
-			_ = os.MkdirAll(filepath.Dir(p), 0o755)
-			if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			fixture.WriteFile(t, dir, f, "x\n")
 		}
 		if got, why := Detect(dir); got != c.want || why == "" {
 			t.Errorf("Detect(%v) = %s (%q), want %s with a reason", c.files, got, why, c.want)
@@ -146,13 +144,7 @@ func TestDetect(t *testing.T) {
 // TestNavigation reads each tool's navigation file.
 func TestNavigation(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, s string) {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		_ = os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, s string) { fixture.WriteFile(t, dir, name, s) }
 	write("src/SUMMARY.md", "# Summary\n\n[Intro](README.md)\n\n- [Sales](sales/README.md)\n  - [Deal desk](sales/deal-desk.md)\n  - [Draft]()\n- [Images](<a b/c d.md>)\n- [Site](https://example.com)\n")
 	got := readSummary(dir, "src/SUMMARY.md")
 	want := []navEntry{{"src/README.md", "Intro"}, {"src/sales/README.md", "Sales"}, {"src/sales/deal-desk.md", "Deal desk"}, {"src/a b/c d.md", "Images"}}
@@ -313,11 +305,7 @@ func TestOneSectionPage(t *testing.T) {
 func TestPlainContentFolder(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range []string{"README.md", "package.json", "content/index.md", "content/a/b.md", "public/img/x.png", "src/app.tsx"} {
-		p := filepath.Join(dir, filepath.FromSlash(f))
-		_ = os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte("x\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		fixture.WriteFile(t, dir, f, "x\n")
 	}
 	l := newLayout(dir, Plain)
 	if l.contentRoot != "content" || l.static != "public" || !l.staticAtTop {
@@ -407,20 +395,13 @@ func TestCommentOut(t *testing.T) {
 // TestGitBookRedirects: .gitbook.yaml's redirects become the target
 // pages' redirect_from; one whose target is no page is left for the report.
 func TestGitBookRedirects(t *testing.T) {
-	src := t.TempDir()
-	for name, text := range map[string]string{
+	src := fixture.Write(t, map[string]string{
 		".gitbook.yaml":    "root: ./\nredirects:\n  old/pricing: /sales/pricing.md\n  old/gone: /sales/gone.md\n  old/anchor#x: ./sales/README.md#x\n",
 		"SUMMARY.md":       "# Table of contents\n\n* [Home](README.md)\n* [Sales](sales/README.md)\n  * [Pricing](sales/pricing.md)\n",
 		"README.md":        "# Home\n",
 		"sales/README.md":  "# Sales\n",
 		"sales/pricing.md": "# Pricing\n",
-	} {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		_ = os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	dest := filepath.Join(t.TempDir(), "out")
 	res, err := Run(Options{Source: src, Dest: dest, Today: today})
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/offline"
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 // sse is one event read from the stream.
@@ -83,30 +84,10 @@ func get(t *testing.T, url string) string {
 	return string(b)
 }
 
-func copyDir(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	if err := os.CopyFS(dst, os.DirFS(src)); err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-func write(t *testing.T, dir, rel, text string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // start runs a preview of a copy of the build fixture.
 func start(t *testing.T) (dir, base string, events <-chan sse, pv *Preview) {
 	t.Helper()
-	dir = copyDir(t, "../build/testdata/basic")
+	dir = fixture.Copy(t, "../build/testdata/basic")
 	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
@@ -129,7 +110,7 @@ func TestEditBreakFix(t *testing.T) {
 		t.Fatalf("first page lacks its text or the live script")
 	}
 	// Edit: a change event names the page, and the new text is served.
-	write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nNow about axolotls.\n")
+	fixture.WriteFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nNow about axolotls.\n")
 	e := wait(t, events, "change")
 	if !strings.Contains(e.data, `"guides/internal-notes/index.html"`) {
 		t.Errorf("change event %s does not name the page", e.data)
@@ -138,7 +119,7 @@ func TestEditBreakFix(t *testing.T) {
 		t.Errorf("edited text not served")
 	}
 	// Break: a problem event with file:line:col, and the last good page stays.
-	write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\nweight = 1\n+++\nBroken.\n")
+	fixture.WriteFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\nweight = 1\n+++\nBroken.\n")
 	e = wait(t, events, "problem")
 	if !strings.Contains(e.data, `"position":"content/guides/internal-notes.md:2:`) {
 		t.Errorf("problem event lacks the position: %s", e.data)
@@ -154,7 +135,7 @@ func TestEditBreakFix(t *testing.T) {
 	}
 	cancel()
 	// Fix: a change event clears the problem.
-	write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nFixed, with okapis.\n")
+	fixture.WriteFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nFixed, with okapis.\n")
 	wait(t, events, "change")
 	if got := get(t, base+"/guides/internal-notes/"); !strings.Contains(got, "okapis") {
 		t.Errorf("fixed page not served")
@@ -163,7 +144,7 @@ func TestEditBreakFix(t *testing.T) {
 
 func TestAddAndDeletePagesAndFolders(t *testing.T) {
 	dir, base, events, _ := start(t)
-	write(t, dir, "content/new-section/deeper/page.md", "+++\ntitle = \"Fresh\"\n+++\nNewly made.\n")
+	fixture.WriteFile(t, dir, "content/new-section/deeper/page.md", "+++\ntitle = \"Fresh\"\n+++\nNewly made.\n")
 	wait(t, events, "change")
 	if got := get(t, base+"/new-section/deeper/page/"); !strings.Contains(got, "Newly made.") {
 		t.Errorf("page in a new folder not served")
@@ -184,7 +165,7 @@ func TestAddAndDeletePagesAndFolders(t *testing.T) {
 
 func TestRapidEditsSettleOnTheLast(t *testing.T) {
 	before := runtime.NumGoroutine()
-	dir := copyDir(t, "../build/testdata/basic")
+	dir := fixture.Copy(t, "../build/testdata/basic")
 	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
@@ -195,7 +176,7 @@ func TestRapidEditsSettleOnTheLast(t *testing.T) {
 	go func() { pv.Run(ctx); close(done) }()
 	events := subscribe(t, ctx, srv.URL)
 	for i := 0; i < 500; i++ {
-		write(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nVersion "+itoa(i)+".\n")
+		fixture.WriteFile(t, dir, "content/guides/internal-notes.md", "+++\ntitle = \"Notes\"\n+++\nVersion "+itoa(i)+".\n")
 	}
 	served := false
 	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline) && !served; {
@@ -235,23 +216,23 @@ func itoa(i int) string {
 }
 
 func TestErrorsPrintedOnce(t *testing.T) {
-	dir := copyDir(t, "../build/testdata/basic")
+	dir := fixture.Copy(t, "../build/testdata/basic")
 	var log strings.Builder
 	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer pv.Close()
-	write(t, dir, "content/guides/a.md", "+++\ntitle = \"A\nx = 1\n+++\n")
-	write(t, dir, "content/guides/b.md", "+++\ntitle = \"B\nx = 1\n+++\n")
+	fixture.WriteFile(t, dir, "content/guides/a.md", "+++\ntitle = \"A\nx = 1\n+++\n")
+	fixture.WriteFile(t, dir, "content/guides/b.md", "+++\ntitle = \"B\nx = 1\n+++\n")
 	pv.Rebuild([]string{"content/guides/a.md", "content/guides/b.md"})
-	write(t, dir, "content/guides/b.md", "+++\ntitle = \"B\"\n+++\n")
+	fixture.WriteFile(t, dir, "content/guides/b.md", "+++\ntitle = \"B\"\n+++\n")
 	pv.Rebuild([]string{"content/guides/b.md"}) // a.md is still broken
 	pv.Rebuild([]string{"content/guides/b.md"})
 	if n := strings.Count(log.String(), "content/guides/a.md:2"); n != 1 {
 		t.Errorf("a.md's error printed %d times:\n%s", n, log.String())
 	}
-	write(t, dir, "content/guides/a.md", "+++\ntitle = \"A\"\n+++\n")
+	fixture.WriteFile(t, dir, "content/guides/a.md", "+++\ntitle = \"A\"\n+++\n")
 	pv.Rebuild([]string{"content/guides/a.md"})
 	if !strings.Contains(log.String(), "Fixed: the build works again.") {
 		t.Errorf("no fixed line:\n%s", log.String())
@@ -262,7 +243,7 @@ func TestErrorsPrintedOnce(t *testing.T) {
 // would answer in place of the live server and its reloads) and serves
 // no sw.js, even for a build that would have one.
 func TestNoServiceWorker(t *testing.T) {
-	dir := copyDir(t, "../build/testdata/basic")
+	dir := fixture.Copy(t, "../build/testdata/basic")
 	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/"}})
 	if err != nil {
 		t.Fatal(err)

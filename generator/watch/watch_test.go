@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
 func TestIgnored(t *testing.T) {
@@ -41,13 +43,7 @@ func testWatch(t *testing.T, poll bool) {
 	}
 	defer w.Close()
 	time.Sleep(100 * time.Millisecond)
-	write := func(rel, text string) {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { fixture.WriteFile(t, root, rel, text) }
 	// A burst of saves arrives as one batch; swap files are left out.
 	write("content/a.md", "1")
 	write("content/.a.md.swp", "x")
