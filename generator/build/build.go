@@ -9,6 +9,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/playbook-ssg/playbook/generator/changes"
 	"io/fs"
 	"os"
 	"path"
@@ -93,6 +94,9 @@ type Site struct {
 	stream   *output.Stream
 	streamMu sync.Mutex
 	streamed map[string]fileSum
+	planned  map[string]*site.Page // where each page and list page goes, known before rendering
+	home     *site.Page            // rendered by Finish
+	finished bool
 
 	searchDocs  []search.Doc   // what the search index holds, by page
 	searchAt    map[string]int // index into searchDocs by page URL
@@ -122,15 +126,29 @@ func (w *stopwatch) lap(name string) {
 // Generate runs the pipeline and returns the site in memory. Content
 // problems are returned as an error carrying diagnostics (see diag.From).
 func Generate(opts Options) (*Site, error) {
-	return run(opts, nil)
+	s, err := Start(opts, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Finish(nil, nil); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
-// run runs the pipeline. With a stream, each page is written as soon
-// as it is rendered and its HTML then dropped, like the other big files
-// (list pages, content files, the search index): Files keeps only the
-// small files the end of the pipeline reads again, and streamed the size
-// and hash of the rest.
-func run(opts Options, stream *output.Stream) (*Site, error) {
+// Start runs the pipeline up to what only the other versions of the
+// playbook can tell: every page but the home page is rendered, and the
+// search index made. Finish then renders the home page (which shows what
+// is new), the What changed and versions pages, and the offline files.
+//
+// With a stream, each page is written as soon as it is rendered and its
+// HTML then dropped, like the other big files (list pages, content files,
+// the search index): Files keeps only the small files read again later
+// (the home, 404 and search pages, the search index's meta.json, the
+// theme's assets, the sitemap, redirects and offline files), for the
+// caller to write after Finish; the rest is on its way to disk. Without
+// one, Files holds the whole site.
+func Start(opts Options, stream *output.Stream) (*Site, error) {
 	if opts.Audience == "" {
 		opts.Audience = content.Internal
 	}
@@ -240,6 +258,7 @@ func run(opts Options, stream *output.Stream) (*Site, error) {
 	if clash.HasErrors() {
 		return nil, clash.Err()
 	}
+	out.planned = planned
 
 	// Render and write each page as soon as its body is ready; a
 	// section's list pages with it, while its body is at hand.
@@ -252,12 +271,16 @@ func run(opts Options, stream *output.Stream) (*Site, error) {
 	searchOn := !opts.noSearch
 	linkDiags, err := s.Bodies(func(p *site.Page) error {
 		i := at[p]
-		html, err := r.Page(p)
-		if err != nil {
-			errs[i] = err
-			return nil
+		if p == s.Home {
+			out.home = p // rendered by Finish, with what changed
+		} else {
+			html, err := r.Page(p)
+			if err != nil {
+				errs[i] = err
+				return nil
+			}
+			out.put(pageFile(p), html)
 		}
-		out.put(pageFile(p), html)
 		for n := 2; n <= len(p.Listings()); n++ {
 			list, err := r.Listing(p, n)
 			if err != nil {
@@ -270,8 +293,8 @@ func run(opts Options, stream *output.Stream) (*Site, error) {
 			d := searchDoc(p, md)
 			docs[i] = &d
 		}
-		if stream != nil && p.Kind != content.KindHome {
-			p.DropBody() // the home page renders again with what changed
+		if stream != nil && p != s.Home {
+			p.DropBody()
 		}
 		return nil
 	})
@@ -340,13 +363,57 @@ func run(opts Options, stream *output.Stream) (*Site, error) {
 	if err := addRedirects(out, s, set, r, opts.Release); err != nil {
 		return nil, err
 	}
-	if err := out.writeOffline(); err != nil {
-		return nil, err
-	}
-	watch.lap("offline")
 	out.Diags.Sort()
 	out.Times = watch.stages
 	return out, nil
+}
+
+// Finish renders what depends on the other versions of the playbook: the
+// What changed page for rep (nil when there is none: a build without
+// versions), the home page, which shows what is new, and the list of
+// versions at /versions/ (list nil for none), then the offline files. A
+// site is finished once; with rep, it must have been started with a
+// Release.
+func (s *Site) Finish(rep *changes.Report, list []release.Version) error {
+	if s.finished {
+		return errors.New("build: the site is finished already")
+	}
+	s.finished = true
+	start := time.Now()
+	r := s.renderer
+	if rep != nil {
+		if s.opts.Release == nil {
+			return errors.New("build: what changed needs a site started with a Release")
+		}
+		rel := *s.opts.Release
+		rel.Changes = rep
+		s.opts.Release = &rel
+		r.SetRelease(&rel)
+		page, err := r.Changes()
+		if err != nil {
+			return err
+		}
+		s.put(ChangesPage+"index.html", page)
+	}
+	if s.home != nil {
+		home, err := r.Page(s.home)
+		if err != nil {
+			return templateErrors([]error{err})
+		}
+		s.Files["index.html"] = home
+	}
+	if list != nil {
+		page, err := r.Versions(list)
+		if err != nil {
+			return err
+		}
+		s.put(VersionsPage+"index.html", page)
+	}
+	if err := s.writeOffline(); err != nil {
+		return err
+	}
+	s.Times = append(s.Times, Stage{"home, offline", time.Since(start)})
+	return nil
 }
 
 // pageFile is where a page's HTML goes.
@@ -412,7 +479,10 @@ func Build(opts Options, out string) (*Result, error) {
 		st.Abort()
 		return nil, err
 	}
-	s, err := run(opts, stream)
+	s, err := Start(opts, stream)
+	if err == nil {
+		err = s.Finish(nil, nil)
+	}
 	if err == nil {
 		for name, b := range s.Files {
 			stream.Put(name, b)
@@ -543,6 +613,13 @@ func (s *Site) put(name string, data []byte) {
 	s.streamed[name] = fileSum{size: len(data), sum: sum}
 	s.streamMu.Unlock()
 }
+
+// Has reports whether the site has a file at name, in memory or
+// written.
+func (s *Site) Has(name string) bool { return s.has(name) }
+
+// FileCount is how many files the site has, in memory and written.
+func (s *Site) FileCount() int { return len(s.fileNames()) }
 
 // has reports whether the site has a file at name.
 func (s *Site) has(name string) bool {

@@ -289,11 +289,18 @@ func TestOfflineStampFollowsBuild(t *testing.T) {
 // TestOfflineDiffLinks: with versions, offline.json names the pages the
 // What changed page has a word diff of, at the anchor the page gives them.
 func TestOfflineDiffLinks(t *testing.T) {
-	s := generate(t, Options{Source: "testdata/basic", BaseURL: "/", Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: "/"}})
-	before := workerSettings(t, s).Build
+	opts := Options{Source: "testdata/basic", BaseURL: "/", Today: fixtureToday, Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: "/"}}
+	before := workerSettings(t, generate(t, opts)).Build
 	rep := &changes.Report{From: "v1", To: "Latest", Changed: []changes.Change{{Page: changes.Page{Path: "objections/too-expensive/", Title: "Too expensive", Kind: content.KindObjection}}}}
-	if err := s.SetChanges(rep); err != nil {
+	s, err := Start(opts, nil)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if err := s.Finish(rep, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Finish(rep, nil); err == nil {
+		t.Error("a site finished twice")
 	}
 	d := offlineData(t, s)
 	if d.Changes != "/changes/" || !slices.Equal(d.Diffs, []string{"/objections/too-expensive/"}) {
@@ -303,7 +310,7 @@ func TestOfflineDiffLinks(t *testing.T) {
 		t.Errorf("the What changed page has no %s", id)
 	}
 	if workerSettings(t, s).Build == before {
-		t.Error("rendering What changed again left the build stamp as it was")
+		t.Error("What changed left the build stamp as it was")
 	}
 }
 

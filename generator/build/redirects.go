@@ -58,7 +58,7 @@ func addRedirects(out *Site, s *site.Site, set *content.Set, r interface{ Assets
 				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s belongs to %s when versions are on (versions.enabled in playbook.toml): remove the alias", a.URL, res.What)
 				continue
 			}
-			if _, taken := out.Files[name]; taken {
+			if _, planned := out.planned[name]; planned || out.has(name) {
 				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is the address of %s, which the build writes: remove the alias, or move that file", a.URL, sourceOf(name, s, r))
 				continue
 			}

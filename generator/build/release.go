@@ -4,7 +4,6 @@ import (
 	"path"
 	"strings"
 
-	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/render"
@@ -54,34 +53,3 @@ func reserveReleasePages(s *site.Site, r *render.Renderer, rel *release.Context)
 // Docs returns the text of every page the search index holds, by page,
 // which is what a version's What changed page compares.
 func (s *Site) Docs() []search.Doc { return s.searchDocs }
-
-// SetChanges gives the site what changed since the version before it: it
-// renders the What changed page and the home page again, which shows
-// what is new. The site must have been generated with a Release.
-func (s *Site) SetChanges(rep *changes.Report) error {
-	rel := *s.opts.Release
-	rel.Changes = rep
-	s.opts.Release = &rel
-	s.renderer.SetRelease(&rel)
-	page, err := s.renderer.Changes()
-	if err != nil {
-		return err
-	}
-	s.Files[ChangesPage+"index.html"] = page
-	home, err := s.renderer.Page(s.Model.Home)
-	if err != nil {
-		return err
-	}
-	s.Files["index.html"] = home
-	return s.writeOffline()
-}
-
-// AddVersionsPage renders the list of every version at /versions/.
-func (s *Site) AddVersionsPage(list []release.Version) error {
-	page, err := s.renderer.Versions(list)
-	if err != nil {
-		return err
-	}
-	s.Files[VersionsPage+"index.html"] = page
-	return s.writeOffline()
-}

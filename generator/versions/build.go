@@ -379,12 +379,12 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		}
 		opts.History = h
 	}
-	s, err := build.Generate(opts)
+	// A tag is built in memory, so that one which fails leaves nothing in
+	// the output (--keep-going publishes the others).
+	s, err := build.Start(opts, nil)
 	if err != nil {
 		return b.tagFailed(t, err)
 	}
-	delete(s.Files, "sitemap.xml") // search engines get the latest only
-	b.checkSwitcher(s, v)
 	docs := compareDocs(s)
 	var rep *changes.Report
 	if b.prev != nil {
@@ -394,16 +394,16 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		}
 		rep = b.compare(prevDocs, docs, b.prev.version, v)
 	}
-	if rep != nil {
-		if err := s.SetChanges(rep); err != nil {
-			return b.tagFailed(t, err)
-		}
+	if err := s.Finish(rep, nil); err != nil {
+		return b.tagFailed(t, err)
 	}
+	delete(s.Files, "sitemap.xml") // search engines get the latest only
+	b.checkSwitcher(s, v)
 	if err := b.st.Write(v.Path, s.Files); err != nil {
 		return false, err
 	}
 	b.res.Files += len(s.Files)
-	pages := pagePaths(s)
+	pages := pagePaths(s, s.Has(build.ChangesPage+"index.html"))
 	e := &entry{Format: cacheFormat, Key: k, Pages: pages, Check: map[string]int64{}}
 	for _, name := range checkedFiles() {
 		if data, ok := s.Files[name]; ok {
@@ -584,22 +584,34 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 		}
 	}
 	lap("latest: git history")
-	s, err := build.Generate(opts)
+	// The latest is written as it is rendered: a page at a time, not the
+	// whole site held in memory.
+	stream, err := b.st.Stream("")
 	if err != nil {
 		return err
 	}
+	files, err := b.renderLatest(opts, latest, stream, lap)
+	if cerr := stream.Close(); err == nil && cerr != nil {
+		err = cerr
+	}
+	b.res.Files += files
+	return err
+}
+
+// renderLatest renders the latest into stream, returning how many files
+// it wrote.
+func (b *builder) renderLatest(opts build.Options, latest release.Version, stream *output.Stream, lap func(string)) (int, error) {
+	s, err := build.Start(opts, stream)
+	if err != nil {
+		return 0, err
+	}
 	b.res.Diags = append(b.res.Diags, s.Diags...)
 	b.res.Pages = s.Pages
-	for _, st := range s.Times {
-		b.res.Times = append(b.res.Times, build.Stage{Name: "latest: " + st.Name, Duration: st.Duration})
-	}
 	lap("latest")
-	files := s.Files
-	b.checkSwitcher(s, latest)
 	if len(b.versions) > 0 {
 		prevDocs, err := b.prevDocs()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		rep := b.compare(prevDocs, compareDocs(s), b.prev.version, latest)
 		if rep.Empty() {
@@ -609,30 +621,32 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 				rep = r
 			}
 		}
-		if err := s.SetChanges(rep); err != nil {
-			return err
-		}
-		b.add(latest, "", pagePaths(s), nil, false)
+		b.add(latest, "", pagePaths(s, true), nil, false)
 		list := b.manifest()
 		vs := make([]release.Version, len(list.Versions))
 		for i, v := range list.Versions {
 			vs[i] = v.Version
 		}
-		if err := s.AddVersionsPage(vs); err != nil {
-			return err
+		if err := s.Finish(rep, vs); err != nil {
+			return 0, err
 		}
 		data, err := json.Marshal(list)
 		if err != nil {
-			return err
+			return 0, err
 		}
-		files[ManifestFile] = append(data, '\n')
+		s.Files[ManifestFile] = append(data, '\n')
 		lap("what changed, versions.json")
+	} else if err := s.Finish(nil, nil); err != nil {
+		return 0, err
 	}
-	if err := b.st.Write("", files); err != nil {
-		return err
+	for _, st := range s.Times {
+		b.res.Times = append(b.res.Times, build.Stage{Name: "latest: " + st.Name, Duration: st.Duration})
 	}
-	b.res.Files += len(files)
-	return nil
+	b.checkSwitcher(s, latest)
+	for name, data := range s.Files {
+		stream.Put(name, data)
+	}
+	return s.FileCount(), nil
 }
 
 // manifest lists the versions newest first (the latest, then tags from
@@ -712,17 +726,18 @@ func readManifest(name string) published {
 // pagePaths lists the paths of a site's pages relative to its root, for
 // the version switcher: its content pages, and its search and What
 // changed pages when it has them.
-func pagePaths(s *build.Site) []string {
+func pagePaths(s *build.Site, changesPage bool) []string {
 	out := make([]string, 0, len(s.Model.Pages)+2)
 	for _, p := range s.Model.Pages {
 		if !p.Draft {
 			out = append(out, strings.TrimPrefix(p.URL, "/"))
 		}
 	}
-	for _, own := range []string{"search/", build.ChangesPage} {
-		if _, ok := s.Files[own+"index.html"]; ok {
-			out = append(out, own)
-		}
+	if s.Has("search/index.html") {
+		out = append(out, "search/")
+	}
+	if changesPage {
+		out = append(out, build.ChangesPage)
 	}
 	slices.Sort(out)
 	return out
