@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -133,18 +134,21 @@ func offlineClash(name string, r *render.Renderer) diag.Diagnostic {
 }
 
 func pageHash(d search.Doc) string {
-	var b []byte
-	add := func(s string) { b = append(append(b, s...), 0) }
+	h := sha256.New() // as offline.Hash of the texts joined, without joining them
+	add := func(s string) {
+		_, _ = io.WriteString(h, s)
+		h.Write([]byte{0})
+	}
 	add(d.Title)
 	for _, p := range d.Phrases {
 		add(p)
 	}
-	b = append(b, 1) // phrases end: a phrase never reads as a heading
+	h.Write([]byte{1}) // phrases end: a phrase never reads as a heading
 	for _, sec := range d.Sections {
 		add(sec.Heading)
 		add(sec.Text)
 	}
-	return offline.Hash(b)
+	return hex.EncodeToString(h.Sum(nil)[:4])
 }
 
 // offlineStamp names a build: the search index's build stamp (which

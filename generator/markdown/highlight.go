@@ -52,7 +52,27 @@ type codeBlocks struct {
 }
 
 func newCodeBlocks() *codeBlocks {
-	return &codeBlocks{formatter: chromahtml.New(chromahtml.WithClasses(true)), style: styles.Get("github")}
+	// Code blocks scroll sideways on phones; a scrollable region must be
+	// reachable by keyboard (WCAG 2.1.1), so it is focusable.
+	pre := chromahtml.WithPreWrapper(focusablePre{})
+	return &codeBlocks{formatter: chromahtml.New(chromahtml.WithClasses(true), pre), style: styles.Get("github")}
+}
+
+// focusablePre is chroma's <pre> with tabindex="0".
+type focusablePre struct{}
+
+func (focusablePre) Start(code bool, styleAttr string) string {
+	if code {
+		return `<pre tabindex="0"` + styleAttr + `><code>`
+	}
+	return `<pre tabindex="0"` + styleAttr + `>`
+}
+
+func (focusablePre) End(code bool) string {
+	if code {
+		return `</code></pre>`
+	}
+	return `</pre>`
 }
 
 // RegisterFuncs implements renderer.NodeRenderer.
