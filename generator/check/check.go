@@ -88,7 +88,7 @@ func Run(opts Options) (diag.List, error) {
 	set.Pages = append(set.Pages, stubbed...)
 
 	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
-	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust})
+	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust, LinksOnly: true})
 	found = append(found, linked...)
 	if s != nil && cfg.Versions.On() {
 		found = append(found, s.VersionAddressClashes(true)...)

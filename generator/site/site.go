@@ -45,6 +45,11 @@ type Options struct {
 	// return, before errors are judged: a known problem must not stop
 	// the build.
 	Adjust func(diag.List) diag.List
+
+	// LinksOnly parses bodies and checks their links without rendering
+	// them (`playbook check`): pages then have no HTML, table of contents
+	// or text.
+	LinksOnly bool
 }
 
 // adjust applies Options.Adjust to list.
@@ -427,6 +432,9 @@ func (s *Site) renderText(p *Page, doc *markdown.Doc, diags *diag.List) []string
 	used := r.rewriteLinks(p, doc.Links, func(l *markdown.Link) (int, int) {
 		return p.BodyLine + l.Line - 1, l.Col
 	}, false, diags)
+	if s.Options.LinksOnly {
+		return used
+	}
 	for _, h := range doc.Headings {
 		if h.Level == 2 || h.Level == 3 {
 			p.TOC = append(p.TOC, h)
