@@ -183,3 +183,95 @@ func atoi(s string) (int, error) {
 	}
 	return n, nil
 }
+
+// TestWritePlain checks the content scripts/vs-hugo gives both tools: every
+// page exists with front matter, a table, a list and a go block, every
+// section and area has its _index.md, and each relative link points at a
+// file that exists, so neither tool reports a broken link.
+func TestWritePlain(t *testing.T) {
+	tests := []struct{ pages, sections, areas int }{
+		{1, 1, 1},
+		{250, 3, 1},
+		{1001, 11, 2},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.pages), func(t *testing.T) {
+			dir := t.TempDir()
+			if err := WritePlain(dir, tt.pages); err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range []string{"playbook.toml", "content/_index.md"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+					t.Errorf("%s: %v", f, err)
+				}
+			}
+			var pages, sections, areas int
+			err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, e fs.DirEntry, err error) error {
+				if err != nil || e.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(dir, p)
+				rel = filepath.ToSlash(rel)
+				if depth := strings.Count(rel, "/"); filepath.Base(p) == "_index.md" {
+					switch depth {
+					case 2:
+						areas++
+					case 3:
+						sections++
+					}
+					return nil
+				}
+				pages++
+				b, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				text := string(b)
+				for _, want := range []string{"+++\ntitle = \"Page ", "\n| Lane | Carrier |", "\n- Confirm the ", "\n```go\nfunc quote"} {
+					if !strings.Contains(text, want) {
+						t.Errorf("%s lacks %q", rel, want)
+					}
+				}
+				if len(b) < 2000 {
+					t.Errorf("%s is %d bytes, want about 5 kB", rel, len(b))
+				}
+				links := 0
+				for _, part := range strings.Split(text, "](")[1:] {
+					target, _, ok := strings.Cut(part, ")")
+					if !ok || !strings.HasSuffix(target, ".md") {
+						continue
+					}
+					links++
+					if _, err := os.Stat(filepath.Join(filepath.Dir(p), filepath.FromSlash(target))); err != nil {
+						t.Errorf("%s links to %s, which does not exist", rel, target)
+					}
+				}
+				if links != 2 {
+					t.Errorf("%s has %d links to pages, want 2", rel, links)
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pages != tt.pages || sections != tt.sections || areas != tt.areas {
+				t.Errorf("wrote %d pages in %d sections in %d areas, want %d in %d in %d", pages, sections, areas, tt.pages, tt.sections, tt.areas)
+			}
+		})
+	}
+}
+
+// TestWritePlainUnchanged pins WritePlain's output: the README's table and
+// the issue's targets compare scripts/vs-hugo runs over time, on this text.
+// Change the digest only when the plain pages are meant to change, and say
+// so next to new figures.
+func TestWritePlainUnchanged(t *testing.T) {
+	const want = "3cc7242090315ad9e6e3369254f19f22494b1858b3407a3b7637c394d3ba2b3d"
+	dir := t.TempDir()
+	if err := WritePlain(dir, 250); err != nil {
+		t.Fatal(err)
+	}
+	if got := hashDir(t, dir); got != want {
+		t.Errorf("WritePlain(dir, 250) changed: digest %s, want %s", got, want)
+	}
+}
