@@ -51,6 +51,8 @@ type Renderer struct {
 	release *release.Context
 	// offline is the head of pages that work offline; nil leaves it out.
 	offline *Offline
+	// nav holds each top-level section's closed sidebar entry (fast.go).
+	nav []navEntry
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -60,9 +62,15 @@ func (r *Renderer) Warnings() diag.List { return r.warns }
 // New loads templates and static files from the playbook's layouts/ and
 // static/ over the theme's. playbook and theme are rooted at their folders.
 func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer, error) {
+	return newRenderer(s, md, playbook, theme, true)
+}
+
+// newRenderer is New; fast false executes every partial from its template,
+// for tests that compare the Go partials (fast.go) with the theme's.
+func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fast bool) (*Renderer, error) {
 	layers := overlay{playbook, theme}
 	r := &Renderer{site: s, md: md, sets: map[string]*template.Template{}, assets: map[string][]byte{}, hashes: map[string]string{},
-		layers: layers, names: map[string]string{}}
+		layers: layers, names: map[string]string{}, nav: navEntries(s)}
 
 	staticFiles, err := layers.files("static")
 	if err != nil {
@@ -94,6 +102,11 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 			continue
 		}
 		if err := r.parseInto(base, f); err != nil {
+			return nil, err
+		}
+	}
+	if fast {
+		if err := r.useFastPartials(base); err != nil {
 			return nil, err
 		}
 	}
@@ -346,7 +359,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			return t.Format("2 Jan 2006")
 		},
 		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"title":   textcase.Capitalize,
+		"title":   titleCase,
 		"join":    strings.Join,
 		"first": func(n int, ps []*site.Page) []*site.Page {
 			if len(ps) > n {
@@ -401,6 +414,10 @@ func (r *Renderer) funcs() template.FuncMap {
 			return h
 		},
 		"add": func(a, b int) int { return a + b },
+		// sidebar and card are the Go versions of partials/nav.html and
+		// partials/card.html (see fast.go).
+		"sidebar": r.sidebar,
+		"card":    r.card,
 		// offline is the head of a page that works offline (manifest,
 		// theme colour, service worker), or nil.
 		"offline": func() *Offline { return r.offline },
@@ -440,6 +457,9 @@ func pageOf(v any) *site.Page {
 	}
 	return nil
 }
+
+// titleCase capitalises a word, such as a stage or category, for display.
+func titleCase(s string) string { return textcase.Capitalize(s) }
 
 func kindName(kind string) string {
 	switch kind {

@@ -1,0 +1,155 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/content"
+	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/site"
+	theme "github.com/playbook-ssg/playbook/themes/default"
+)
+
+// linkSite loads and links the playbook in dir.
+func linkSite(t testing.TB, dir string, audience string) (*site.Site, *markdown.Renderer, fs.FS) {
+	t.Helper()
+	cfg, err := config.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	set, _, err := content.Load(fsys, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := markdown.New(markdown.Options{})
+	s, diags := site.Link(cfg, set, fsys, md, site.Options{Audience: audience, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if s == nil {
+		t.Fatal(diags)
+	}
+	return s, md, fsys
+}
+
+// renderAll renders every page and list page, the 404 and search pages.
+func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, p := range s.Pages {
+		b, err := r.Page(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p.URL] = b
+		for n := 2; n <= len(p.Listings()); n++ {
+			b, err := r.Listing(p, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p.ListingURL(n)] = b
+		}
+	}
+	for name, f := range map[string]func() ([]byte, error){"404": r.NotFound, "search": r.Search} {
+		b, err := f()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = b
+	}
+	return out
+}
+
+// TestFastPartials checks that the Go partials write exactly what the
+// theme's templates do, on every page of the sample playbook and of a
+// synthetic one with every kind of page.
+func TestFastPartials(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 300); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ dir, audience string }{
+		{"../../playbook", ""}, {"../../playbook", content.External}, {dir, ""},
+	} {
+		s, md, fsys := linkSite(t, c.dir, c.audience)
+		slow, err := newRenderer(s, md, fsys, theme.FS, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast, err := New(s, md, fsys, theme.FS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := renderAll(t, slow, s), renderAll(t, fast, s)
+		if len(want) < 20 {
+			t.Fatalf("%s: only %d pages", c.dir, len(want))
+		}
+		for url, w := range want {
+			if g := got[url]; !bytes.Equal(g, w) {
+				t.Errorf("%s %s: the Go partials differ from the templates:\n%s", c.dir, url, firstDiff(string(w), string(g)))
+			}
+		}
+	}
+}
+
+// TestFastPartialsOverridden checks that a playbook's own nav.html and
+// card.html are executed, not replaced by the Go partials.
+func TestFastPartialsOverridden(t *testing.T) {
+	s, md, _ := linkSite(t, "../../playbook", "")
+	own := fstest.MapFS{
+		"layouts/partials/nav.html":  {Data: []byte(`<nav>own {{len site.Sections}}</nav>`)},
+		"layouts/partials/card.html": {Data: []byte(`<li>own {{.Title}}</li>`)},
+	}
+	r, err := New(s, md, own, theme.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Page(s.Home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<nav>own ") || !strings.Contains(string(b), "<li>own ") || strings.Contains(string(b), `class="card card--`) {
+		t.Errorf("the playbook's partials were not used:\n%s", b)
+	}
+}
+
+// FuzzEscapers compares the Go escapers with html/template's.
+func FuzzEscapers(f *testing.F) {
+	for _, s := range []string{"", "Plain", `a<b>&"c'+d`, "\x00", "é ü 日本", "\xff\xfe", "/a b/?q=1&r=2#x", "%zz %4g %41%", "javascript:alert(1)",
+		"HTTPS://x", "mailto:a@b", "/a:b", "a/b:c", "100% sure", "\ufdd0\uffff", "tab\there\nnew", "(x)[y]{z}|^`\\"} {
+		f.Add(s)
+	}
+	tmpl := template.Must(template.New("").Parse(`{{.}}|<a title="{{.}}" href="{{.}}">`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		if err := tmpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		writeText(&b, s)
+		b.WriteString(`|<a title="`)
+		writeText(&b, s)
+		b.WriteString(`" href="`)
+		writeURL(&b, s)
+		b.WriteString(`">`)
+		if b.String() != want.String() {
+			t.Errorf("%q:\n got %s\nwant %s", s, b.String(), want.String())
+		}
+	})
+}
+
+// firstDiff shows where two texts part.
+func firstDiff(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-200)
+	return "want …" + want[from:min(len(want), i+200)] + "\n got …" + got[from:min(len(got), i+200)]
+}
