@@ -81,3 +81,66 @@ func TestSameWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadPrefix checks that cutting a body before parsing it finds the
+// same lead as parsing it whole, on every page of the sample playbook,
+// on those pages cut short, and on hand-written tangles.
+func TestLeadPrefix(t *testing.T) {
+	s, _, _ := linkSite(t, "../../playbook", "")
+	var bodies []string
+	for _, p := range s.Pages {
+		b := string(p.HTML)
+		bodies = append(bodies, b)
+		for i := 1; i < len(b); i += 1 + len(b)/7 {
+			bodies = append(bodies, b[:i], b[i:], "<p>x"+b[i:], b[:i]+"</span>"+b[i:], b[:i]+"<table><tr><td>"+b[i:])
+		}
+	}
+	bodies = append(bodies, leadTangles...)
+	cut := 0
+	for _, b := range bodies {
+		if len(leadPrefix(b)) < len(b) {
+			cut++
+		}
+		got, want := leadOf(template.HTML(b)), parseLead(b)
+		if (got == nil) != (want == nil) || got != nil && *got != *want {
+			t.Errorf("%q:\n got %+v\nwant %+v", b, got, want)
+		}
+	}
+	if cut < len(s.Pages)/2 {
+		t.Errorf("only %d of %d bodies were cut", cut, len(bodies))
+	}
+}
+
+var leadTangles = []string{
+	"<p>a<div>b</div></p><blockquote>q</blockquote>",
+	"<p>a</p><BLOCKQUOTE>q</BLOCKQUOTE>",
+	"<p>a</p><ul><li><blockquote>n</blockquote></li></ul><p>b</p>",
+	"<p><a href=x>a<a href=y>b</a></a></p><blockquote>q</blockquote>",
+	"<p><b>a<i>b</b>c</i></p><blockquote>q</blockquote>",
+	"<li>a</li><p>b</p>",
+	"<h2>a<h3>b</h3></h2><p>c</p>",
+	"<p>a<hr>b</p><blockquote>q</blockquote>",
+	"<p>a</p>\n<!-- c --><blockquote>q<!-- d --></blockquote>",
+	"<p>a</p><table><tr><td><blockquote>q</blockquote></td></tr></table>",
+	"<p>a</p><svg><p>b</p></svg><blockquote>q</blockquote>",
+	"<p>a<br/>b</p><script>x</blockquote></script><blockquote>q</blockquote>",
+	"<dl><dt>a<dd>b</dl><p>c</p>",
+	"<p>a</p><blockquote>q",
+	"<blockquote>q</blockquote",
+	"<p>a</p>x<blockquote>q</blockquote>y",
+	"<p id=one class=\"x\">a</p>",
+	"<pre>\n<p>x</p></pre><p>y</p>",
+}
+
+// FuzzLeadPrefix checks leadOf against a whole parse on any body.
+func FuzzLeadPrefix(f *testing.F) {
+	for _, b := range leadTangles {
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, b string) {
+		got, want := leadOf(template.HTML(b)), parseLead(b)
+		if (got == nil) != (want == nil) || got != nil && *got != *want {
+			t.Errorf("%q:\n got %+v\nwant %+v", b, got, want)
+		}
+	})
+}
