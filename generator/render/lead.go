@@ -143,7 +143,7 @@ var plainTags = map[atom.Atom]bool{
 	atom.Ins: false, atom.Kbd: false, atom.Mark: false, atom.Q: false, atom.S: false, atom.Samp: false, atom.Small: false,
 	atom.Span: false, atom.Strong: false, atom.Sub: false, atom.Sup: false, atom.Time: false, atom.U: false, atom.Var: false,
 	atom.Wbr: false,
-	atom.P: true, atom.Blockquote: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.P:   true, atom.Blockquote: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
 	atom.Pre: true, atom.Hr: true, atom.Section: true, atom.Aside: true, atom.Details: true, atom.Summary: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Article: true,
