@@ -80,6 +80,26 @@ func writeURL(b *strings.Builder, s string) {
 	b.WriteString(s[written:])
 }
 
+// writeURLPart writes s as html/template does for a value inside a URL
+// after its start (href="#{{.}}"): every byte but letters, digits and
+// "-._~" percent-encoded.
+func writeURLPart(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+}
+
 // safeURL is html/template's test: a relative URL, or one whose scheme is
 // http, https or mailto.
 func safeURL(s string) bool {

@@ -19,8 +19,14 @@ import (
 //
 // fastPartials maps a partial to the template function that replaces it.
 var fastPartials = map[string]string{
-	"nav.html":  "sidebar",
-	"card.html": "card",
+	"nav.html":         "sidebar",
+	"card.html":        "card",
+	"breadcrumbs.html": "breadcrumbs",
+	"pager.html":       "pager",
+	"page-header.html": "pageHeader",
+	"toc.html":         "toc",
+	"trust.html":       "trust",
+	"meta.html":        "meta",
 }
 
 // useFastPartials replaces the theme's partials that have a Go version in
@@ -195,5 +201,259 @@ func (r *Renderer) card(data any) (template.HTML, error) {
 		b.WriteString("</span>")
 	}
 	b.WriteString("\n  </a>\n</li>\n")
+	return template.HTML(b.String()), nil
+}
+
+// partialPage is the page behind a partial's data, or an error naming the
+// partial.
+func partialPage(name string, data any) (*site.Page, error) {
+	if p := pageOf(data); p != nil {
+		return p, nil
+	}
+	return nil, fmt.Errorf("%s: want a page, got %T", name, data)
+}
+
+// breadcrumbs is partials/breadcrumbs.html: the sections above the page.
+func (r *Renderer) breadcrumbs(data any) (template.HTML, error) {
+	p, err := partialPage("breadcrumbs", data)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(512)
+	b.WriteString("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n  <ol>")
+	for _, c := range p.Crumbs() {
+		b.WriteString("\n    <li><a href=\"")
+		writeURL(&b, c.Permalink())
+		b.WriteString("\">")
+		if c.Kind == "home" {
+			b.WriteString("Home")
+		} else {
+			writeText(&b, c.Title)
+		}
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("\n    <li><span aria-current=\"page\">")
+	writeText(&b, p.Title)
+	b.WriteString("</span></li>\n  </ol>\n</nav>\n")
+	return template.HTML(b.String()), nil
+}
+
+// pager is partials/pager.html: the previous and next pages.
+func (r *Renderer) pager(data any) (template.HTML, error) {
+	p, err := partialPage("pager", data)
+	if err != nil {
+		return "", err
+	}
+	if p.Prev == nil && p.Next == nil {
+		return "\n", nil
+	}
+	var b strings.Builder
+	b.Grow(512)
+	b.WriteString("\n<nav class=\"pager\" aria-label=\"Previous and next pages\">")
+	if q := p.Prev; q != nil {
+		b.WriteString(`<a class="pager__prev" href="`)
+		writeURL(&b, q.Permalink())
+		b.WriteString(`" rel="prev"><span class="pager__label">Previous</span><span class="pager__title">`)
+		writeText(&b, q.Title)
+		b.WriteString("</span></a>")
+	}
+	if q := p.Next; q != nil {
+		b.WriteString(`<a class="pager__next" href="`)
+		writeURL(&b, q.Permalink())
+		b.WriteString(`" rel="next"><span class="pager__label">Next</span><span class="pager__title">`)
+		writeText(&b, q.Title)
+		b.WriteString("</span></a>")
+	}
+	b.WriteString("\n</nav>\n")
+	return template.HTML(b.String()), nil
+}
+
+// pageHeader is partials/page-header.html: kind, tags, title and lede.
+func (r *Renderer) pageHeader(data any) (template.HTML, error) {
+	p, err := partialPage("page-header", data)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.Grow(512)
+	b.WriteString("<header class=\"page-header\">\n  <p class=\"eyebrow\"><span class=\"badge badge--")
+	writeText(&b, p.Kind)
+	b.WriteString(`">`)
+	writeText(&b, kindName(p.Kind))
+	b.WriteString("</span>")
+	for _, tag := range p.Tags {
+		b.WriteString(` <span class="tag">`)
+		writeText(&b, tag)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</p>\n  <h1")
+	if id := p.TitleID(); id != "" {
+		b.WriteString(` id="`)
+		writeText(&b, id)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	writeText(&b, p.Title)
+	b.WriteString("</h1>")
+	if p.Description != "" {
+		b.WriteString(`<p class="lede">`)
+		writeText(&b, p.Description)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n</header>\n")
+	return template.HTML(b.String()), nil
+}
+
+// toc is partials/toc.html: the page's headings, when it has three or more.
+func (r *Renderer) toc(data any) (template.HTML, error) {
+	p, err := partialPage("toc", data)
+	if err != nil {
+		return "", err
+	}
+	if len(p.TOC) < 3 {
+		return "\n", nil
+	}
+	var b strings.Builder
+	b.Grow(256 + 96*len(p.TOC))
+	b.WriteString("\n<nav class=\"toc\" aria-label=\"On this page\">\n  <p class=\"toc__title\">On this page</p>\n  <ol>")
+	for _, h := range p.TOC {
+		b.WriteString("\n    <li class=\"toc__l")
+		b.WriteString(strconv.Itoa(h.Level))
+		b.WriteString(`"><a href="#`)
+		writeURLPart(&b, h.ID)
+		b.WriteString(`">`)
+		writeText(&b, h.Text)
+		b.WriteString("</a></li>")
+	}
+	b.WriteString("\n  </ol>\n</nav>\n")
+	return template.HTML(b.String()), nil
+}
+
+// trust is partials/trust.html: owners and review at the top of a page,
+// internal editions only.
+func (r *Renderer) trust(data any) (template.HTML, error) {
+	p, err := partialPage("trust", data)
+	if err != nil {
+		return "", err
+	}
+	s := r.site
+	if s.Options.Audience == "external" {
+		return "\n", nil
+	}
+	rev := p.Review()
+	var b strings.Builder
+	b.Grow(512)
+	b.WriteString("\n<p class=\"trust\">")
+	if len(p.Owners) > 0 {
+		b.WriteString(`<span class="trust__owners"><span class="visually-hidden">Owners: </span>`)
+		for i, o := range p.Owners {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			writeText(&b, s.Config.Owners[o.Slug].Name)
+		}
+		b.WriteString("</span>")
+	}
+	if rev.State == "never" {
+		b.WriteString(`<span class="review review--never">Never reviewed</span>`)
+	} else {
+		b.WriteString(`<span class="trust__reviewed">Reviewed <time datetime="`)
+		writeText(&b, isoDate(rev.Reviewed))
+		b.WriteString(`">`)
+		writeText(&b, longDate(rev.Reviewed))
+		b.WriteString(`</time></span><span data-review-badge data-due="`)
+		writeText(&b, isoDate(rev.Due))
+		b.WriteString(`">`)
+		writeReviewBadge(&b, rev.State)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</p>\n")
+	return template.HTML(b.String()), nil
+}
+
+func writeReviewBadge(b *strings.Builder, state string) {
+	switch state {
+	case "overdue":
+		b.WriteString(` <strong class="review review--overdue">Overdue</strong>`)
+	case "due-soon":
+		b.WriteString(` <span class="review review--due-soon">Due soon</span>`)
+	}
+}
+
+// meta is partials/meta.html: ownership, review and last change at the end
+// of a page, internal editions only.
+func (r *Renderer) meta(data any) (template.HTML, error) {
+	p, err := partialPage("meta", data)
+	if err != nil {
+		return "", err
+	}
+	s := r.site
+	if s.Options.Audience == "external" {
+		return "\n", nil
+	}
+	rev := p.Review()
+	var b strings.Builder
+	b.Grow(1024)
+	b.WriteString("\n<aside class=\"page-meta\" aria-label=\"Ownership and review\">\n  <dl>")
+	if len(p.Owners) > 0 {
+		b.WriteString("\n    <div><dt>Owners</dt><dd>")
+		for i, o := range p.Owners {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`<span class="owner"`)
+			if team := s.Config.Owners[o.Slug].Team; team != "" {
+				b.WriteString(` title="`)
+				writeText(&b, team)
+				b.WriteByte('"')
+			}
+			b.WriteByte('>')
+			writeText(&b, s.Config.Owners[o.Slug].Name)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</dd></div>")
+	}
+	b.WriteString("\n    <div><dt>Last reviewed</dt><dd>")
+	if rev.State == "never" {
+		b.WriteString(`<span class="review review--never">Never reviewed</span>`)
+	} else {
+		b.WriteString(`<time datetime="`)
+		writeText(&b, isoDate(rev.Reviewed))
+		b.WriteString(`">`)
+		writeText(&b, longDate(rev.Reviewed))
+		b.WriteString("</time>")
+	}
+	b.WriteString("</dd></div>")
+	if c := r.updated(p); c != nil {
+		b.WriteString("\n    <div><dt>Last changed</dt><dd><time datetime=\"")
+		writeText(&b, isoDate(c.Time))
+		b.WriteString(`">`)
+		writeText(&b, longDate(c.Time))
+		b.WriteString("</time>")
+		if c.Author != "" {
+			b.WriteString(" by ")
+			writeText(&b, c.Author)
+		}
+		b.WriteString("</dd></div>")
+	}
+	if rev.State != "never" {
+		b.WriteString("\n    <div><dt>Next review</dt><dd><time class=\"review review--")
+		writeText(&b, rev.State)
+		b.WriteString(`" datetime="`)
+		writeText(&b, isoDate(rev.Due))
+		b.WriteString(`" data-review-due>`)
+		writeText(&b, longDate(rev.Due))
+		b.WriteString("</time><span data-review-badge>")
+		writeReviewBadge(&b, rev.State)
+		b.WriteString("</span></dd></div>")
+	}
+	b.WriteString("\n  </dl>")
+	if u := p.EditURL(); u != "" {
+		b.WriteString("\n  <p class=\"edit-link\"><a href=\"")
+		writeURL(&b, u)
+		b.WriteString("\">Edit this page</a></p>")
+	}
+	b.WriteString("\n</aside>\n")
 	return template.HTML(b.String()), nil
 }

@@ -351,14 +351,9 @@ func (r *Renderer) funcs() template.FuncMap {
 			return template.HTML(html.EscapeString(r.md.PlainText(text)))
 		},
 		// plain strips markdown from a front matter text.
-		"plain": r.md.PlainText,
-		"date": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.Format("2 Jan 2006")
-		},
-		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
+		"plain":   r.md.PlainText,
+		"date":    longDate,
+		"isodate": isoDate,
 		"title":   titleCase,
 		"join":    strings.Join,
 		"first": func(n int, ps []*site.Page) []*site.Page {
@@ -416,8 +411,14 @@ func (r *Renderer) funcs() template.FuncMap {
 		"add": func(a, b int) int { return a + b },
 		// sidebar and card are the Go versions of partials/nav.html and
 		// partials/card.html (see fast.go).
-		"sidebar": r.sidebar,
-		"card":    r.card,
+		"sidebar":     r.sidebar,
+		"card":        r.card,
+		"breadcrumbs": r.breadcrumbs,
+		"pager":       r.pager,
+		"pageHeader":  r.pageHeader,
+		"toc":         r.toc,
+		"trust":       r.trust,
+		"meta":        r.meta,
 		// offline is the head of a page that works offline (manifest,
 		// theme colour, service worker), or nil.
 		"offline": func() *Offline { return r.offline },
@@ -434,16 +435,30 @@ func (r *Renderer) funcs() template.FuncMap {
 			return nil
 		},
 		// updated is the last git change of a page's file, or nil.
-		"updated": func(v any) *history.Change {
-			if p := pageOf(v); p != nil && p.File != "" {
-				if c, ok := r.history.Updated(p.File); ok {
-					return &c
-				}
-			}
-			return nil
-		},
+		"updated": func(v any) *history.Change { return r.updated(pageOf(v)) },
 	}
 }
+
+// updated is the last git change of a page's file, or nil.
+func (r *Renderer) updated(p *site.Page) *history.Change {
+	if p != nil && p.File != "" {
+		if c, ok := r.history.Updated(p.File); ok {
+			return &c
+		}
+	}
+	return nil
+}
+
+// longDate is a date for people ("2 Jan 2006"), "" for none.
+func longDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// isoDate is a date for machines, in datetime attributes.
+func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
 // pageOf returns the page behind a template value: a page, or the view of one.
 func pageOf(v any) *site.Page {
