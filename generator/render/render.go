@@ -257,6 +257,9 @@ func (r *Renderer) Search() ([]byte, error) {
 func (r *Renderer) execute(v view) ([]byte, error) {
 	v.release = r.release
 	var buf bytes.Buffer
+	// Room for the body and the theme around it (about 12 kB for the
+	// sample), so that the buffer is not grown and copied several times.
+	buf.Grow(len(v.HTML) + 16<<10)
 	if err := r.sets[v.Layout].ExecuteTemplate(&buf, "baseof.html", v); err != nil {
 		url := v.URL
 		if v.Listing != nil {
