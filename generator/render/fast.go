@@ -27,6 +27,7 @@ var fastPartials = map[string]string{
 	"toc.html":         "toc",
 	"trust.html":       "trust",
 	"meta.html":        "meta",
+	"head.html":        "head",
 }
 
 // useFastPartials replaces the theme's partials that have a Go version in
@@ -455,5 +456,104 @@ func (r *Renderer) meta(data any) (template.HTML, error) {
 		b.WriteString("\">Edit this page</a></p>")
 	}
 	b.WriteString("\n</aside>\n")
+	return template.HTML(b.String()), nil
+}
+
+// head is partials/head.html: the page's title, description, canonical
+// address, styles and scripts.
+func (r *Renderer) head(data any) (template.HTML, error) {
+	var v view
+	switch x := data.(type) {
+	case view:
+		v = x
+	case *view:
+		v = *x
+	default:
+		return "", fmt.Errorf("head: want the page's view, got %T", data)
+	}
+	s := r.site
+	var b strings.Builder
+	b.Grow(2048)
+	b.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	switch {
+	case v.Layout == "404":
+		b.WriteString("Page not found · ")
+	case v.Layout == "offline":
+		b.WriteString("Offline · ")
+	case v.Layout == "search":
+		b.WriteString("Search · ")
+	case v.Layout == "changes":
+		writeText(&b, r.changesTitle(v.Report))
+		b.WriteString(" · ")
+	case v.Layout == "versions":
+		b.WriteString("Versions · ")
+	case v.Kind != "home":
+		writeText(&b, v.Title)
+		if l := v.Listing; l != nil && l.Number > 1 {
+			b.WriteString(", page ")
+			b.WriteString(strconv.Itoa(l.Number))
+			b.WriteString(" of ")
+			b.WriteString(strconv.Itoa(l.Total))
+		}
+		b.WriteString(" · ")
+	}
+	writeText(&b, s.Config.Title)
+	b.WriteString("</title>")
+	if d := v.Description; d != "" || s.Config.Description != "" {
+		if d == "" {
+			d = s.Config.Description
+		}
+		b.WriteString("\n<meta name=\"description\" content=\"")
+		writeText(&b, d)
+		b.WriteString(`">`)
+	}
+	b.WriteString("\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"Playbook\">")
+	if s.Options.Audience != "external" {
+		b.WriteString("\n<meta name=\"robots\" content=\"noindex, nofollow\">")
+	}
+	if v.Layout != "404" && v.Layout != "offline" {
+		b.WriteString("\n<link rel=\"canonical\" href=\"")
+		writeURL(&b, v.AbsURL())
+		b.WriteString(`">`)
+	}
+	asset := func(name string) {
+		writeURL(&b, r.AssetURL(name))
+	}
+	b.WriteString("\n<link rel=\"icon\" href=\"")
+	asset("favicon.svg")
+	b.WriteString("\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"")
+	asset("css/playbook.css")
+	b.WriteString("\">\n<link rel=\"stylesheet\" href=\"")
+	asset("css/highlight.css")
+	b.WriteString(`">`)
+	if o := r.offline; o != nil {
+		b.WriteString("\n<link rel=\"manifest\" href=\"")
+		writeURL(&b, o.Manifest)
+		b.WriteString("\">\n<meta name=\"theme-color\" content=\"")
+		writeText(&b, o.ThemeColour)
+		b.WriteString(`">`)
+	}
+	b.WriteString("\n<script src=\"")
+	asset("js/playbook.js")
+	b.WriteString("\" defer></script>\n<script src=\"")
+	asset("js/search.js")
+	b.WriteString(`" defer></script>`)
+	if r.release != nil && !r.release.Alone {
+		b.WriteString("\n<script src=\"")
+		asset("js/versions.js")
+		b.WriteString(`" defer></script>`)
+	}
+	if o := r.offline; o != nil {
+		b.WriteString("\n<script src=\"")
+		asset("js/offline.js")
+		b.WriteString(`" data-worker="`)
+		writeText(&b, o.Worker)
+		b.WriteString(`" data-scope="`)
+		writeText(&b, o.Scope)
+		b.WriteString(`" data-pages="`)
+		writeText(&b, o.Data)
+		b.WriteString(`" defer></script>`)
+	}
+	b.WriteString("\n")
 	return template.HTML(b.String()), nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/site"
 	theme "github.com/playbook-ssg/playbook/themes/default"
 )
@@ -57,12 +58,23 @@ func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
 			out[p.ListingURL(n)] = b
 		}
 	}
-	for name, f := range map[string]func() ([]byte, error){"404": r.NotFound, "search": r.Search} {
+	for name, f := range map[string]func() ([]byte, error){"404": r.NotFound, "search": r.Search, "offline": r.OfflinePage} {
 		b, err := f()
 		if err != nil {
 			t.Fatal(err)
 		}
 		out[name] = b
+	}
+	if r.release != nil {
+		for name, f := range map[string]func() ([]byte, error){"changes": r.Changes, "versions": func() ([]byte, error) {
+			return r.Versions([]release.Version{r.release.Current, {Name: "Latest", Latest: true}})
+		}} {
+			b, err := f()
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = b
+		}
 	}
 	return out
 }
@@ -95,6 +107,13 @@ func TestFastPartials(t *testing.T) {
 			}
 			slow.SetHistory(h)
 			fast.SetHistory(h)
+		}
+		if c.dir == dir {
+			// A build with versions, offline pages and odd characters.
+			for _, r := range []*Renderer{slow, fast} {
+				r.SetRelease(&release.Context{Current: release.Version{Name: "v3 & <b>", Path: "v3/"}, RootPath: "/"})
+				r.SetOffline(&Offline{Manifest: "/m.webmanifest?a=1&b=2", Worker: "/sw.js", Scope: "/", Data: "/offline.json+x", ThemeColour: "#0B4F8A\"<"})
+			}
 		}
 		want, got := renderAll(t, slow, s), renderAll(t, fast, s)
 		if len(want) < 20 {

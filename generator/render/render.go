@@ -422,6 +422,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"toc":         r.toc,
 		"trust":       r.trust,
 		"meta":        r.meta,
+		"head":        r.head,
 		// offline is the head of a page that works offline (manifest,
 		// theme colour, service worker), or nil.
 		"offline": func() *Offline { return r.offline },
