@@ -28,6 +28,7 @@ var fastPartials = map[string]string{
 	"trust.html":       "trust",
 	"meta.html":        "meta",
 	"head.html":        "head",
+	"search-box.html":  "searchBox",
 }
 
 // useFastPartials replaces the theme's partials that have a Go version in
@@ -556,4 +557,44 @@ func (r *Renderer) head(data any) (template.HTML, error) {
 	}
 	b.WriteString("\n")
 	return template.HTML(b.String()), nil
+}
+
+// searchBoxes are partials/search-box.html's three outputs, which depend
+// only on the layout: none on the home page, an empty box on the search
+// page (which has its own), the form elsewhere.
+type searchBoxes struct{ home, search, other string }
+
+func newSearchBoxes(s *site.Site) searchBoxes {
+	var b strings.Builder
+	b.WriteString("\n  <form class=\"search-box\" role=\"search\" action=\"")
+	writeURL(&b, s.BasePath+"search/")
+	b.WriteString(`" method="get" data-search-box data-search-url="`)
+	writeURL(&b, s.BasePath+"search/")
+	b.WriteString(`" data-stages="`)
+	writeText(&b, strings.Join(s.Config.Stages, ","))
+	b.WriteString("\">\n    <label class=\"visually-hidden\" for=\"pb-search-q\">Search the playbook</label>\n" +
+		"    <input id=\"pb-search-q\" class=\"search-box__input\" type=\"search\" name=\"q\" placeholder=\"Search\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\" enterkeyhint=\"search\">\n" +
+		"    <kbd class=\"search-box__key\" aria-hidden=\"true\">/</kbd>\n  </form>")
+	const open, end = "\n<div class=\"site-search\" data-search>", "</div>\n"
+	return searchBoxes{home: "\n", search: open + end, other: open + b.String() + end}
+}
+
+// searchBox is partials/search-box.html: the header's search form.
+func (r *Renderer) searchBox(data any) (template.HTML, error) {
+	var layout string
+	switch x := data.(type) {
+	case view:
+		layout = x.Layout
+	case *view:
+		layout = x.Layout
+	default:
+		return "", fmt.Errorf("search-box: want the page's view, got %T", data)
+	}
+	switch layout {
+	case "home":
+		return template.HTML(r.search.home), nil
+	case "search":
+		return template.HTML(r.search.search), nil
+	}
+	return template.HTML(r.search.other), nil
 }

@@ -51,8 +51,10 @@ type Renderer struct {
 	release *release.Context
 	// offline is the head of pages that work offline; nil leaves it out.
 	offline *Offline
-	// nav holds each top-level section's closed sidebar entry (fast.go).
-	nav []navEntry
+	// nav holds each top-level section's closed sidebar entry, and search
+	// the header's search form (fast.go).
+	nav    []navEntry
+	search searchBoxes
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -70,7 +72,7 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fast bool) (*Renderer, error) {
 	layers := overlay{playbook, theme}
 	r := &Renderer{site: s, md: md, sets: map[string]*template.Template{}, assets: map[string][]byte{}, hashes: map[string]string{},
-		layers: layers, names: map[string]string{}, nav: navEntries(s)}
+		layers: layers, names: map[string]string{}, nav: navEntries(s), search: newSearchBoxes(s)}
 
 	staticFiles, err := layers.files("static")
 	if err != nil {
@@ -423,6 +425,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"trust":       r.trust,
 		"meta":        r.meta,
 		"head":        r.head,
+		"searchBox":   r.searchBox,
 		// offline is the head of a page that works offline (manifest,
 		// theme colour, service worker), or nil.
 		"offline": func() *Offline { return r.offline },
