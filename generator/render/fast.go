@@ -1,8 +1,11 @@
 package render
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -17,32 +20,49 @@ import (
 // before, and tests check the Go output against the theme's template for
 // every page of the sample playbook.
 //
-// fastPartials maps a partial to the template function that replaces it.
-var fastPartials = map[string]string{
-	"nav.html":         "sidebar",
-	"card.html":        "card",
-	"breadcrumbs.html": "breadcrumbs",
-	"pager.html":       "pager",
-	"page-header.html": "pageHeader",
-	"toc.html":         "toc",
-	"trust.html":       "trust",
-	"meta.html":        "meta",
-	"head.html":        "head",
-	"search-box.html":  "searchBox",
+// fastPartials maps a partial to the template function that replaces it
+// and the start of the SHA-256 of the theme file it was written from. A
+// theme whose file differs (another theme, or an edit to this one) keeps
+// its template; TestFastPartialSums says when the sums need updating,
+// and TestFastPartials that the Go output matches the edited file.
+var fastPartials = map[string]struct{ fn, sum string }{
+	"nav.html":         {"sidebar", "70ce1b5d68e4710c"},
+	"card.html":        {"card", "826493fe8162db53"},
+	"breadcrumbs.html": {"breadcrumbs", "37bbb5436e55e8c5"},
+	"pager.html":       {"pager", "3367da9dc7973903"},
+	"page-header.html": {"pageHeader", "804b85013be565f7"},
+	"toc.html":         {"toc", "ff675bacdbca3a74"},
+	"trust.html":       {"trust", "f9722c9204d18a0b"},
+	"meta.html":        {"meta", "9954b3733716a563"},
+	"head.html":        {"head", "01941af7620eff27"},
+	"search-box.html":  {"searchBox", "4404458d6fddff7b"},
 }
 
-// useFastPartials replaces the theme's partials that have a Go version in
-// t, unless the playbook overrides them.
+// useFastPartials replaces in t the partials that have a Go version,
+// unless the playbook has its own or the theme's file is not the one the
+// Go version was written from.
 func (r *Renderer) useFastPartials(t *template.Template) error {
-	for name, fn := range fastPartials {
-		if r.own("layouts/partials/" + name) {
+	for name, fp := range fastPartials {
+		file := "layouts/partials/" + name
+		if r.own(file) || partialSum(r.layers[1], file) != fp.sum {
 			continue
 		}
-		if _, err := t.New(name).Parse("{{" + fn + " .}}"); err != nil {
+		if _, err := t.New(name).Parse("{{" + fp.fn + " .}}"); err != nil {
 			return fmt.Errorf("replacing %s: %w", name, err)
 		}
 	}
 	return nil
+}
+
+// partialSum is the start of the hex SHA-256 of a theme file, "" when it
+// cannot be read.
+func partialSum(fsys fs.FS, name string) string {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
 }
 
 // own reports whether the playbook's layouts has the file.

@@ -184,3 +184,44 @@ func firstDiff(want, got string) string {
 	from := max(0, i-200)
 	return "want …" + want[from:min(len(want), i+200)] + "\n got …" + got[from:min(len(got), i+200)]
 }
+
+// TestFastPartialSums checks that the Go partials were written from the
+// theme's files as they are: after an edit to one of these partials,
+// update its Go version in fast.go to match (TestFastPartials compares
+// them once the sum is updated), then its sum.
+func TestFastPartialSums(t *testing.T) {
+	for name, fp := range fastPartials {
+		if got := partialSum(theme.FS, "layouts/partials/"+name); got != fp.sum {
+			t.Errorf("partials/%s has changed since its Go version was written (sum %s, now %s): update fast.go", name, fp.sum, got)
+		}
+	}
+}
+
+// TestFastPartialsOtherTheme checks that a theme whose partial differs
+// from the default theme's keeps its own.
+func TestFastPartialsOtherTheme(t *testing.T) {
+	s, md, fsys := linkSite(t, "../../playbook", "")
+	other := fstest.MapFS{}
+	if err := fs.WalkDir(theme.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS, p)
+		other[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	other["layouts/partials/nav.html"] = &fstest.MapFile{Data: []byte(`<nav>other theme</nav>`)}
+	r, err := New(s, md, fsys, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Page(s.Home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<nav>other theme</nav>") {
+		t.Errorf("the other theme's nav.html was not used")
+	}
+}
