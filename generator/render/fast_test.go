@@ -83,12 +83,16 @@ func renderAll(t *testing.T, r *Renderer, s *site.Site) map[string][]byte {
 // theme's templates do, on every page of the sample playbook and of a
 // synthetic one with every kind of page.
 func TestFastPartials(t *testing.T) {
-	dir := t.TempDir()
+	dir, plain := t.TempDir(), t.TempDir()
 	if err := synth.Write(dir, 300); err != nil {
 		t.Fatal(err)
 	}
+	// Sections of sections, each longer than the sidebar lists.
+	if err := synth.WritePlain(plain, 400); err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct{ dir, audience string }{
-		{"../../playbook", ""}, {"../../playbook", content.External}, {dir, ""},
+		{"../../playbook", ""}, {"../../playbook", content.External}, {dir, ""}, {plain, ""},
 	} {
 		s, md, fsys := linkSite(t, c.dir, c.audience)
 		slow, err := newRenderer(s, md, fsys, theme.FS, false)
