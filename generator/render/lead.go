@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"io"
 	"strings"
 	"unicode"
 
@@ -67,7 +68,8 @@ func parseLead(body string) *Lead {
 // leadPrefix returns the start of body that holds its lead, so that a long
 // body is not parsed whole for its first quote or paragraph: it reads the
 // tags up to the end of the first top-level <blockquote> (or of the first
-// top-level <p> when no blockquote follows) and cuts there. Parsing the
+// top-level <p> when no blockquote follows, or none is at the top) and
+// cuts there. Parsing the
 // prefix gives the same top-level nodes up to the cut as parsing the whole
 // only when the parser is back at the top with nothing open there, so the
 // tags must nest plainly: any tag outside a small set of ordinary ones, an
@@ -79,6 +81,7 @@ func leadPrefix(body string) string {
 	var open []atom.Atom
 	at := 0
 	quote := 0 // where the next "<blockquote" may start, -1 for nowhere
+	para := 0  // the end of the first top-level paragraph
 	inside := func(a atom.Atom) bool {
 		for _, o := range open {
 			if o == a {
@@ -92,7 +95,12 @@ func leadPrefix(body string) string {
 		at += len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
-			return body // the end: no blockquote, and the first paragraph unclosed or absent
+			if z.Err() != io.EOF || len(open) > 0 {
+				return body
+			}
+			// Everything nested plainly and no quote was at the top:
+			// the lead is the first paragraph, if any.
+			return body[:para]
 		case html.TextToken, html.CommentToken:
 			continue
 		case html.StartTagToken, html.EndTagToken:
@@ -108,6 +116,9 @@ func leadPrefix(body string) string {
 			open = open[:len(open)-1]
 			if len(open) > 0 {
 				continue
+			}
+			if a == atom.P && para == 0 {
+				para = at
 			}
 			if a == atom.P && quote >= 0 && quote < at {
 				if quote = indexBlockquote(body[at:]); quote >= 0 {

@@ -2,7 +2,10 @@ package render
 
 import (
 	"html/template"
+	"strings"
 	"testing"
+
+	"github.com/playbook-ssg/playbook/generator/content"
 )
 
 func TestLeadOf(t *testing.T) {
@@ -143,4 +146,42 @@ func FuzzLeadPrefix(f *testing.F) {
 			t.Errorf("%q:\n got %+v\nwant %+v", b, got, want)
 		}
 	})
+}
+
+// BenchmarkLeadOf finds the lead of every call page of the sample
+// playbook, cut (leadOf) and parsed whole (parseLead):
+//
+//	go test ./generator/render -run '^$' -bench LeadOf -benchmem
+func BenchmarkLeadOf(b *testing.B) {
+	s, _, _ := linkSite(b, "../../playbook", "")
+	var bodies []string
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case content.KindObjection, content.KindClosingTool, content.KindPersona, content.KindPlay, content.KindTerm:
+			bodies = append(bodies, string(p.HTML))
+		}
+	}
+	// The same bodies with the tips of 40 glossary terms after them, as a
+	// page that mentions many terms has.
+	tip := `<span class="term-tip" role="tooltip" id="pb-tip-1" hidden><b class="term-tip__title">Discount</b> Any reduction from list price on the subscription, whether shown as a percentage, free months, or waived fees.</span>`
+	var long []string
+	for _, body := range bodies {
+		long = append(long, body+`<div class="term-tips">`+strings.Repeat(tip, 40)+`</div>`)
+	}
+	for name, bodies := range map[string][]string{"sample": bodies, "terms": long} {
+		b.Run(name+"/cut", func(b *testing.B) {
+			for b.Loop() {
+				for _, body := range bodies {
+					leadOf(template.HTML(body))
+				}
+			}
+		})
+		b.Run(name+"/whole", func(b *testing.B) {
+			for b.Loop() {
+				for _, body := range bodies {
+					parseLead(body)
+				}
+			}
+		})
+	}
 }

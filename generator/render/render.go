@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/changes"
@@ -55,6 +56,8 @@ type Renderer struct {
 	// the header's search form (fast.go).
 	nav    []navEntry
 	search searchBoxes
+	// bufs holds the buffers pages are written into (see execute).
+	bufs sync.Pool
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -258,18 +261,27 @@ func (r *Renderer) Search() ([]byte, error) {
 
 func (r *Renderer) execute(v view) ([]byte, error) {
 	v.release = r.release
-	var buf bytes.Buffer
-	// Room for the body and the theme around it (about 12 kB for the
-	// sample), so that the buffer is not grown and copied several times.
-	buf.Grow(len(v.HTML) + 16<<10)
-	if err := r.sets[v.Layout].ExecuteTemplate(&buf, "baseof.html", v); err != nil {
+	// Pages are written into a reused buffer and copied out at their
+	// size: a buffer grown page by page would be copied several times,
+	// and the caller would keep its spare capacity.
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			r.bufs.Put(buf)
+		}
+	}()
+	if err := r.sets[v.Layout].ExecuteTemplate(buf, "baseof.html", v); err != nil {
 		url := v.URL
 		if v.Listing != nil {
 			url = v.Listing.URL
 		}
 		return nil, r.diagnose(err, url)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // view is what templates see: the page, which layout is in use, and for a
