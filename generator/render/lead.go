@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -101,7 +102,12 @@ func leadPrefix(body string) string {
 			// Everything nested plainly and no quote was at the top:
 			// the lead is the first paragraph, if any.
 			return body[:para]
-		case html.TextToken, html.CommentToken:
+		case html.CommentToken:
+			continue
+		case html.TextToken:
+			if len(open) > 0 && tableRow(open[len(open)-1]) && strings.TrimSpace(string(z.Raw())) != "" {
+				return body // text in a table but outside a cell moves before the table
+			}
 			continue
 		case html.StartTagToken, html.EndTagToken:
 		default:
@@ -131,12 +137,17 @@ func leadPrefix(body string) string {
 			continue
 		}
 		block, ok := plainTags[a]
+		top := atom.Atom(0)
+		if len(open) > 0 {
+			top = open[len(open)-1]
+		}
+		if want, ok := parentTags[a]; ok && !slices.Contains(want, top) || tableRow(top) && !ok {
+			return body // out of place: the parser would move or drop it
+		}
 		switch {
 		case !ok,
 			block && inside(atom.P),
 			a == atom.A && inside(atom.A),
-			a == atom.Li && (len(open) == 0 || open[len(open)-1] != atom.Ul && open[len(open)-1] != atom.Ol),
-			(a == atom.Dt || a == atom.Dd) && (len(open) == 0 || open[len(open)-1] != atom.Dl),
 			headingAtom(a) && (inside(atom.H1) || inside(atom.H2) || inside(atom.H3) || inside(atom.H4) || inside(atom.H5) || inside(atom.H6)):
 			return body
 		}
@@ -146,6 +157,23 @@ func leadPrefix(body string) string {
 	}
 }
 
+// parentTags are the only parents the parser leaves these tags in.
+var parentTags = map[atom.Atom][]atom.Atom{
+	atom.Li: {atom.Ul, atom.Ol}, atom.Dt: {atom.Dl}, atom.Dd: {atom.Dl},
+	atom.Thead: {atom.Table}, atom.Tbody: {atom.Table}, atom.Tfoot: {atom.Table},
+	atom.Tr: {atom.Thead, atom.Tbody, atom.Tfoot}, atom.Th: {atom.Tr}, atom.Td: {atom.Tr},
+}
+
+// tableRow reports whether a is a table's element that holds only other
+// table elements (not a cell).
+func tableRow(a atom.Atom) bool {
+	switch a {
+	case atom.Table, atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr:
+		return true
+	}
+	return false
+}
+
 // plainTags are the tags leadPrefix follows, each true for a block that
 // closes an open paragraph.
 var plainTags = map[atom.Atom]bool{
@@ -153,8 +181,9 @@ var plainTags = map[atom.Atom]bool{
 	atom.Code: false, atom.Data: false, atom.Del: false, atom.Dfn: false, atom.Em: false, atom.I: false, atom.Img: false,
 	atom.Ins: false, atom.Kbd: false, atom.Mark: false, atom.Q: false, atom.S: false, atom.Samp: false, atom.Small: false,
 	atom.Span: false, atom.Strong: false, atom.Sub: false, atom.Sup: false, atom.Time: false, atom.U: false, atom.Var: false,
-	atom.Wbr: false,
-	atom.P:   true, atom.Blockquote: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.Wbr: false, atom.Input: false,
+	atom.Table: true, atom.Thead: false, atom.Tbody: false, atom.Tfoot: false, atom.Tr: false, atom.Th: false, atom.Td: false,
+	atom.P: true, atom.Blockquote: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
 	atom.Pre: true, atom.Hr: true, atom.Section: true, atom.Aside: true, atom.Details: true, atom.Summary: true,
 	atom.Figure: true, atom.Figcaption: true, atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Article: true,

@@ -133,6 +133,14 @@ var leadTangles = []string{
 	"<p>a</p>x<blockquote>q</blockquote>y",
 	"<p id=one class=\"x\">a</p>",
 	"<pre>\n<p>x</p></pre><p>y</p>",
+	"<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><b>b</b></td>\n</tr>\n</tbody>\n</table>\n<blockquote><p>q</p></blockquote>",
+	"<table><tr><td>a</td></tr></table><p>b</p>",
+	"<table>x<tbody><tr><td>a</td></tr></tbody></table><p>b</p>",
+	"<table><tbody><tr><span>a</span><td>b</td></tr></tbody></table><blockquote>q</blockquote>",
+	"<table><tbody><tr><td>a<td>b</td></tr></tbody></table><p>c</p>",
+	"<p>a<table><tbody><tr><td>b</td></tr></tbody></table></p><blockquote>q</blockquote>",
+	"<ul><li><input disabled=\"\" type=\"checkbox\"> a</li></ul><blockquote>q</blockquote>",
+	"<p><input type=hidden>a</p>",
 }
 
 // FuzzLeadPrefix checks leadOf against a whole parse on any body.
