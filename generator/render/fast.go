@@ -36,6 +36,8 @@ var fastPartials = map[string]struct{ fn, sum string }{
 	"meta.html":        {"meta", "9954b3733716a563"},
 	"head.html":        {"head", "01941af7620eff27"},
 	"search-box.html":  {"searchBox", "4404458d6fddff7b"},
+	"lead.html":        {"leadBox", "d46e3fac79a6b6ea"},
+	"feedback.html":    {"feedbackLinks", "0103a42e95d02398"},
 }
 
 // useFastPartials replaces in t the partials that have a Go version,
@@ -617,4 +619,60 @@ func (r *Renderer) searchBox(data any) (template.HTML, error) {
 		return template.HTML(r.search.search), nil
 	}
 	return template.HTML(r.search.other), nil
+}
+
+// leadBox is partials/lead.html: the first thing to say, on a call page's
+// first screen.
+func (r *Renderer) leadBox(data any) (template.HTML, error) {
+	p, err := partialPage("lead", data)
+	if err != nil {
+		return "", err
+	}
+	l := leadOf(p.HTML)
+	if l == nil || !l.Script && p.Kind != "objection" {
+		return "\n", nil
+	}
+	var b strings.Builder
+	b.Grow(256 + len(l.HTML))
+	b.WriteString("\n<section class=\"lead")
+	if l.Script {
+		b.WriteString(" lead--script")
+	}
+	b.WriteString("\" aria-labelledby=\"pb-lead-title\">\n  <h2 id=\"pb-lead-title\" class=\"lead__title\">")
+	if l.Script {
+		b.WriteString("Say it")
+	} else {
+		b.WriteString("Start here")
+	}
+	if l.Heading != "" {
+		b.WriteString(`<span class="lead__where"> · `)
+		writeText(&b, l.Heading)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</h2>\n  ")
+	b.WriteString(string(l.HTML))
+	b.WriteString("\n</section>\n")
+	return template.HTML(b.String()), nil
+}
+
+// feedbackLinks is partials/feedback.html: "Did this work in a call?"
+func (r *Renderer) feedbackLinks(data any) (template.HTML, error) {
+	f := r.feedback(data)
+	if f == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	b.Grow(1024 + len(f.Worked) + len(f.NotWorked))
+	b.WriteString("\n<aside class=\"feedback\" aria-labelledby=\"pb-feedback-title\">\n" +
+		"  <h2 id=\"pb-feedback-title\" class=\"feedback__title\">Did this work in a call?</h2>\n" +
+		"  <p class=\"feedback__text\">Tell the owners how it went: each link opens a short report to fill in.</p>\n" +
+		"  <p class=\"feedback__actions\">\n" +
+		"    <a class=\"feedback__link feedback__link--worked\" href=\"")
+	writeURL(&b, f.Worked)
+	b.WriteString("\" target=\"_blank\" rel=\"noopener\">Worked in a call<span class=\"visually-hidden\"> (opens in a new tab)</span></a>\n" +
+		"    <a class=\"feedback__link feedback__link--not-worked\" href=\"")
+	writeURL(&b, f.NotWorked)
+	b.WriteString("\" target=\"_blank\" rel=\"noopener\">Didn't work<span class=\"visually-hidden\"> (opens in a new tab)</span></a>\n" +
+		"  </p>\n</aside>")
+	return template.HTML(b.String()), nil
 }
