@@ -44,6 +44,8 @@ var fastPartials = map[string]struct{ fn, sum string }{
 // unless the playbook has its own or the theme's file is not the one the
 // Go version was written from.
 func (r *Renderer) useFastPartials(t *template.Template) error {
+	funcs := r.funcs()
+	r.fastFuncs = map[string]func(any) (template.HTML, error){}
 	for name, fp := range fastPartials {
 		file := "layouts/partials/" + name
 		if r.own(file) || partialSum(r.layers[1], file) != fp.sum {
@@ -52,6 +54,11 @@ func (r *Renderer) useFastPartials(t *template.Template) error {
 		if _, err := t.New(name).Parse("{{" + fp.fn + " .}}"); err != nil {
 			return fmt.Errorf("replacing %s: %w", name, err)
 		}
+		fn, ok := funcs[fp.fn].(func(any) (template.HTML, error))
+		if !ok {
+			return fmt.Errorf("replacing %s: %s is not a partial function", name, fp.fn)
+		}
+		r.fastFuncs[name] = fn
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -152,6 +153,36 @@ func TestFastPartialsOverridden(t *testing.T) {
 	}
 }
 
+// TestFastLayoutOverridden checks that the Go objection layout includes a
+// playbook's own partials, and that a playbook's own objection layout is
+// executed.
+func TestFastLayoutOverridden(t *testing.T) {
+	s, md, _ := linkSite(t, "../../playbook", "")
+	p := s.Page("/objections/too-expensive/")
+	own := fstest.MapFS{"layouts/partials/meta.html": {Data: []byte(`<aside>own meta {{.Title}}</aside>`)}}
+	r, err := New(s, md, own, theme.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := r.Page(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<aside>own meta It&#39;s too expensive</aside>") || !strings.Contains(string(b), `<article class="objection">`) {
+		t.Errorf("the playbook's meta.html was not used:\n%s", b)
+	}
+	own["layouts/objection.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}<article>own objection</article>{{end}}`)}
+	if r, err = New(s, md, own, theme.FS); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = r.Page(p); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "<article>own objection</article>") {
+		t.Errorf("the playbook's objection.html was not used:\n%s", b)
+	}
+}
+
 // FuzzEscapers compares the Go escapers with html/template's.
 func FuzzEscapers(f *testing.F) {
 	for _, s := range []string{"", "Plain", `a<b>&"c'+d`, "\x00", "é ü 日本", "\xff\xfe", "/a b/?q=1&r=2#x", "%zz %4g %41%", "javascript:alert(1)",
@@ -199,6 +230,11 @@ func TestFastPartialSums(t *testing.T) {
 			t.Errorf("partials/%s has changed since its Go version was written (sum %s, now %s): update fast.go", name, fp.sum, got)
 		}
 	}
+	for kind, fl := range fastLayouts {
+		if got := partialSum(theme.FS, "layouts/"+kind+".html"); got != fl.sum {
+			t.Errorf("layouts/%s.html has changed since its Go version was written (sum %s, now %s): update layouts.go", kind, fl.sum, got)
+		}
+	}
 }
 
 // TestFastPartialsOtherTheme checks that a theme whose partial differs
@@ -227,5 +263,43 @@ func TestFastPartialsOtherTheme(t *testing.T) {
 	}
 	if !strings.Contains(string(b), "<nav>other theme</nav>") {
 		t.Errorf("the other theme's nav.html was not used")
+	}
+}
+
+// TestFastConcurrent renders pages in parallel, as builds do, with a Go
+// layout that executes a playbook's partial (run with -race).
+func TestFastConcurrent(t *testing.T) {
+	s, md, _ := linkSite(t, "../../playbook", "")
+	own := fstest.MapFS{"layouts/partials/meta.html": {Data: []byte(`<aside>own meta {{.Title}}</aside>`)}}
+	r, err := New(s, md, own, theme.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]byte{}
+	for _, p := range s.Pages {
+		if want[p.URL], err = r.Page(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			for _, p := range s.Pages {
+				b, err := r.Page(p)
+				if err == nil && !bytes.Equal(b, want[p.URL]) {
+					err = fmt.Errorf("%s differs when rendered in parallel", p.URL)
+				}
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -56,6 +56,8 @@ type Renderer struct {
 	// the header's search form (fast.go).
 	nav    []navEntry
 	search searchBoxes
+	// fastFuncs are the Go partials in use, by partial name.
+	fastFuncs map[string]func(any) (template.HTML, error)
 	// bufs holds the buffers pages are written into (see execute).
 	bufs sync.Pool
 }
@@ -123,6 +125,11 @@ func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fas
 		}
 		if err := r.parseInto(t, "layouts/"+kind+".html"); err != nil {
 			return nil, err
+		}
+		if fast {
+			if err := r.useFastLayout(t, kind); err != nil {
+				return nil, err
+			}
 		}
 		r.sets[kind] = t
 	}
@@ -359,14 +366,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		// Text that is not one of the owner's markdown fields was never
 		// link-checked, so it is shown as plain text rather than risk a
 		// broken or unsafe link.
-		"inline": func(owner any, text string) template.HTML {
-			if p := pageOf(owner); p != nil {
-				if h, ok := p.InlineHTML(text); ok {
-					return h
-				}
-			}
-			return template.HTML(html.EscapeString(r.md.PlainText(text)))
-		},
+		"inline": r.inline,
 		// plain strips markdown from a front matter text.
 		"plain":   r.md.PlainText,
 		"date":    longDate,
@@ -438,6 +438,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"meta":          r.meta,
 		"head":          r.head,
 		"searchBox":     r.searchBox,
+		"objectionMain": r.objectionMain,
 		"leadBox":       r.leadBox,
 		"feedbackLinks": r.feedbackLinks,
 		// offline is the head of a page that works offline (manifest,
@@ -458,6 +459,17 @@ func (r *Renderer) funcs() template.FuncMap {
 		// updated is the last git change of a page's file, or nil.
 		"updated": func(v any) *history.Change { return r.updated(pageOf(v)) },
 	}
+}
+
+// inline renders a front matter text of owner as inline markdown; see the
+// inline template function.
+func (r *Renderer) inline(owner any, text string) template.HTML {
+	if p := pageOf(owner); p != nil {
+		if h, ok := p.InlineHTML(text); ok {
+			return h
+		}
+	}
+	return template.HTML(html.EscapeString(r.md.PlainText(text)))
 }
 
 // updated is the last git change of a page's file, or nil.
