@@ -181,6 +181,16 @@ func TestFastLayoutOverridden(t *testing.T) {
 	if !strings.Contains(string(b), "<article>own objection</article>") {
 		t.Errorf("the playbook's objection.html was not used:\n%s", b)
 	}
+	own["layouts/baseof.html"] = &fstest.MapFile{Data: []byte(`<html>own base {{block "main" .}}{{end}}</html>`)}
+	if r, err = New(s, md, own, theme.FS); err != nil {
+		t.Fatal(err)
+	}
+	if b, err = r.Page(p); err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != "<html>own base <article>own objection</article></html>" {
+		t.Errorf("the playbook's baseof.html was not used:\n%s", b)
+	}
 }
 
 // FuzzEscapers compares the Go escapers with html/template's.
@@ -229,6 +239,9 @@ func TestFastPartialSums(t *testing.T) {
 		if got := partialSum(theme.FS, "layouts/partials/"+name); got != fp.sum {
 			t.Errorf("partials/%s has changed since its Go version was written (sum %s, now %s): update fast.go", name, fp.sum, got)
 		}
+	}
+	if got := partialSum(theme.FS, "layouts/baseof.html"); got != baseofSum {
+		t.Errorf("layouts/baseof.html has changed since its Go version was written (sum %s, now %s): update layouts.go", baseofSum, got)
 	}
 	for kind, fl := range fastLayouts {
 		if got := partialSum(theme.FS, "layouts/"+kind+".html"); got != fl.sum {

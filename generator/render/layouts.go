@@ -2,8 +2,10 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -31,19 +33,126 @@ func (r *Renderer) useFastLayout(t *template.Template, kind string) error {
 	return nil
 }
 
-// include writes a partial into b as {{template name .}} would: its Go
-// version when the set uses one, else its template.
-func (r *Renderer) include(b *strings.Builder, v view, name string) error {
+// writer is where pages are written: a bytes.Buffer or strings.Builder.
+type writer interface {
+	io.Writer
+	io.StringWriter
+}
+
+// include writes a template of the page's set into w as {{template name
+// .}} would: the Go version of a partial when the set uses one, else the
+// template.
+func (r *Renderer) include(w writer, v view, name string) error {
 	if fn := r.fastFuncs[name]; fn != nil {
 		h, err := fn(v)
-		b.WriteString(string(h))
+		w.WriteString(string(h))
 		return err
 	}
-	var buf bytes.Buffer
-	if err := r.sets[v.Layout].ExecuteTemplate(&buf, name, v); err != nil {
+	if err := r.sets[v.Layout].ExecuteTemplate(w, name, v); err != nil {
+		return &includeError{err}
+	}
+	return nil
+}
+
+// includeError is a template that failed inside a Go layout or partial;
+// execute reports it rather than the Go function that called it, so the
+// message names the layout file and line at fault.
+type includeError struct{ err error }
+
+func (e *includeError) Error() string { return e.err.Error() }
+func (e *includeError) Unwrap() error { return e.err }
+
+// innermost returns the failed template's own error when err is from a Go
+// layout or partial that included it.
+func innermost(err error) error {
+	for {
+		var ie *includeError
+		if !errors.As(err, &ie) {
+			return err
+		}
+		err = ie.err
+	}
+}
+
+// baseofSum is the start of the SHA-256 of the theme's baseof.html that
+// baseof was written from; see fastPartials.
+const baseofSum = "c056ee479b89ddc6"
+
+// baseof writes layouts/baseof.html for a page: the document around the
+// layout's main block, which it includes.
+func (r *Renderer) baseof(w *bytes.Buffer, v view) error {
+	s := r.site
+	w.WriteString("<!doctype html>\n<html lang=\"")
+	var b strings.Builder // for the escapers, which write to a Builder
+	b.Grow(512)
+	writeText(&b, s.Config.Language)
+	w.WriteString(b.String())
+	w.WriteString("\">\n<head>\n")
+	if err := r.include(w, v, "head.html"); err != nil {
 		return err
 	}
-	b.Write(buf.Bytes())
+	b.Reset()
+	b.WriteString("</head>\n<body class=\"layout-")
+	writeText(&b, v.Layout)
+	b.WriteString("\">\n<a class=\"skip-link\" href=\"#pb-main\">Skip to content</a>\n<header class=\"site-header\">\n  <div class=\"site-header__inner\">\n" +
+		"    <button class=\"nav-toggle\" type=\"button\" aria-controls=\"pb-site-nav\" aria-expanded=\"false\" hidden>\n" +
+		"      <span class=\"nav-toggle__bars\" aria-hidden=\"true\"></span><span class=\"nav-toggle__label\">Menu</span>\n" +
+		"    </button>\n    <a class=\"site-title\" href=\"")
+	writeURL(&b, s.BasePath)
+	b.WriteString("\"><img class=\"site-title__mark\" src=\"")
+	writeURL(&b, r.AssetURL("favicon.svg"))
+	b.WriteString("\" alt=\"\" width=\"28\" height=\"28\"><span class=\"site-title__text\">")
+	writeText(&b, s.Config.Title)
+	b.WriteString("</span></a>")
+	w.WriteString(b.String())
+	if err := r.include(w, v, "version-switch.html"); err != nil {
+		return err
+	}
+	w.WriteString("\n    ")
+	if err := r.include(w, v, "search-box.html"); err != nil {
+		return err
+	}
+	w.WriteString("\n  </div>\n</header>\n<div class=\"page-shell\">\n  ")
+	if err := r.include(w, v, "nav.html"); err != nil {
+		return err
+	}
+	w.WriteString("\n  <main id=\"pb-main\" class=\"content\" tabindex=\"-1\">")
+	if err := r.include(w, v, "version-banner.html"); err != nil {
+		return err
+	}
+	if v.Kind != "home" && !v.Standalone() {
+		if err := r.include(w, v, "breadcrumbs.html"); err != nil {
+			return err
+		}
+		if err := r.include(w, v, "trust.html"); err != nil {
+			return err
+		}
+	}
+	if v.Draft {
+		w.WriteString(`<p class="draft-badge" role="note">Draft: not published in normal builds</p>`)
+	}
+	w.WriteString("\n    ")
+	if err := r.include(w, v, "main"); err != nil {
+		return err
+	}
+	if !(v.Standalone() || v.Listing != nil && v.Listing.Number > 1) {
+		if err := r.include(w, v, "pager.html"); err != nil {
+			return err
+		}
+	}
+	b.Reset()
+	b.WriteString("\n  </main>\n</div>\n<footer class=\"site-footer\">\n  <div class=\"site-footer__inner\">\n    <p>")
+	writeText(&b, s.Config.Title)
+	if d := s.Config.Description; d != "" {
+		b.WriteString(" · ")
+		writeText(&b, d)
+	}
+	b.WriteString("</p>\n    <p class=\"site-footer__meta\">Built with Playbook")
+	if s.Options.Audience == "external" {
+		b.WriteString(" · public edition")
+	}
+	b.WriteString("</p>\n  </div>\n</footer>\n</body>\n</html>\n")
+	w.WriteString(b.String())
 	return nil
 }
 

@@ -56,8 +56,10 @@ type Renderer struct {
 	// the header's search form (fast.go).
 	nav    []navEntry
 	search searchBoxes
-	// fastFuncs are the Go partials in use, by partial name.
+	// fastFuncs are the Go partials in use, by partial name; fastBase says
+	// baseof.html is written in Go too (layouts.go).
 	fastFuncs map[string]func(any) (template.HTML, error)
+	fastBase  bool
 	// bufs holds the buffers pages are written into (see execute).
 	bufs sync.Pool
 }
@@ -116,6 +118,7 @@ func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fas
 		if err := r.useFastPartials(base); err != nil {
 			return nil, err
 		}
+		r.fastBase = !r.own("layouts/baseof.html") && partialSum(r.layers[1], "layouts/baseof.html") == baseofSum
 	}
 	r.checkOverrides()
 	for _, kind := range kindLayouts {
@@ -281,12 +284,18 @@ func (r *Renderer) execute(v view) ([]byte, error) {
 			r.bufs.Put(buf)
 		}
 	}()
-	if err := r.sets[v.Layout].ExecuteTemplate(buf, "baseof.html", v); err != nil {
+	var err error
+	if r.fastBase {
+		err = r.baseof(buf, v)
+	} else {
+		err = r.sets[v.Layout].ExecuteTemplate(buf, "baseof.html", v)
+	}
+	if err != nil {
 		url := v.URL
 		if v.Listing != nil {
 			url = v.Listing.URL
 		}
-		return nil, r.diagnose(err, url)
+		return nil, r.diagnose(innermost(err), url)
 	}
 	return bytes.Clone(buf.Bytes()), nil
 }
