@@ -15,6 +15,7 @@ import (
 // its "main" block and the start of the SHA-256 of the theme file it was
 // written from; see fastPartials.
 var fastLayouts = map[string]struct{ fn, sum string }{
+	"play":      {"playMain", "20ff614ddf6eea27"},
 	"objection": {"objectionMain", "fac9896432d8aa8a"},
 }
 
@@ -284,6 +285,137 @@ func (r *Renderer) objectionMain(data any) (template.HTML, error) {
 	}
 	if err := r.include(&b, v, "feedback.html"); err != nil {
 		return "", err
+	}
+	b.WriteString("\n  ")
+	if err := r.include(&b, v, "meta.html"); err != nil {
+		return "", err
+	}
+	b.WriteString("\n</article>\n")
+	return template.HTML(b.String()), nil
+}
+
+// playMain is the main block of layouts/play.html: a call's prep sheet.
+func (r *Renderer) playMain(data any) (template.HTML, error) {
+	v, ok := data.(view)
+	if !ok || v.Play == nil {
+		return "", fmt.Errorf("play layout: want a play page, got %T", data)
+	}
+	pl, pp := v.Play, v.PersonaPage
+	if pp != nil && pp.Persona == nil {
+		return "", fmt.Errorf("play layout: %s is not a persona", pp.URL)
+	}
+	var b strings.Builder
+	b.Grow(4096 + len(v.HTML))
+	b.WriteString("\n<article class=\"play prep-sheet\">\n  <header class=\"page-header\">\n" +
+		"    <p class=\"eyebrow\"><span class=\"badge badge--play\">Play</span> <span class=\"tag\">")
+	writeText(&b, titleCase(pl.Stage))
+	b.WriteString("</span>")
+	if pp != nil {
+		b.WriteString(` <span class="tag">`)
+		writeText(&b, pp.Title)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</p>\n    <h1")
+	if id := v.TitleID(); id != "" {
+		b.WriteString(` id="`)
+		writeText(&b, id)
+		b.WriteByte('"')
+	}
+	b.WriteByte('>')
+	writeText(&b, v.Title)
+	b.WriteString("</h1>")
+	if v.Description != "" {
+		b.WriteString(`<p class="lede">`)
+		writeText(&b, v.Description)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n    <button class=\"print-button\" type=\"button\" data-print hidden>Print prep sheet</button>\n  </header>\n" +
+		"  <dl class=\"facts facts--play\">\n    <div class=\"fact fact--goal\"><dt>Call goal</dt><dd>")
+	b.WriteString(string(r.inline(v, pl.Goal)))
+	b.WriteString("</dd></div>")
+	if pp != nil {
+		b.WriteString(`<div class="fact"><dt>Who</dt><dd><a href="`)
+		writeURL(&b, pp.Permalink())
+		b.WriteString(`">`)
+		writeText(&b, pp.Title)
+		b.WriteString("</a> · ")
+		writeText(&b, pp.Persona.Role)
+		b.WriteString("</dd></div>")
+	}
+	b.WriteString("\n    <div class=\"fact\"><dt>Stage</dt><dd>")
+	writeText(&b, titleCase(pl.Stage))
+	b.WriteString("</dd></div>\n  </dl>")
+	if err := r.include(&b, v, "lead.html"); err != nil {
+		return "", err
+	}
+	b.WriteString("\n  <div class=\"prep-grid\">")
+	if len(pl.Questions) > 0 {
+		b.WriteString("\n    <section class=\"panel panel--questions\">\n      <h2 class=\"panel__title\">Questions to ask</h2>\n      <ol>")
+		for _, q := range pl.Questions {
+			b.WriteString("<li>")
+			b.WriteString(string(r.inline(v, q)))
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ol>\n    </section>")
+	}
+	if pp != nil && len(pp.Persona.Value) > 0 {
+		b.WriteString("\n    <section class=\"panel panel--value\">\n      <h2 class=\"panel__title\">Messages that land</h2>\n      <ul>")
+		for _, m := range pp.Persona.Value {
+			b.WriteString("<li>")
+			b.WriteString(string(r.inline(pp, m)))
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul>\n    </section>")
+	}
+	b.WriteString("\n  </div>\n  <div class=\"prose\">")
+	b.WriteString(string(v.HTML))
+	b.WriteString("</div>")
+	if len(v.Objections) > 0 {
+		b.WriteString("\n  <section class=\"related prep-objections\" aria-labelledby=\"pb-prep-obj-title\">\n" +
+			"    <h2 id=\"pb-prep-obj-title\" class=\"section-title\">Objections to prepare for</h2>\n    <ul class=\"prep-list\">")
+		for _, o := range v.Objections {
+			if o.Objection == nil {
+				return "", fmt.Errorf("play layout: %s is not an objection", o.URL)
+			}
+			b.WriteString("\n      <li>\n        <a href=\"")
+			writeURL(&b, o.Permalink())
+			b.WriteString(`" class="prep-list__title">`)
+			writeText(&b, o.Title)
+			b.WriteString("</a>\n        <span class=\"prep-list__says\">“")
+			writeText(&b, o.Objection.Says)
+			b.WriteString("”</span>")
+			if len(o.ClosingTools) > 0 {
+				b.WriteString(`<span class="prep-list__tools">Answer with: `)
+				for i, t := range o.ClosingTools {
+					if i > 0 {
+						b.WriteString(", ")
+					}
+					writeText(&b, t.Title)
+				}
+				b.WriteString("</span>")
+			}
+			b.WriteString("\n      </li>")
+		}
+		b.WriteString("\n    </ul>\n  </section>")
+	}
+	if len(v.ClosingTools) > 0 {
+		b.WriteString("\n  <section class=\"related\" aria-labelledby=\"pb-prep-tools-title\">\n" +
+			"    <h2 id=\"pb-prep-tools-title\" class=\"section-title\">Closing tools to have ready</h2>\n    <ul class=\"prep-list\">")
+		for _, t := range v.ClosingTools {
+			if t.ClosingTool == nil {
+				return "", fmt.Errorf("play layout: %s is not a closing tool", t.URL)
+			}
+			b.WriteString("\n      <li><a href=\"")
+			writeURL(&b, t.Permalink())
+			b.WriteString(`" class="prep-list__title">`)
+			writeText(&b, t.Title)
+			b.WriteString(`</a> <span class="prep-list__says">`)
+			b.WriteString(string(r.inline(t, t.ClosingTool.When)))
+			b.WriteString(`</span> <span class="prep-list__tools">Approver: `)
+			b.WriteString(string(r.inline(t, t.ClosingTool.Approver)))
+			b.WriteString("</span></li>")
+		}
+		b.WriteString("\n    </ul>\n  </section>")
 	}
 	b.WriteString("\n  ")
 	if err := r.include(&b, v, "meta.html"); err != nil {

@@ -448,6 +448,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"head":          r.head,
 		"searchBox":     r.searchBox,
 		"objectionMain": r.objectionMain,
+		"playMain":      r.playMain,
 		"leadBox":       r.leadBox,
 		"feedbackLinks": r.feedbackLinks,
 		// offline is the head of a page that works offline (manifest,
