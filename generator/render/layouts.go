@@ -15,8 +15,9 @@ import (
 // its "main" block and the start of the SHA-256 of the theme file it was
 // written from; see fastPartials.
 var fastLayouts = map[string]struct{ fn, sum string }{
-	"play":      {"playMain", "20ff614ddf6eea27"},
-	"objection": {"objectionMain", "fac9896432d8aa8a"},
+	"closing-tool": {"closingToolMain", "e36d385d043f99fb"},
+	"play":         {"playMain", "20ff614ddf6eea27"},
+	"objection":    {"objectionMain", "fac9896432d8aa8a"},
 }
 
 // useFastLayout replaces the "main" block of a kind's set, unless the
@@ -44,12 +45,18 @@ type writer interface {
 // .}} would: the Go version of a partial when the set uses one, else the
 // template.
 func (r *Renderer) include(w writer, v view, name string) error {
+	return r.includeData(w, v.Layout, name, v)
+}
+
+// includeData is include with other data than the page's view, as
+// {{template name data}} in the layout's set.
+func (r *Renderer) includeData(w writer, layout, name string, data any) error {
 	if fn := r.fastFuncs[name]; fn != nil {
-		h, err := fn(v)
+		h, err := fn(data)
 		w.WriteString(string(h))
 		return err
 	}
-	if err := r.sets[v.Layout].ExecuteTemplate(w, name, v); err != nil {
+	if err := r.sets[layout].ExecuteTemplate(w, name, data); err != nil {
 		return &includeError{err}
 	}
 	return nil
@@ -416,6 +423,78 @@ func (r *Renderer) playMain(data any) (template.HTML, error) {
 			b.WriteString("</span></li>")
 		}
 		b.WriteString("\n    </ul>\n  </section>")
+	}
+	b.WriteString("\n  ")
+	if err := r.include(&b, v, "meta.html"); err != nil {
+		return "", err
+	}
+	b.WriteString("\n</article>\n")
+	return template.HTML(b.String()), nil
+}
+
+// closingToolMain is the main block of layouts/closing-tool.html.
+func (r *Renderer) closingToolMain(data any) (template.HTML, error) {
+	v, ok := data.(view)
+	if !ok {
+		return "", fmt.Errorf("closing-tool layout: want the page's view, got %T", data)
+	}
+	ct := v.ClosingTool
+	var b strings.Builder
+	b.Grow(4096 + len(v.HTML))
+	b.WriteString("\n<article class=\"closing-tool\">\n  ")
+	if err := r.include(&b, v, "page-header.html"); err != nil {
+		return "", err
+	}
+	if ct != nil {
+		b.WriteString("\n  <dl class=\"facts facts--use\">\n    <div class=\"fact fact--when\"><dt>When to use it</dt><dd>")
+		b.WriteString(string(r.inline(v, ct.When)))
+		b.WriteString("</dd></div>\n    <div class=\"fact fact--value\"><dt>Value to the customer</dt><dd>")
+		b.WriteString(string(r.inline(v, ct.Value)))
+		b.WriteString("</dd></div>\n  </dl>")
+	}
+	if err := r.include(&b, v, "lead.html"); err != nil {
+		return "", err
+	}
+	if ct != nil {
+		b.WriteString("\n  <dl class=\"facts facts--cost\">\n    <div class=\"fact fact--cost\"><dt>Cost to the firm</dt><dd>")
+		b.WriteString(string(r.inline(v, ct.Cost)))
+		b.WriteString("</dd></div>\n    <div class=\"fact fact--approver\"><dt>Who approves</dt><dd>")
+		b.WriteString(string(r.inline(v, ct.Approver)))
+		b.WriteString("</dd></div>\n  </dl>")
+	}
+	b.WriteString("\n  <div class=\"page-body\">\n    ")
+	if err := r.include(&b, v, "toc.html"); err != nil {
+		return "", err
+	}
+	b.WriteString("\n    <div class=\"prose\">")
+	b.WriteString(string(v.HTML))
+	b.WriteString("</div>\n  </div>")
+	if len(v.Objections) > 0 {
+		b.WriteString("\n  <section class=\"related\" aria-labelledby=\"pb-answers-title\">\n" +
+			"    <h2 id=\"pb-answers-title\" class=\"section-title\">Answers these objections</h2>\n    <ul class=\"cards\">")
+		for _, o := range v.Objections {
+			if err := r.includeData(&b, v.Layout, "card.html", o); err != nil {
+				return "", err
+			}
+		}
+		b.WriteString("</ul>\n  </section>")
+	}
+	if len(v.Plays) > 0 {
+		b.WriteString("\n  <section class=\"related related--inline\"><p><span class=\"related__label\">Used in</span> ")
+		for i, p := range v.Plays {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(`<a href="`)
+			writeURL(&b, p.Permalink())
+			b.WriteString(`">`)
+			writeText(&b, p.Title)
+			b.WriteString("</a>")
+		}
+		b.WriteString("</p></section>")
+	}
+	if err := r.include(&b, v, "feedback.html"); err != nil {
+		return "", err
 	}
 	b.WriteString("\n  ")
 	if err := r.include(&b, v, "meta.html"); err != nil {
