@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/changes"
@@ -51,6 +52,16 @@ type Renderer struct {
 	release *release.Context
 	// offline is the head of pages that work offline; nil leaves it out.
 	offline *Offline
+	// nav holds each top-level section's closed sidebar entry, and search
+	// the header's search form (fast.go).
+	nav    []navEntry
+	search searchBoxes
+	// fastFuncs are the Go partials in use, by partial name; fastBase says
+	// baseof.html is written in Go too (layouts.go).
+	fastFuncs map[string]func(any) (template.HTML, error)
+	fastBase  bool
+	// bufs holds the buffers pages are written into (see execute).
+	bufs sync.Pool
 }
 
 // Warnings lists problems with the playbook's layout overrides that do not
@@ -60,9 +71,15 @@ func (r *Renderer) Warnings() diag.List { return r.warns }
 // New loads templates and static files from the playbook's layouts/ and
 // static/ over the theme's. playbook and theme are rooted at their folders.
 func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer, error) {
+	return newRenderer(s, md, playbook, theme, true)
+}
+
+// newRenderer is New; fast false executes every partial from its template,
+// for tests that compare the Go partials (fast.go) with the theme's.
+func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fast bool) (*Renderer, error) {
 	layers := overlay{playbook, theme}
 	r := &Renderer{site: s, md: md, sets: map[string]*template.Template{}, assets: map[string][]byte{}, hashes: map[string]string{},
-		layers: layers, names: map[string]string{}}
+		layers: layers, names: map[string]string{}, nav: navEntries(s), search: newSearchBoxes(s)}
 
 	staticFiles, err := layers.files("static")
 	if err != nil {
@@ -97,6 +114,12 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 			return nil, err
 		}
 	}
+	if fast {
+		if err := r.useFastPartials(base); err != nil {
+			return nil, err
+		}
+		r.fastBase = !r.own("layouts/baseof.html") && partialSum(r.layers[1], "layouts/baseof.html") == baseofSum
+	}
 	r.checkOverrides()
 	for _, kind := range kindLayouts {
 		t, err := base.Clone()
@@ -105,6 +128,11 @@ func New(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS) (*Renderer,
 		}
 		if err := r.parseInto(t, "layouts/"+kind+".html"); err != nil {
 			return nil, err
+		}
+		if fast {
+			if err := r.useFastLayout(t, kind); err != nil {
+				return nil, err
+			}
 		}
 		r.sets[kind] = t
 	}
@@ -243,15 +271,33 @@ func (r *Renderer) Search() ([]byte, error) {
 
 func (r *Renderer) execute(v view) ([]byte, error) {
 	v.release = r.release
-	var buf bytes.Buffer
-	if err := r.sets[v.Layout].ExecuteTemplate(&buf, "baseof.html", v); err != nil {
+	// Pages are written into a reused buffer and copied out at their
+	// size: a buffer grown page by page would be copied several times,
+	// and the caller would keep its spare capacity.
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer func() {
+		if buf.Cap() <= 1<<20 {
+			buf.Reset()
+			r.bufs.Put(buf)
+		}
+	}()
+	var err error
+	if r.fastBase {
+		err = r.baseof(buf, v)
+	} else {
+		err = r.sets[v.Layout].ExecuteTemplate(buf, "baseof.html", v)
+	}
+	if err != nil {
 		url := v.URL
 		if v.Listing != nil {
 			url = v.Listing.URL
 		}
-		return nil, r.diagnose(err, url)
+		return nil, r.diagnose(innermost(err), url)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // view is what templates see: the page, which layout is in use, and for a
@@ -329,24 +375,12 @@ func (r *Renderer) funcs() template.FuncMap {
 		// Text that is not one of the owner's markdown fields was never
 		// link-checked, so it is shown as plain text rather than risk a
 		// broken or unsafe link.
-		"inline": func(owner any, text string) template.HTML {
-			if p := pageOf(owner); p != nil {
-				if h, ok := p.InlineHTML(text); ok {
-					return h
-				}
-			}
-			return template.HTML(html.EscapeString(r.md.PlainText(text)))
-		},
+		"inline": r.inline,
 		// plain strips markdown from a front matter text.
-		"plain": r.md.PlainText,
-		"date": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.Format("2 Jan 2006")
-		},
-		"isodate": func(t time.Time) string { return t.Format("2006-01-02") },
-		"title":   textcase.Capitalize,
+		"plain":   r.md.PlainText,
+		"date":    longDate,
+		"isodate": isoDate,
+		"title":   titleCase,
 		"join":    strings.Join,
 		"first": func(n int, ps []*site.Page) []*site.Page {
 			if len(ps) > n {
@@ -401,6 +435,23 @@ func (r *Renderer) funcs() template.FuncMap {
 			return h
 		},
 		"add": func(a, b int) int { return a + b },
+		// sidebar and card are the Go versions of partials/nav.html and
+		// partials/card.html (see fast.go).
+		"sidebar":         r.sidebar,
+		"card":            r.card,
+		"breadcrumbs":     r.breadcrumbs,
+		"pager":           r.pager,
+		"pageHeader":      r.pageHeader,
+		"toc":             r.toc,
+		"trust":           r.trust,
+		"meta":            r.meta,
+		"head":            r.head,
+		"searchBox":       r.searchBox,
+		"objectionMain":   r.objectionMain,
+		"playMain":        r.playMain,
+		"closingToolMain": r.closingToolMain,
+		"leadBox":         r.leadBox,
+		"feedbackLinks":   r.feedbackLinks,
 		// offline is the head of a page that works offline (manifest,
 		// theme colour, service worker), or nil.
 		"offline": func() *Offline { return r.offline },
@@ -417,16 +468,41 @@ func (r *Renderer) funcs() template.FuncMap {
 			return nil
 		},
 		// updated is the last git change of a page's file, or nil.
-		"updated": func(v any) *history.Change {
-			if p := pageOf(v); p != nil && p.File != "" {
-				if c, ok := r.history.Updated(p.File); ok {
-					return &c
-				}
-			}
-			return nil
-		},
+		"updated": func(v any) *history.Change { return r.updated(pageOf(v)) },
 	}
 }
+
+// inline renders a front matter text of owner as inline markdown; see the
+// inline template function.
+func (r *Renderer) inline(owner any, text string) template.HTML {
+	if p := pageOf(owner); p != nil {
+		if h, ok := p.InlineHTML(text); ok {
+			return h
+		}
+	}
+	return template.HTML(html.EscapeString(r.md.PlainText(text)))
+}
+
+// updated is the last git change of a page's file, or nil.
+func (r *Renderer) updated(p *site.Page) *history.Change {
+	if p != nil && p.File != "" {
+		if c, ok := r.history.Updated(p.File); ok {
+			return &c
+		}
+	}
+	return nil
+}
+
+// longDate is a date for people ("2 Jan 2006"), "" for none.
+func longDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2 Jan 2006")
+}
+
+// isoDate is a date for machines, in datetime attributes.
+func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
 // pageOf returns the page behind a template value: a page, or the view of one.
 func pageOf(v any) *site.Page {
@@ -440,6 +516,9 @@ func pageOf(v any) *site.Page {
 	}
 	return nil
 }
+
+// titleCase capitalises a word, such as a stage or category, for display.
+func titleCase(s string) string { return textcase.Capitalize(s) }
 
 func kindName(kind string) string {
 	switch kind {
