@@ -12,8 +12,8 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/internal/colour"
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 	"github.com/playbook-ssg/playbook/generator/parallel"
-	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/voice"
 )
 
@@ -84,7 +84,7 @@ func glossary(pb *Playbook) diag.List {
 			words = append(words, claim{p, a, true})
 		}
 		for _, c := range words {
-			key := search.Fold(c.word)
+			key := pagetext.Fold(c.word)
 			if key == "" {
 				continue
 			}

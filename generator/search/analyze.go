@@ -3,6 +3,8 @@ package search
 import (
 	"runtime"
 	"sync"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // Analysis: every document is tokenised once, in parallel, into counts of
@@ -70,7 +72,7 @@ type analyzer struct {
 	ids     *wordTable
 	lang    language
 	phrases map[string][]phrase
-	tok     tokenizer
+	tok     pagetext.Tokenizer
 	state   []wordState // by local id
 	firstOf [][]phrase  // local id -> phrases starting with the word
 	seq     []int32     // the current field's words, for phrase matching
@@ -131,13 +133,13 @@ func analyzeRange(docs []*Doc, lang language, phrases map[string][]phrase) *anal
 }
 
 func (z *analyzer) field(text string, f field) {
-	z.tok.reset(text)
+	z.tok.Reset(text)
 	z.seq, z.starts = z.seq[:0], z.starts[:0]
 	phrases := len(z.phrases) > 0
-	for z.tok.next() {
-		id, h := z.ids.lookup(z.tok.word())
+	for z.tok.Next() {
+		id, h := z.ids.lookup(z.tok.Word())
 		if id < 0 {
-			id = z.intern(z.tok.word(), h)
+			id = z.intern(z.tok.Word(), h)
 		}
 		st := &z.state[id]
 		if phrases {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // chunkTarget is the size a postings chunk is filled to. Smaller chunks
@@ -162,28 +164,9 @@ func fragmentSections(d *Doc) []Section {
 	if len(d.Phrases) == 0 {
 		return d.Sections
 	}
-	ph := Section{Text: JoinList(d.Phrases)}
+	ph := Section{Text: pagetext.JoinList(d.Phrases)}
 	at := min(1, len(d.Sections))
 	return slices.Concat(d.Sections[:at], []Section{ph}, d.Sections[at:])
-}
-
-// JoinList joins the items of a list into one text that reads as a list
-// in an excerpt: sentences follow each other, other items are separated
-// by " · " ("qualified lead · QP"), never run together.
-func JoinList(items []string) string {
-	var b strings.Builder
-	for i, it := range items {
-		if i > 0 {
-			r, _ := utf8.DecodeLastRuneInString(items[i-1])
-			if unicode.IsPunct(r) {
-				b.WriteByte(' ')
-			} else {
-				b.WriteString(" · ")
-			}
-		}
-		b.WriteString(it)
-	}
-	return b.String()
 }
 
 func fragment(d *Doc) []byte {
