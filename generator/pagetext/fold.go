@@ -36,7 +36,8 @@ type Tokenizer struct {
 	pos        int
 	start, end int
 	buf        []byte
-	ascii      bool
+	ascii      bool      // the word is ASCII letters, digits and apostrophes
+	nfd        norm.Iter // kept here: a local one escapes, one allocation per word
 }
 
 // Reset starts over on s.
@@ -101,7 +102,6 @@ func (t *Tokenizer) scan() bool {
 				continue
 			}
 			if c == '\'' && continuesWord(s, i+1) {
-				t.ascii = false
 				i++
 				continue
 			}
@@ -137,21 +137,26 @@ func continuesWord(s string, i int) bool {
 func (t *Tokenizer) fold() bool {
 	w := t.src[t.start:t.end]
 	if t.ascii {
-		t.buf = append(t.buf[:0], w...)
-		for i, c := range t.buf {
-			if 'A' <= c && c <= 'Z' {
-				t.buf[i] = c + 'a' - 'A'
+		// What appendFolded gives for ASCII: NFD leaves it as it is.
+		b := t.buf[:0]
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case c != '\'':
+				b = append(b, c)
 			}
 		}
-		return len(t.buf) > 0
+		t.buf = b
+		return len(b) > 0
 	}
-	t.buf = appendFolded(t.buf[:0], w)
+	t.buf = appendFolded(t.buf[:0], w, &t.nfd)
 	return len(t.buf) > 0
 }
 
-// appendFolded appends the folded form of a word that may hold any runes.
-func appendFolded(dst []byte, w string) []byte {
-	var it norm.Iter
+// appendFolded appends the folded form of a word that may hold any runes,
+// decomposing it with it.
+func appendFolded(dst []byte, w string, it *norm.Iter) []byte {
 	it.InitString(norm.NFD, w)
 	for !it.Done() {
 		seg := it.Next()

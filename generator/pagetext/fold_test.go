@@ -1,8 +1,11 @@
 package pagetext
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func words(s string) []string {
@@ -64,6 +67,27 @@ func TestFold(t *testing.T) {
 	for in, want := range tests {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestASCIIFoldIsNFDFold holds the ASCII fast path to the general fold.
+func TestASCIIFoldIsNFDFold(t *testing.T) {
+	var tk Tokenizer
+	var it norm.Iter
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "abcXYZ09'' -."
+	for range 5000 {
+		b := make([]byte, 1+r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		tk.Reset(string(b))
+		for tk.Next() {
+			start, end := tk.Span()
+			if want := appendFolded(nil, string(b[start:end]), &it); string(tk.Word()) != string(want) {
+				t.Fatalf("%q: word %q folds to %q, want %q", b, b[start:end], tk.Word(), want)
+			}
 		}
 	}
 }
