@@ -99,12 +99,11 @@ func (p *postings) of(t int) (docs []int32, impacts []uint8) {
 	return p.docs[p.start[t]:p.start[t+1]], p.impacts[p.start[t]:p.start[t+1]]
 }
 
-type termImpact struct {
-	term   int32
-	impact uint8
-}
-
-// invert computes each page's term weights and files them by term.
+// invert computes each page's term weights and files them by term. Each
+// analysis part goes over its pages twice: once to count the pages of each
+// term, which places every part's postings in the shared arrays (a part's
+// pages follow the part before it), then to weigh and write them there.
+// No per-page list is kept in between.
 func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 	docN, total := 0, 0
 	for _, p := range parts {
@@ -114,70 +113,89 @@ func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 		}
 	}
 	avg := max(1, float64(total)/float64(max(1, docN)))
-
-	perDoc := make([][]termImpact, docN)
-	base := make([]int, len(parts))
+	base := make([]int32, len(parts))
 	for i := 1; i < len(parts); i++ {
-		base[i] = base[i-1] + len(parts[i-1].docs)
+		base[i] = base[i-1] + int32(len(parts[i-1].docs))
 	}
-	eachPart(len(parts), func(pi int) {
-		p, local := parts[pi], v.local[pi]
-		// Words of one stem merge into one term: stamp says which page last
-		// saw a term, slot where it is in that page's list.
-		stamp := make([]int32, v.terms)
-		slot := make([]int32, v.terms)
-		var merged []wordCount
-		for di, d := range p.docs {
-			merged = merged[:0]
-			for _, c := range d.words {
-				t := v.term[local[c.id]]
-				if stamp[t] != int32(di+1) {
-					stamp[t] = int32(di + 1)
-					slot[t] = int32(len(merged))
-					c.id = t
-					merged = append(merged, c)
-					continue
-				}
-				m := &merged[slot[t]]
-				m.title = satAdd(m.title, c.title)
-				m.phrase = satAdd(m.phrase, c.phrase)
-				m.head = satAdd(m.head, c.head)
-				m.body = satAdd(m.body, c.body)
-			}
-			out := make([]termImpact, 0, len(merged)+len(d.groups))
-			for _, c := range merged {
-				out = append(out, termImpact{c.id, impact(c, d, avg)})
-			}
-			for _, g := range d.groups {
-				out = append(out, termImpact{int32(v.terms) + g.id, impact(g, d, avg)})
-			}
-			perDoc[base[pi]+di] = out
-		}
-	})
 
 	terms := v.terms + groups
+	// at[pi][t] is, after counting, how many of part pi's pages have term
+	// t; then where part pi writes its next posting of t.
+	at := make([][]int32, len(parts))
+	eachPart(len(parts), func(pi int) {
+		count := make([]int32, terms)
+		eachTerm(parts[pi], v.local[pi], v, func(di int, ts, gs []wordCount) {
+			for _, c := range ts {
+				count[c.id]++
+			}
+			for _, g := range gs {
+				count[int32(v.terms)+g.id]++
+			}
+		})
+		at[pi] = count
+	})
+
 	p := &postings{start: make([]int32, terms+1), docN: docN}
-	for _, list := range perDoc {
-		for _, ti := range list {
-			p.start[ti.term+1]++
+	for t := range terms {
+		n := p.start[t]
+		for _, count := range at {
+			c := count[t]
+			count[t] = n
+			n += c
 		}
+		p.start[t+1] = n
 	}
-	for t := 1; t <= terms; t++ {
-		p.start[t] += p.start[t-1]
-	}
-	n := p.start[terms]
-	p.docs = make([]int32, n)
-	p.impacts = make([]uint8, n)
-	fill := slices.Clone(p.start[:terms])
-	for d, list := range perDoc {
-		for _, ti := range list {
-			k := fill[ti.term]
-			fill[ti.term]++
-			p.docs[k] = int32(d)
-			p.impacts[k] = ti.impact
-		}
-	}
+	p.docs = make([]int32, p.start[terms])
+	p.impacts = make([]uint8, p.start[terms])
+
+	eachPart(len(parts), func(pi int) {
+		next, docs := at[pi], parts[pi].docs
+		eachTerm(parts[pi], v.local[pi], v, func(di int, ts, gs []wordCount) {
+			doc := base[pi] + int32(di)
+			for _, c := range ts {
+				k := next[c.id]
+				next[c.id]++
+				p.docs[k], p.impacts[k] = doc, impact(c, docs[di], avg)
+			}
+			for _, g := range gs {
+				t := int32(v.terms) + g.id
+				k := next[t]
+				next[t]++
+				p.docs[k], p.impacts[k] = doc, impact(g, docs[di], avg)
+			}
+		})
+	})
 	return p
+}
+
+// eachTerm calls fn for each page of a part, in order, with its word
+// counts merged by term (words of one stem make one term; id is the term)
+// and its synonym groups. The slice is reused from page to page.
+func eachTerm(a *analysis, local []int32, v *vocabulary, fn func(di int, terms, groups []wordCount)) {
+	// stamp says which page last saw a term, slot where it is in that
+	// page's list.
+	stamp := make([]int32, v.terms)
+	slot := make([]int32, v.terms)
+	var merged []wordCount
+	for di, d := range a.docs {
+		merged = merged[:0]
+		for _, c := range d.words {
+			t := v.term[local[c.id]]
+			if stamp[t] != int32(di+1) {
+				stamp[t] = int32(di + 1)
+				slot[t] = int32(len(merged))
+				c.id = t
+				merged = append(merged, c)
+				continue
+			}
+			m := &merged[slot[t]]
+			m.title = satAdd(m.title, c.title)
+			m.phrase = satAdd(m.phrase, c.phrase)
+			m.head = satAdd(m.head, c.head)
+			m.body = satAdd(m.body, c.body)
+		}
+		fn(di, merged, d.groups)
+	}
 }
 
 // impact is a term's weight in a page, 1–63. Field presence gives tiers

@@ -69,6 +69,9 @@ func TestVarint(t *testing.T) {
 	values := []int{0, 1, 31, 32, 1023, 1024, 1 << 20, 1<<31 - 1}
 	for _, v := range values {
 		b = appendVarint(b, v)
+		if n := len(appendVarint(nil, v)); varintLen(v) != n {
+			t.Errorf("varintLen(%d) = %d, want %d", v, varintLen(v), n)
+		}
 	}
 	b = append(b, digits[63])
 	r := reader{s: string(b)}
