@@ -99,11 +99,19 @@ func (p *postings) of(t int) (docs []int32, impacts []uint8) {
 	return p.docs[p.start[t]:p.start[t+1]], p.impacts[p.start[t]:p.start[t+1]]
 }
 
-// invert computes each page's term weights and files them by term. Each
-// analysis part goes over its pages twice: once to count the pages of each
-// term, which places every part's postings in the shared arrays (a part's
-// pages follow the part before it), then to weigh and write them there.
-// No per-page list is kept in between.
+// weighed is one analysis part's pages as term weights, flattened: page i
+// of the part owns [end[i-1], end[i]) of terms and impacts.
+type weighed struct {
+	terms   []int32
+	impacts []uint8
+	end     []int32
+	count   []int32 // term -> pages of the part that have it
+}
+
+// invert computes each page's term weights and files them by term. It
+// consumes parts: a part's word lists are dropped as soon as they are
+// weighed, before the postings are allocated, so that the two are never
+// in memory together.
 func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 	docN, total := 0, 0
 	for _, p := range parts {
@@ -113,65 +121,53 @@ func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 		}
 	}
 	avg := max(1, float64(total)/float64(max(1, docN)))
-	base := make([]int32, len(parts))
-	for i := 1; i < len(parts); i++ {
-		base[i] = base[i-1] + int32(len(parts[i-1].docs))
-	}
-
 	terms := v.terms + groups
-	// at[pi][t] is, after counting, how many of part pi's pages have term
-	// t; then where part pi writes its next posting of t.
-	at := make([][]int32, len(parts))
+
+	w := make([]*weighed, len(parts))
 	eachPart(len(parts), func(pi int) {
-		count := make([]int32, terms)
-		eachTerm(parts[pi], v.local[pi], v, func(di int, ts, gs []wordCount) {
-			for _, c := range ts {
-				count[c.id]++
-			}
-			for _, g := range gs {
-				count[int32(v.terms)+g.id]++
-			}
-		})
-		at[pi] = count
+		w[pi] = weigh(parts[pi], v.local[pi], v, terms, avg)
+		parts[pi] = nil
 	})
 
+	// Each part's postings of a term follow the part before it.
 	p := &postings{start: make([]int32, terms+1), docN: docN}
 	for t := range terms {
 		n := p.start[t]
-		for _, count := range at {
-			c := count[t]
-			count[t] = n
+		for _, wp := range w {
+			c := wp.count[t]
+			wp.count[t] = n // now where the part writes its next posting of t
 			n += c
 		}
 		p.start[t+1] = n
 	}
 	p.docs = make([]int32, p.start[terms])
 	p.impacts = make([]uint8, p.start[terms])
-
-	eachPart(len(parts), func(pi int) {
-		next, docs := at[pi], parts[pi].docs
-		eachTerm(parts[pi], v.local[pi], v, func(di int, ts, gs []wordCount) {
-			doc := base[pi] + int32(di)
-			for _, c := range ts {
-				k := next[c.id]
-				next[c.id]++
-				p.docs[k], p.impacts[k] = doc, impact(c, docs[di], avg)
-			}
-			for _, g := range gs {
-				t := int32(v.terms) + g.id
+	doc := int32(0)
+	for _, wp := range w {
+		next, from := wp.count, int32(0)
+		for _, to := range wp.end {
+			for i := from; i < to; i++ {
+				t := wp.terms[i]
 				k := next[t]
 				next[t]++
-				p.docs[k], p.impacts[k] = doc, impact(g, docs[di], avg)
+				p.docs[k], p.impacts[k] = doc, wp.impacts[i]
 			}
-		})
-	})
+			from = to
+			doc++
+		}
+	}
 	return p
 }
 
-// eachTerm calls fn for each page of a part, in order, with its word
-// counts merged by term (words of one stem make one term; id is the term)
-// and its synonym groups. The slice is reused from page to page.
-func eachTerm(a *analysis, local []int32, v *vocabulary, fn func(di int, terms, groups []wordCount)) {
+// weigh merges each page's word counts by term (the words of one stem make
+// one term) and weighs them, then its synonym groups.
+func weigh(a *analysis, local []int32, v *vocabulary, terms int, avg float64) *weighed {
+	size := 0
+	for _, d := range a.docs {
+		size += len(d.words) + len(d.groups)
+	}
+	ts, imps := make([]int32, 0, size), make([]uint8, 0, size)
+	end, count := make([]int32, len(a.docs)), make([]int32, terms)
 	// stamp says which page last saw a term, slot where it is in that
 	// page's list.
 	stamp := make([]int32, v.terms)
@@ -194,8 +190,20 @@ func eachTerm(a *analysis, local []int32, v *vocabulary, fn func(di int, terms, 
 			m.head = satAdd(m.head, c.head)
 			m.body = satAdd(m.body, c.body)
 		}
-		fn(di, merged, d.groups)
+		for _, c := range merged {
+			ts = append(ts, c.id)
+			imps = append(imps, impact(c, d, avg))
+			count[c.id]++
+		}
+		for _, g := range d.groups {
+			t := int32(v.terms) + g.id
+			ts = append(ts, t)
+			imps = append(imps, impact(g, d, avg))
+			count[t]++
+		}
+		end[di] = int32(len(ts))
 	}
+	return &weighed{terms: ts, impacts: imps, end: end, count: count}
 }
 
 // impact is a term's weight in a page, 1–63. Field presence gives tiers
