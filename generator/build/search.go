@@ -12,6 +12,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 	"github.com/playbook-ssg/playbook/generator/render"
 	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -154,7 +155,7 @@ func searchDoc(p *site.Page, md *markdown.Renderer) search.Doc {
 	}
 	list := func(heading string, texts []string) {
 		if t := plain(texts); len(t) > 0 {
-			tail = append(tail, search.Section{Heading: heading, Text: search.JoinList(t)})
+			tail = append(tail, search.Section{Heading: heading, Text: pagetext.JoinList(t)})
 		}
 	}
 	add(p.Description)
@@ -241,10 +242,10 @@ func synonyms(s *site.Site) [][]string {
 	if cfg.BuiltinSynonyms == nil || *cfg.BuiltinSynonyms {
 		drop := map[string]bool{}
 		for _, w := range cfg.DropSynonyms {
-			drop[search.Fold(w)] = true
+			drop[pagetext.Fold(w)] = true
 		}
 		for _, g := range search.BuiltinSynonyms(s.Config.Language) {
-			if !slices.ContainsFunc(g, func(w string) bool { return drop[search.Fold(w)] }) {
+			if !slices.ContainsFunc(g, func(w string) bool { return drop[pagetext.Fold(w)] }) {
 				groups = append(groups, g)
 			}
 		}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 	"github.com/playbook-ssg/playbook/generator/parallel"
-	"github.com/playbook-ssg/playbook/generator/search"
 )
 
 // Options name the two versions compared and order the report.
@@ -29,7 +29,7 @@ const DetailsHeading = "Details"
 var facetOrder = []string{"kind", "category", "persona", "stage", "owners", "tags"}
 
 // Compare reports what changed from the pages `from` to the pages `to`,
-// two versions' search documents.
+// two versions' page texts (what the search index is built from).
 //
 // Pages are matched by URL. A page only in `to` is added, one only in
 // `from` removed (the home page, "/", is never listed as either); one in
@@ -102,7 +102,7 @@ var facetOrder = []string{"kind", "category", "persona", "stage", "owners", "tag
 // diffed with a one-second limit, past which the diff is coarser and may
 // depend on the machine). Its slices are empty rather than nil, so its
 // JSON has [] rather than null.
-func Compare(from, to []search.Doc, opts Options) *Report {
+func Compare(from, to []pagetext.Doc, opts Options) *Report {
 	ctx := opts.Context
 	if ctx == 0 {
 		ctx = defaultContext
@@ -113,14 +113,14 @@ func Compare(from, to []search.Doc, opts Options) *Report {
 		Added: []Page{}, Removed: []Page{}, Changed: []Change{},
 	}
 
-	older := make(map[string]*search.Doc, len(from))
+	older := make(map[string]*pagetext.Doc, len(from))
 	for i := range from {
 		if _, dup := older[from[i].URL]; !dup {
 			older[from[i].URL] = &from[i]
 		}
 	}
 	newer := make(map[string]bool, len(to))
-	type pair struct{ old, new *search.Doc }
+	type pair struct{ old, new *pagetext.Doc }
 	var pairs []pair
 	for i := range to {
 		d := &to[i]
@@ -174,13 +174,13 @@ func Compare(from, to []search.Doc, opts Options) *Report {
 
 func isHome(url string) bool { return url == "/" || url == "" }
 
-func pageOf(d *search.Doc) Page {
+func pageOf(d *pagetext.Doc) Page {
 	return Page{Path: strings.TrimPrefix(d.URL, "/"), Title: d.Title, Kind: d.Kind}
 }
 
 // sameDoc reports whether a and b show the same text: title, kind,
 // facets, and each section's heading and text.
-func sameDoc(a, b *search.Doc) bool {
+func sameDoc(a, b *pagetext.Doc) bool {
 	if a.Title != b.Title || a.Kind != b.Kind || len(a.Sections) != len(b.Sections) {
 		return false
 	}
@@ -204,7 +204,7 @@ func sameDoc(a, b *search.Doc) bool {
 
 // compare is the change from o to d, and false if, section by section,
 // there is none to show.
-func compare(df *differ, o, d *search.Doc, ctx int) (Change, bool) {
+func compare(df *differ, o, d *pagetext.Doc, ctx int) (Change, bool) {
 	c := Change{Page: pageOf(d), Sections: []Section{}}
 	if o.Title != d.Title {
 		c.OldTitle = o.Title
@@ -256,7 +256,7 @@ func compare(df *differ, o, d *search.Doc, ctx int) (Change, bool) {
 }
 
 // heading is the heading shown for section i: none for the lead.
-func heading(s search.Section, i int) string {
+func heading(s pagetext.Section, i int) string {
 	if i == 0 {
 		return ""
 	}
@@ -282,7 +282,7 @@ func (c *Change) changedTokens(df *differ, heading, anchor string, old, new []st
 // matchSections gives, for each new section, the index of the old section
 // it continues, or -1. The leads match each other; the other sections
 // match by heading, each taking the first unused old section with it.
-func matchSections(old, new []search.Section) []int {
+func matchSections(old, new []pagetext.Section) []int {
 	match := make([]int, len(new))
 	byHeading := make(map[string][]int, len(old))
 	for i := 1; i < len(old); i++ {
@@ -308,7 +308,7 @@ func matchSections(old, new []search.Section) []int {
 // "name: value, value" line each, as tokens: each value is cut into
 // words, and the commas between values are tokens of their own, so that
 // adding a tag reads "tags: budget{+, cfo+}".
-func details(o, d *search.Doc) (old, new []string) {
+func details(o, d *pagetext.Doc) (old, new []string) {
 	names := slices.Clone(facetOrder)
 	var others []string
 	for _, facets := range []map[string][]string{o.Facets, d.Facets} {
@@ -332,7 +332,7 @@ func details(o, d *search.Doc) (old, new []string) {
 	return old, new
 }
 
-func facetValues(d *search.Doc, name string) []string {
+func facetValues(d *pagetext.Doc, name string) []string {
 	if name == "kind" {
 		if d.Kind == "" {
 			return nil

@@ -11,16 +11,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/playbook-ssg/playbook/generator/search"
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // doc is a page with a lead and sections given as heading, text pairs.
-func doc(url, title, kind, lead string, sections ...string) search.Doc {
-	d := search.Doc{URL: url, Title: title, Kind: kind, Facets: map[string][]string{"kind": {kind}}}
-	d.Sections = append(d.Sections, search.Section{Text: lead})
+func doc(url, title, kind, lead string, sections ...string) pagetext.Doc {
+	d := pagetext.Doc{URL: url, Title: title, Kind: kind, Facets: map[string][]string{"kind": {kind}}}
+	d.Sections = append(d.Sections, pagetext.Section{Text: lead})
 	for i := 0; i+1 < len(sections); i += 2 {
 		anchor := strings.ToLower(strings.ReplaceAll(sections[i], " ", "-"))
-		d.Sections = append(d.Sections, search.Section{Anchor: anchor, Heading: sections[i], Text: sections[i+1]})
+		d.Sections = append(d.Sections, pagetext.Section{Anchor: anchor, Heading: sections[i], Text: sections[i+1]})
 	}
 	return d
 }
@@ -58,23 +58,23 @@ func TestClassification(t *testing.T) {
 	b2 := doc("/objections/b/", "B", "objection", "lead b changed")
 	home := doc("/", "Home", "home", "welcome")
 	bAnchor := b
-	bAnchor.Sections = []search.Section{{Anchor: "intro", Text: "lead b"}}
+	bAnchor.Sections = []pagetext.Section{{Anchor: "intro", Text: "lead b"}}
 	bDup := doc("/objections/b/", "B twice", "objection", "other")
 	cases := []struct {
 		name                    string
-		from, to                []search.Doc
+		from, to                []pagetext.Doc
 		added, removed, changed []string
 	}{
 		{"nil", nil, nil, nil, nil, nil},
-		{"identical", []search.Doc{a, b}, []search.Doc{b, a}, nil, nil, nil},
-		{"all added", nil, []search.Doc{a, b}, []string{"objections/a/", "objections/b/"}, nil, nil},
-		{"all removed", []search.Doc{a, b}, nil, nil, []string{"objections/a/", "objections/b/"}, nil},
-		{"mixed", []search.Doc{a, b}, []search.Doc{b2, c}, []string{"objections/c/"}, []string{"objections/a/"}, []string{"objections/b/"}},
-		{"home never listed", []search.Doc{home}, []search.Doc{a}, []string{"objections/a/"}, nil, nil},
-		{"home added", []search.Doc{a}, []search.Doc{a, home}, nil, nil, nil},
-		{"anchor only", []search.Doc{b}, []search.Doc{bAnchor}, nil, nil, nil},
-		{"first of duplicate URLs counts", []search.Doc{b, bDup}, []search.Doc{b, bDup}, nil, nil, nil},
-		{"duplicate in to", []search.Doc{b}, []search.Doc{b2, b}, nil, nil, []string{"objections/b/"}},
+		{"identical", []pagetext.Doc{a, b}, []pagetext.Doc{b, a}, nil, nil, nil},
+		{"all added", nil, []pagetext.Doc{a, b}, []string{"objections/a/", "objections/b/"}, nil, nil},
+		{"all removed", []pagetext.Doc{a, b}, nil, nil, []string{"objections/a/", "objections/b/"}, nil},
+		{"mixed", []pagetext.Doc{a, b}, []pagetext.Doc{b2, c}, []string{"objections/c/"}, []string{"objections/a/"}, []string{"objections/b/"}},
+		{"home never listed", []pagetext.Doc{home}, []pagetext.Doc{a}, []string{"objections/a/"}, nil, nil},
+		{"home added", []pagetext.Doc{a}, []pagetext.Doc{a, home}, nil, nil, nil},
+		{"anchor only", []pagetext.Doc{b}, []pagetext.Doc{bAnchor}, nil, nil, nil},
+		{"first of duplicate URLs counts", []pagetext.Doc{b, bDup}, []pagetext.Doc{b, bDup}, nil, nil, nil},
+		{"duplicate in to", []pagetext.Doc{b}, []pagetext.Doc{b2, b}, nil, nil, []string{"objections/b/"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -112,7 +112,7 @@ func TestOptionsCopied(t *testing.T) {
 }
 
 func TestSortOrder(t *testing.T) {
-	pages := []search.Doc{
+	pages := []pagetext.Doc{
 		doc("/terms/z/", "Zeta", "term", ""),
 		doc("/plays/b/", "b play", "play", ""),
 		doc("/objections/b2/", "Budget", "objection", ""),
@@ -133,7 +133,7 @@ func TestSortOrder(t *testing.T) {
 		"terms/z/",
 	}
 	opts := Options{KindOrder: []string{"objection", "closing-tool", "play"}}
-	for _, order := range [][]search.Doc{pages, reversed(pages)} {
+	for _, order := range [][]pagetext.Doc{pages, reversed(pages)} {
 		r := Compare(nil, order, opts)
 		if got := paths(r.Added, pagePath); !slices.Equal(got, want) {
 			t.Errorf("added order = %q, want %q", got, want)
@@ -142,10 +142,10 @@ func TestSortOrder(t *testing.T) {
 		if got := paths(r.Removed, pagePath); !slices.Equal(got, want) {
 			t.Errorf("removed order = %q, want %q", got, want)
 		}
-		changed := make([]search.Doc, len(order))
+		changed := make([]pagetext.Doc, len(order))
 		for i, d := range order {
 			changed[i] = d
-			changed[i].Sections = []search.Section{{Text: "new"}}
+			changed[i].Sections = []pagetext.Section{{Text: "new"}}
 		}
 		r = Compare(order, changed, opts)
 		if got := paths(r.Changed, changePath); !slices.Equal(got, want) {
@@ -158,7 +158,7 @@ func TestOneWordReplacement(t *testing.T) {
 	before, after := numbered("a", 20), numbered("b", 20)
 	old := doc("/objections/price/", "Price", "objection", before+" it is too cheap for us "+after)
 	new := doc("/objections/price/", "Price", "objection", before+" it is too cost-effective for us "+after)
-	r := Compare([]search.Doc{old}, []search.Doc{new}, Options{})
+	r := Compare([]pagetext.Doc{old}, []pagetext.Doc{new}, Options{})
 	if len(r.Changed) != 1 {
 		t.Fatalf("changed = %+v", r.Changed)
 	}
@@ -215,7 +215,7 @@ func TestTemplateRule(t *testing.T) {
 		`{{end}}`))
 	old := numbered("a", 20) + " cheap " + numbered("m", 30) + " low " + numbered("b", 20)
 	new := numbered("a", 20) + " fair " + numbered("m", 30) + " right " + numbered("b", 20)
-	r := Compare([]search.Doc{doc("/p/", "P", "play", old)}, []search.Doc{doc("/p/", "P", "play", new)}, Options{Context: 2})
+	r := Compare([]pagetext.Doc{doc("/p/", "P", "play", old)}, []pagetext.Doc{doc("/p/", "P", "play", new)}, Options{Context: 2})
 	var b strings.Builder
 	if err := tmpl.Execute(&b, r.Changed[0].Sections[0]); err != nil {
 		t.Fatal(err)
@@ -227,7 +227,7 @@ func TestTemplateRule(t *testing.T) {
 		t.Errorf("template gives\n%s\nwant\n%s", b.String(), want)
 	}
 
-	r = Compare([]search.Doc{doc("/p/", "P", "play", "")}, []search.Doc{doc("/p/", "P", "play", "", "New", numbered("w", 70))}, Options{})
+	r = Compare([]pagetext.Doc{doc("/p/", "P", "play", "")}, []pagetext.Doc{doc("/p/", "P", "play", "", "New", numbered("w", 70))}, Options{})
 	b.Reset()
 	if err := tmpl.Execute(&b, r.Changed[0].Sections[0]); err != nil {
 		t.Fatal(err)
@@ -278,8 +278,8 @@ func TestWordDiff(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Compare(
-				[]search.Doc{doc("/p/", "P", "play", tc.old)},
-				[]search.Doc{doc("/p/", "P", "play", tc.new)},
+				[]pagetext.Doc{doc("/p/", "P", "play", tc.old)},
+				[]pagetext.Doc{doc("/p/", "P", "play", tc.new)},
 				Options{Context: tc.ctx})
 			if len(r.Changed) != 1 || len(r.Changed[0].Sections) != 1 {
 				t.Fatalf("report = %+v", r)
@@ -358,8 +358,8 @@ func TestPartsRebuildText(t *testing.T) {
 	}
 	for i, p := range pairs {
 		r := Compare(
-			[]search.Doc{doc("/p/", "P", "play", p[0])},
-			[]search.Doc{doc("/p/", "P", "play", p[1])},
+			[]pagetext.Doc{doc("/p/", "P", "play", p[0])},
+			[]pagetext.Doc{doc("/p/", "P", "play", p[1])},
 			Options{Context: 1 << 20})
 		if p[0] == p[1] {
 			if !r.Empty() {
@@ -395,7 +395,7 @@ func TestSections(t *testing.T) {
 		"Approver", "The sales director.")
 	cases := []struct {
 		name string
-		new  search.Doc
+		new  pagetext.Doc
 		want []Section
 		ins  int
 		del  int
@@ -459,7 +459,7 @@ func TestSections(t *testing.T) {
 			[]Section{{Heading: "Long", Anchor: "long", Status: SectionAdded, Parts: []Part{{Op: Insert, Text: numbered("w", 60), Elided: true}}}},
 			101, 0},
 		{"no sections at all",
-			search.Doc{URL: "/tools/pilot/", Title: "Pilot", Kind: "closing-tool", Facets: map[string][]string{"kind": {"closing-tool"}}},
+			pagetext.Doc{URL: "/tools/pilot/", Title: "Pilot", Kind: "closing-tool", Facets: map[string][]string{"kind": {"closing-tool"}}},
 			[]Section{
 				{Status: SectionRemoved, Parts: []Part{{Op: Delete, Text: "A paid pilot."}}},
 				{Heading: "When to use", Status: SectionRemoved, Parts: []Part{{Op: Delete, Text: "When the buyer doubts the value."}}},
@@ -470,7 +470,7 @@ func TestSections(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Compare([]search.Doc{base}, []search.Doc{tc.new}, Options{})
+			r := Compare([]pagetext.Doc{base}, []pagetext.Doc{tc.new}, Options{})
 			if tc.want == nil {
 				if !r.Empty() {
 					t.Errorf("report = %+v, want empty", r)
@@ -488,7 +488,7 @@ func TestSections(t *testing.T) {
 				t.Errorf("inserted, deleted = %d, %d; want %d, %d", c.Inserted, c.Deleted, tc.ins, tc.del)
 			}
 			// The other way round, additions become removals.
-			back := Compare([]search.Doc{tc.new}, []search.Doc{base}, Options{})
+			back := Compare([]pagetext.Doc{tc.new}, []pagetext.Doc{base}, Options{})
 			if len(back.Changed) != 1 || back.Changed[0].Inserted != tc.del || back.Changed[0].Deleted != tc.ins {
 				t.Errorf("reverse = %+v", back.Changed)
 			}
@@ -499,7 +499,7 @@ func TestSections(t *testing.T) {
 func TestDuplicateHeadings(t *testing.T) {
 	old := doc("/plays/p/", "P", "play", "", "Example", "one", "Example", "two")
 	new := doc("/plays/p/", "P", "play", "", "Example", "one", "Example", "two", "Example", "three")
-	r := Compare([]search.Doc{old}, []search.Doc{new}, Options{})
+	r := Compare([]pagetext.Doc{old}, []pagetext.Doc{new}, Options{})
 	want := []Section{{Heading: "Example", Anchor: "example", Status: SectionAdded, Parts: []Part{{Op: Insert, Text: "three"}}}}
 	if len(r.Changed) != 1 || !reflect.DeepEqual(r.Changed[0].Sections, want) {
 		t.Errorf("changed = %+v", r.Changed)
@@ -507,7 +507,7 @@ func TestDuplicateHeadings(t *testing.T) {
 }
 
 func TestDetails(t *testing.T) {
-	withFacets := func(kind string, facets map[string][]string) search.Doc {
+	withFacets := func(kind string, facets map[string][]string) pagetext.Doc {
 		d := doc("/objections/o/", "O", kind, "text")
 		for k, v := range facets {
 			d.Facets[k] = v
@@ -519,7 +519,7 @@ func TestDetails(t *testing.T) {
 	})
 	cases := []struct {
 		name     string
-		new      search.Doc
+		new      pagetext.Doc
 		want     string
 		ins, del int
 	}{
@@ -538,7 +538,7 @@ func TestDetails(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Compare([]search.Doc{old}, []search.Doc{tc.new}, Options{})
+			r := Compare([]pagetext.Doc{old}, []pagetext.Doc{tc.new}, Options{})
 			if len(r.Changed) != 1 || len(r.Changed[0].Sections) != 1 {
 				t.Fatalf("report = %+v", r)
 			}
@@ -564,7 +564,7 @@ func TestDetails(t *testing.T) {
 	a := withFacets("objection", map[string][]string{"tags": nil})
 	b := withFacets("objection", map[string][]string{"persona": {}})
 	b.Facets["kind"] = nil
-	if r := Compare([]search.Doc{a}, []search.Doc{b}, Options{}); !r.Empty() {
+	if r := Compare([]pagetext.Doc{a}, []pagetext.Doc{b}, Options{}); !r.Empty() {
 		t.Errorf("empty facets differ: %+v", r)
 	}
 }
@@ -573,7 +573,7 @@ func TestTitle(t *testing.T) {
 	old := doc("/objections/o/", "Too expensive", "objection", "text", "Response", "Show the value.")
 	cases := []struct {
 		name     string
-		new      search.Doc
+		new      pagetext.Doc
 		sections int
 		ins, del int
 	}{
@@ -583,7 +583,7 @@ func TestTitle(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Compare([]search.Doc{old}, []search.Doc{tc.new}, Options{})
+			r := Compare([]pagetext.Doc{old}, []pagetext.Doc{tc.new}, Options{})
 			if len(r.Changed) != 1 {
 				t.Fatalf("report = %+v", r)
 			}
@@ -596,7 +596,7 @@ func TestTitle(t *testing.T) {
 			}
 		})
 	}
-	same := Compare([]search.Doc{old}, []search.Doc{old}, Options{})
+	same := Compare([]pagetext.Doc{old}, []pagetext.Doc{old}, Options{})
 	if !same.Empty() {
 		t.Errorf("same = %+v", same)
 	}
@@ -604,11 +604,11 @@ func TestTitle(t *testing.T) {
 
 func TestJSONRoundTrip(t *testing.T) {
 	before, after := numbered("a", 20), numbered("b", 20)
-	from := []search.Doc{
+	from := []pagetext.Doc{
 		doc("/objections/price/", "Price", "objection", before+" too cheap "+after, "Proof", "Acme"),
 		doc("/objections/gone/", "Gone", "objection", ""),
 	}
-	to := []search.Doc{
+	to := []pagetext.Doc{
 		doc("/objections/price/", "Pricing", "objection", before+" too cost-effective "+after, "Proof", "Acme and Globex"),
 		doc("/tools/new/", "New", "closing-tool", "fresh"),
 	}
@@ -669,7 +669,7 @@ func TestCorpus(t *testing.T) {
 // corpus is n pages of about 1,000 words in five sections, and the same
 // pages (as separate strings, as two builds would make them) with a few
 // words edited in `changed` of them.
-func corpus(n, changed int) (from, to []search.Doc) {
+func corpus(n, changed int) (from, to []pagetext.Doc) {
 	rng := rand.New(rand.NewPCG(7, 11))
 	vocab := strings.Fields("the buyer pilot price value cost risk budget timing competitor authority need " +
 		"success plan training credits reference call executive sponsor payment terms phased rollout " +
@@ -683,23 +683,23 @@ func corpus(n, changed int) (from, to []search.Doc) {
 	}
 	kinds := []string{"objection", "closing-tool", "play", "term", "persona"}
 	for i := range n {
-		d := search.Doc{
+		d := pagetext.Doc{
 			URL: fmt.Sprintf("/%s/page-%d/", kinds[i%len(kinds)], i), Title: fmt.Sprintf("Page %d", i), Kind: kinds[i%len(kinds)],
 			Facets: map[string][]string{"kind": {kinds[i%len(kinds)]}, "tags": {"a", "b"}},
 		}
-		d.Sections = append(d.Sections, search.Section{Text: text(200)})
+		d.Sections = append(d.Sections, pagetext.Section{Text: text(200)})
 		for s := range 4 {
 			h := fmt.Sprintf("Heading %d", s)
-			d.Sections = append(d.Sections, search.Section{Anchor: fmt.Sprintf("heading-%d", s), Heading: h, Text: text(200)})
+			d.Sections = append(d.Sections, pagetext.Section{Anchor: fmt.Sprintf("heading-%d", s), Heading: h, Text: text(200)})
 		}
 		from = append(from, d)
 	}
 	for i, d := range from {
 		c := d
 		c.Facets = map[string][]string{"kind": {d.Kind}, "tags": {"a", "b"}}
-		c.Sections = make([]search.Section, len(d.Sections))
+		c.Sections = make([]pagetext.Section, len(d.Sections))
 		for s, sec := range d.Sections {
-			c.Sections[s] = search.Section{Anchor: strings.Clone(sec.Anchor), Heading: strings.Clone(sec.Heading), Text: strings.Clone(sec.Text)}
+			c.Sections[s] = pagetext.Section{Anchor: strings.Clone(sec.Anchor), Heading: strings.Clone(sec.Heading), Text: strings.Clone(sec.Text)}
 		}
 		if i%(n/changed) == 0 && i/(n/changed) < changed {
 			s := &c.Sections[1+i%4]

@@ -11,7 +11,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/internal/colour"
-	"github.com/playbook-ssg/playbook/generator/search"
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // freshness warns about published pages that are due for review, or were
@@ -81,7 +81,7 @@ func glossary(pb *rule.Playbook) diag.List {
 			words = append(words, claim{p, a, true})
 		}
 		for _, c := range words {
-			key := search.Fold(c.word)
+			key := pagetext.Fold(c.word)
 			if key == "" {
 				continue
 			}

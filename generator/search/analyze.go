@@ -3,6 +3,8 @@ package search
 import (
 	"runtime"
 	"sync"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // Analysis: every document is tokenised once, in parallel, into counts of
@@ -70,7 +72,7 @@ type analyzer struct {
 	ids     *wordTable
 	lang    language
 	phrases map[string][]phrase
-	tok     tokenizer
+	tok     pagetext.Tokenizer
 	state   []wordState // by local id
 	firstOf [][]phrase  // local id -> phrases starting with the word
 	seq     []int32     // the current field's words, for phrase matching
@@ -79,6 +81,11 @@ type analyzer struct {
 	doc     int32
 	cur     docWords
 }
+
+// arenaBlock is how many word counts an arena block holds (768 kB): a
+// page's list never spans two blocks, so a block's unused tail is less
+// than one page's words.
+const arenaBlock = 1 << 16
 
 // wordState is the per-word scratch of analysis, kept together so that a
 // word costs one cache miss: stamp says which page last counted the word,
@@ -96,14 +103,6 @@ func analyzeRange(docs []*Doc, lang language, phrases map[string][]phrase) *anal
 		lang:    lang,
 		phrases: phrases,
 	}
-	// About one distinct word per 16 bytes of text: size the arena once.
-	size := 0
-	for _, d := range docs {
-		for _, s := range d.Sections {
-			size += len(s.Text)
-		}
-	}
-	z.arena = make([]wordCount, 0, size/16)
 	for i, d := range docs {
 		z.doc = int32(i + 1)
 		z.cur = docWords{words: z.cur.words[:0], prior: kindPrior(d.Kind)}
@@ -119,8 +118,13 @@ func analyzeRange(docs []*Doc, lang language, phrases map[string][]phrase) *anal
 			z.field(s.Text, inBody)
 		}
 		z.cur.titleLen = max(1, z.cur.titleLen)
-		// Copy the page's words into the arena; the list is scratch. Pages
-		// keep slices of earlier arrays when the arena grows.
+		// Copy the page's words into the arena; the list is scratch. The
+		// arena is a series of blocks, never grown by copying: pages keep
+		// slices of it, so a grown array would keep the old one alive too
+		// (at 100,000 pages, twice the words' size).
+		if cap(z.arena)-len(z.arena) < len(z.cur.words) {
+			z.arena = make([]wordCount, 0, max(arenaBlock, len(z.cur.words)))
+		}
 		n := len(z.arena)
 		z.arena = append(z.arena, z.cur.words...)
 		done := z.cur
@@ -131,13 +135,13 @@ func analyzeRange(docs []*Doc, lang language, phrases map[string][]phrase) *anal
 }
 
 func (z *analyzer) field(text string, f field) {
-	z.tok.reset(text)
+	z.tok.Reset(text)
 	z.seq, z.starts = z.seq[:0], z.starts[:0]
 	phrases := len(z.phrases) > 0
-	for z.tok.next() {
-		id, h := z.ids.lookup(z.tok.word())
+	for z.tok.Next() {
+		id, h := z.ids.lookup(z.tok.Word())
 		if id < 0 {
-			id = z.intern(z.tok.word(), h)
+			id = z.intern(z.tok.Word(), h)
 		}
 		st := &z.state[id]
 		if phrases {

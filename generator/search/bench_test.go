@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"sync"
 	"syscall"
 	"testing"
@@ -47,10 +49,19 @@ func heavy() bool { return testing.Short() || raceEnabled }
 var benchOptions = Options{Language: "en", Synonyms: [][]string{{"ROI", "return on investment"}, {"TMS", "transport management system"}}}
 
 // BenchmarkBuild10000 indexes a 10,000-page synthetic playbook and reports
-// the index's size.
-func BenchmarkBuild10000(b *testing.B) {
-	docs, _ := syntheticDocs(10000, 1)
+// the index's size and the peak heap Build adds to its input.
+func BenchmarkBuild10000(b *testing.B) { benchBuild(b, 10000) }
+
+// BenchmarkBuild100000 is BenchmarkBuild10000 at 100,000 pages, for how
+// Build scales in time and memory.
+func BenchmarkBuild100000(b *testing.B) { benchBuild(b, 100000) }
+
+func benchBuild(b *testing.B, n int) {
+	docs, _ := syntheticDocs(n, 1)
 	var files map[string][]byte
+	b.ReportAllocs()
+	runtime.GC()
+	peak := watchHeap()
 	cpu0 := cpuTime()
 	for b.Loop() {
 		var err error
@@ -59,6 +70,7 @@ func BenchmarkBuild10000(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(peak())/(1<<20), "peak-heap-MiB")
 	total, gz := 0, 0
 	for _, f := range files {
 		total += len(f)
@@ -67,6 +79,40 @@ func BenchmarkBuild10000(b *testing.B) {
 	b.ReportMetric(float64(total)/1e6, "MB")
 	b.ReportMetric(float64(gz)/1e6, "MB-gzip")
 	b.ReportMetric(float64(len(files)), "files")
+}
+
+// watchHeap samples the heap's live and not yet collected objects every
+// millisecond until the returned function is called, which gives the
+// highest value seen above the value at the start: about the peak heap of
+// what ran in between (a sample may miss a peak shorter than a
+// millisecond).
+func watchHeap() (stop func() uint64) {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	base := read()
+	done := make(chan struct{})
+	result := make(chan uint64)
+	go func() {
+		peak := base
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				result <- max(peak, read()) - base
+				return
+			case <-t.C:
+				peak = max(peak, read())
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		return <-result
+	}
 }
 
 // firstQueryQueries are measured on a fresh index, as a first query in a

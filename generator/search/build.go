@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // Build indexes docs and returns the files of the index by path relative
@@ -78,7 +80,7 @@ func compileSynonyms(in [][]string) (groups [][]string, byFirst map[string][]phr
 	for _, g := range in {
 		var folded []string
 		for _, p := range g {
-			if f := Fold(p); f != "" && !slices.Contains(folded, f) {
+			if f := pagetext.Fold(p); f != "" && !slices.Contains(folded, f) {
 				folded = append(folded, f)
 			}
 		}

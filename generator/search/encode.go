@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // chunkTarget is the size a postings chunk is filled to. Smaller chunks
@@ -16,50 +18,63 @@ import (
 const chunkTarget = 6 << 10
 
 // writePostings files every term's postings into chunks of consecutive
-// terms and returns the first term of each chunk.
+// terms and returns the first term of each chunk. Each term's encoded size
+// is computed first, so that each chunk is written once into a buffer of
+// its size.
 func writePostings(files map[string][]byte, p *postings) []int {
 	n := p.terms()
-	enc := make([][]byte, n)
+	size := make([]int32, n)
 	eachRange(n, func(lo, hi int) {
 		for t := lo; t < hi; t++ {
-			docs, impacts := p.of(t)
-			b := make([]byte, 0, 2+3*len(docs))
-			b = appendVarint(b, idf(len(docs), p.docN))
+			docs, _ := p.of(t)
+			s := varintLen(idf(len(docs), p.docN)) + len(docs)
 			prev := int32(-1)
-			for i, d := range docs {
-				b = appendVarint(b, int(d-prev-1))
-				b = append(b, digits[impacts[i]])
+			for _, d := range docs {
+				s += varintLen(int(d - prev - 1))
 				prev = d
 			}
-			enc[t] = b
+			size[t] = int32(s)
 		}
 	})
 	var starts []int
-	size := chunkTarget
+	fill := chunkTarget
 	for t := range n {
-		if size+len(enc[t]) > chunkTarget && size > 0 {
+		if fill+int(size[t]) > chunkTarget && fill > 0 {
 			starts = append(starts, t)
-			size = 0
+			fill = 0
 		}
-		size += len(enc[t]) + 3
+		fill += int(size[t]) + 3
 	}
 	out := make([][]byte, len(starts))
-	eachPart(len(starts), func(c int) {
-		end := n
-		if c+1 < len(starts) {
-			end = starts[c+1]
-		}
-		var b []byte
-		b = append(b, '[')
-		for t := starts[c]; t < end; t++ {
-			if t > starts[c] {
-				b = append(b, ',')
+	eachRange(len(starts), func(lo, hi int) {
+		for c := lo; c < hi; c++ {
+			end := n
+			if c+1 < len(starts) {
+				end = starts[c+1]
 			}
-			b = append(b, '"')
-			b = append(b, enc[t]...)
-			b = append(b, '"')
+			total := 1
+			for t := starts[c]; t < end; t++ {
+				total += int(size[t]) + 3
+			}
+			b := make([]byte, 1, total)
+			b[0] = '['
+			for t := starts[c]; t < end; t++ {
+				if t > starts[c] {
+					b = append(b, ',')
+				}
+				b = append(b, '"')
+				docs, impacts := p.of(t)
+				b = appendVarint(b, idf(len(docs), p.docN))
+				prev := int32(-1)
+				for i, d := range docs {
+					b = appendVarint(b, int(d-prev-1))
+					b = append(b, digits[impacts[i]])
+					prev = d
+				}
+				b = append(b, '"')
+			}
+			out[c] = append(b, ']')
 		}
-		out[c] = append(b, ']')
 	})
 	for c, b := range out {
 		files["search/t/"+strconv.Itoa(c)+".json"] = b
@@ -126,25 +141,31 @@ func unzigzag(v int) int {
 // writeFragments writes what results show of each page: url, title, kind,
 // facets and sections as [anchor, heading, text], whitespace collapsed.
 func writeFragments(files map[string][]byte, docs []*Doc) {
-	out := make([][]byte, len(docs))
-	eachRange(len(docs), func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			out[i] = fragment(docs[i])
-		}
-	})
 	// Pages go FragmentGroup to a file: neighbours by URL are often found
 	// together, and each file written (and later deleted with the previous
-	// output) costs a build far more than its bytes.
-	for lo := 0; lo < len(out); lo += FragmentGroup {
-		group := out[lo:min(lo+FragmentGroup, len(out))]
-		b := []byte{'['}
-		for i, f := range group {
-			if i > 0 {
-				b = append(b, ',')
+	// output) costs a build far more than its bytes. Each file is written
+	// in one buffer sized beforehand: the fragments are most of the index.
+	out := make([][]byte, (len(docs)+FragmentGroup-1)/FragmentGroup)
+	eachRange(len(out), func(lo, hi int) {
+		for g := lo; g < hi; g++ {
+			group := docs[g*FragmentGroup : min((g+1)*FragmentGroup, len(docs))]
+			size := 2
+			for _, d := range group {
+				size += 1 + fragmentSize(d)
 			}
-			b = append(b, f...)
+			b := make([]byte, 1, size)
+			b[0] = '['
+			for i, d := range group {
+				if i > 0 {
+					b = append(b, ',')
+				}
+				b = appendFragment(b, d)
+			}
+			out[g] = append(b, ']')
 		}
-		files["search/f/"+strconv.Itoa(lo/FragmentGroup)+".json"] = append(b, ']')
+	})
+	for g, b := range out {
+		files["search/f/"+strconv.Itoa(g)+".json"] = b
 	}
 }
 
@@ -162,36 +183,38 @@ func fragmentSections(d *Doc) []Section {
 	if len(d.Phrases) == 0 {
 		return d.Sections
 	}
-	ph := Section{Text: JoinList(d.Phrases)}
+	ph := Section{Text: pagetext.JoinList(d.Phrases)}
 	at := min(1, len(d.Sections))
 	return slices.Concat(d.Sections[:at], []Section{ph}, d.Sections[at:])
 }
 
-// JoinList joins the items of a list into one text that reads as a list
-// in an excerpt: sentences follow each other, other items are separated
-// by " · " ("qualified lead · QP"), never run together.
-func JoinList(items []string) string {
-	var b strings.Builder
-	for i, it := range items {
-		if i > 0 {
-			r, _ := utf8.DecodeLastRuneInString(items[i-1])
-			if unicode.IsPunct(r) {
-				b.WriteByte(' ')
-			} else {
-				b.WriteString(" · ")
-			}
+// fragmentSize is about the size of a page's fragment: exact unless text
+// needs escaping or has whitespace to collapse.
+func fragmentSize(d *Doc) int {
+	size := 36 + len(d.URL) + len(d.Title) + len(d.Kind)
+	for name, vals := range d.Facets {
+		size += 6 + len(name)
+		for _, v := range vals {
+			size += 3 + len(v)
 		}
-		b.WriteString(it)
 	}
-	return b.String()
+	if _, ok := d.Facets["kind"]; !ok {
+		size += 12 + len(d.Kind)
+	}
+	if len(d.Phrases) > 0 {
+		size += 11 // one more section
+	}
+	for _, p := range d.Phrases {
+		size += 4 + len(p)
+	}
+	for _, s := range d.Sections {
+		size += 11 + len(s.Anchor) + len(s.Heading) + len(s.Text)
+	}
+	return size
 }
 
-func fragment(d *Doc) []byte {
-	size := 64 + len(d.URL) + len(d.Title)
-	for _, s := range d.Sections {
-		size += 8 + len(s.Anchor) + len(s.Heading) + len(s.Text)
-	}
-	b := make([]byte, 0, size)
+// appendFragment appends the fragment of one page: a JSON object.
+func appendFragment(b []byte, d *Doc) []byte {
 	b = append(b, `{"u":`...)
 	b = appendJSONString(b, d.URL, true)
 	b = append(b, `,"t":`...)

@@ -87,7 +87,7 @@ w = w.replace(/['’]/g, '').normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCas
 return w.replace(/[ßæœøđðłþıς]/g, c => SPELLED[c]);
 }
 
-// tokens: the words of s with their spans, as in text.go.
+// tokens: the words of s with their spans, as in generator/pagetext/fold.go.
 function tokens(s) {
 const out = [];
 TOKEN.lastIndex = 0;

@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // Stage two works on the fragments of the pages returned: it finds the
@@ -60,19 +62,19 @@ type slotHit struct {
 // matched is a text with the slots each of its words matches.
 type matched struct {
 	text string
-	toks []token
+	toks []pagetext.Token
 	hits [][]slotHit
 	next []int // the next word that is not a stop word, or -1
 }
 
 func (q parsedQuery) match(text string) matched {
-	m := matched{text: text, toks: tokens(text)}
+	m := matched{text: text, toks: pagetext.Tokens(text)}
 	m.hits = make([][]slotHit, len(m.toks))
 	m.next = make([]int, len(m.toks))
 	following := -1
 	for j := len(m.toks) - 1; j >= 0; j-- {
 		m.next[j] = following
-		if !q.stop[m.toks[j].word] {
+		if !q.stop[m.toks[j].Word] {
 			following = j
 		}
 	}
@@ -87,7 +89,7 @@ func (q parsedQuery) match(text string) matched {
 	}
 	for j, t := range m.toks {
 		for si, s := range q.slots {
-			if v, ok := s.words[t.word]; ok {
+			if v, ok := s.words[t.Word]; ok {
 				add(j, si, v)
 			}
 			for _, p := range s.patterns {
@@ -96,7 +98,7 @@ func (q parsedQuery) match(text string) matched {
 				}
 				ok := true
 				for k, w := range p.words {
-					if m.toks[j+k].word != w {
+					if m.toks[j+k].Word != w {
 						ok = false
 						break
 					}
@@ -136,7 +138,7 @@ func (q parsedQuery) pairs() [][2]item {
 
 func (m matched) is(j int, it item) bool {
 	if it.slot < 0 {
-		return m.toks[j].word == it.stop
+		return m.toks[j].Word == it.stop
 	}
 	for _, h := range m.hits[j] {
 		if h.slot == it.slot {
@@ -317,10 +319,10 @@ func (m matched) marked(from, to int) Marked {
 	n := len(m.toks)
 	start, end := 0, len(m.text)
 	if n > 0 && from > 0 {
-		start = m.toks[from].start
+		start = m.toks[from].Start
 	}
 	if n > 0 && to < n {
-		end = m.toks[to-1].end
+		end = m.toks[to-1].End
 	}
 	var parts Marked
 	pos := start
@@ -328,8 +330,8 @@ func (m matched) marked(from, to int) Marked {
 		if len(m.hits[j]) == 0 {
 			continue
 		}
-		parts = append(parts, m.text[pos:m.toks[j].start], m.text[m.toks[j].start:m.toks[j].end])
-		pos = m.toks[j].end
+		parts = append(parts, m.text[pos:m.toks[j].Start], m.text[m.toks[j].Start:m.toks[j].End])
+		pos = m.toks[j].End
 	}
 	parts = append(parts, m.text[pos:end])
 	if start > 0 {

@@ -99,12 +99,19 @@ func (p *postings) of(t int) (docs []int32, impacts []uint8) {
 	return p.docs[p.start[t]:p.start[t+1]], p.impacts[p.start[t]:p.start[t+1]]
 }
 
-type termImpact struct {
-	term   int32
-	impact uint8
+// weighed is one analysis part's pages as term weights, flattened: page i
+// of the part owns [end[i-1], end[i]) of terms and impacts.
+type weighed struct {
+	terms   []int32
+	impacts []uint8
+	end     []int32
+	count   []int32 // term -> pages of the part that have it
 }
 
-// invert computes each page's term weights and files them by term.
+// invert computes each page's term weights and files them by term. It
+// consumes parts: a part's word lists are dropped as soon as they are
+// weighed, before the postings are allocated, so that the two are never
+// in memory together.
 func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 	docN, total := 0, 0
 	for _, p := range parts {
@@ -114,70 +121,89 @@ func invert(parts []*analysis, v *vocabulary, groups int) *postings {
 		}
 	}
 	avg := max(1, float64(total)/float64(max(1, docN)))
+	terms := v.terms + groups
 
-	perDoc := make([][]termImpact, docN)
-	base := make([]int, len(parts))
-	for i := 1; i < len(parts); i++ {
-		base[i] = base[i-1] + len(parts[i-1].docs)
-	}
+	w := make([]*weighed, len(parts))
 	eachPart(len(parts), func(pi int) {
-		p, local := parts[pi], v.local[pi]
-		// Words of one stem merge into one term: stamp says which page last
-		// saw a term, slot where it is in that page's list.
-		stamp := make([]int32, v.terms)
-		slot := make([]int32, v.terms)
-		var merged []wordCount
-		for di, d := range p.docs {
-			merged = merged[:0]
-			for _, c := range d.words {
-				t := v.term[local[c.id]]
-				if stamp[t] != int32(di+1) {
-					stamp[t] = int32(di + 1)
-					slot[t] = int32(len(merged))
-					c.id = t
-					merged = append(merged, c)
-					continue
-				}
-				m := &merged[slot[t]]
-				m.title = satAdd(m.title, c.title)
-				m.phrase = satAdd(m.phrase, c.phrase)
-				m.head = satAdd(m.head, c.head)
-				m.body = satAdd(m.body, c.body)
-			}
-			out := make([]termImpact, 0, len(merged)+len(d.groups))
-			for _, c := range merged {
-				out = append(out, termImpact{c.id, impact(c, d, avg)})
-			}
-			for _, g := range d.groups {
-				out = append(out, termImpact{int32(v.terms) + g.id, impact(g, d, avg)})
-			}
-			perDoc[base[pi]+di] = out
-		}
+		w[pi] = weigh(parts[pi], v.local[pi], v, terms, avg)
+		parts[pi] = nil
 	})
 
-	terms := v.terms + groups
+	// Each part's postings of a term follow the part before it.
 	p := &postings{start: make([]int32, terms+1), docN: docN}
-	for _, list := range perDoc {
-		for _, ti := range list {
-			p.start[ti.term+1]++
+	for t := range terms {
+		n := p.start[t]
+		for _, wp := range w {
+			c := wp.count[t]
+			wp.count[t] = n // now where the part writes its next posting of t
+			n += c
 		}
+		p.start[t+1] = n
 	}
-	for t := 1; t <= terms; t++ {
-		p.start[t] += p.start[t-1]
-	}
-	n := p.start[terms]
-	p.docs = make([]int32, n)
-	p.impacts = make([]uint8, n)
-	fill := slices.Clone(p.start[:terms])
-	for d, list := range perDoc {
-		for _, ti := range list {
-			k := fill[ti.term]
-			fill[ti.term]++
-			p.docs[k] = int32(d)
-			p.impacts[k] = ti.impact
+	p.docs = make([]int32, p.start[terms])
+	p.impacts = make([]uint8, p.start[terms])
+	doc := int32(0)
+	for _, wp := range w {
+		next, from := wp.count, int32(0)
+		for _, to := range wp.end {
+			for i := from; i < to; i++ {
+				t := wp.terms[i]
+				k := next[t]
+				next[t]++
+				p.docs[k], p.impacts[k] = doc, wp.impacts[i]
+			}
+			from = to
+			doc++
 		}
 	}
 	return p
+}
+
+// weigh merges each page's word counts by term (the words of one stem make
+// one term) and weighs them, then its synonym groups.
+func weigh(a *analysis, local []int32, v *vocabulary, terms int, avg float64) *weighed {
+	size := 0
+	for _, d := range a.docs {
+		size += len(d.words) + len(d.groups)
+	}
+	ts, imps := make([]int32, 0, size), make([]uint8, 0, size)
+	end, count := make([]int32, len(a.docs)), make([]int32, terms)
+	// stamp says which page last saw a term, slot where it is in that
+	// page's list.
+	stamp := make([]int32, v.terms)
+	slot := make([]int32, v.terms)
+	var merged []wordCount
+	for di, d := range a.docs {
+		merged = merged[:0]
+		for _, c := range d.words {
+			t := v.term[local[c.id]]
+			if stamp[t] != int32(di+1) {
+				stamp[t] = int32(di + 1)
+				slot[t] = int32(len(merged))
+				c.id = t
+				merged = append(merged, c)
+				continue
+			}
+			m := &merged[slot[t]]
+			m.title = satAdd(m.title, c.title)
+			m.phrase = satAdd(m.phrase, c.phrase)
+			m.head = satAdd(m.head, c.head)
+			m.body = satAdd(m.body, c.body)
+		}
+		for _, c := range merged {
+			ts = append(ts, c.id)
+			imps = append(imps, impact(c, d, avg))
+			count[c.id]++
+		}
+		for _, g := range d.groups {
+			t := int32(v.terms) + g.id
+			ts = append(ts, t)
+			imps = append(imps, impact(g, d, avg))
+			count[t]++
+		}
+		end[di] = int32(len(ts))
+	}
+	return &weighed{terms: ts, impacts: imps, end: end, count: count}
 }
 
 // impact is a term's weight in a page, 1–63. Field presence gives tiers

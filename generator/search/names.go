@@ -3,6 +3,8 @@ package search
 import (
 	"slices"
 	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // Names: a page's title, and the names its Doc adds (aliases, the
@@ -23,7 +25,7 @@ func isName(w string) bool { return strings.HasPrefix(w, "_") }
 func docNames(d *Doc) []string {
 	var out []string
 	for _, n := range append([]string{d.Title}, d.Names...) {
-		if f := Fold(n); f != "" {
+		if f := pagetext.Fold(n); f != "" {
 			if k := nameKey(f); !slices.Contains(out, k) {
 				out = append(out, k)
 			}
@@ -45,10 +47,10 @@ var (
 
 // queryNames are the name words a query may be: the query as typed, and
 // without its question framing and leading article.
-func queryNames(toks []token) []string {
+func queryNames(toks []pagetext.Token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {
-		words[i] = t.word
+		words[i] = t.Word
 	}
 	out := []string{}
 	add := func(ws []string) {

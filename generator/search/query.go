@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // Match tiers and weights. A page's tiers are summed over the query's words
@@ -117,15 +119,15 @@ type compound struct {
 // parse splits a query into slots. It needs no file but meta.json.
 func (ix *Index) parse(query string) parsedQuery {
 	q := parsedQuery{stop: ix.stop}
-	toks := tokens(query)
+	toks := pagetext.Tokens(query)
 	q.names = queryNames(toks)
-	typing := len(toks) > 0 && toks[len(toks)-1].end == len(query)
+	typing := len(toks) > 0 && toks[len(toks)-1].End == len(query)
 	// tokSlot is each word's slot: -1 for a stop word, -2 in a phrase.
 	tokSlot := make([]int, len(toks))
 	for i := 0; i < len(toks); {
 		k, groups := ix.synonymAt(toks, i)
 		var s *slot
-		switch w := toks[i].word; {
+		switch w := toks[i].Word; {
 		case k > 1: // a multi-word synonym is one slot
 			s = &slot{group: true}
 			for j := i; j < i+k; j++ {
@@ -154,7 +156,7 @@ func (ix *Index) parse(query string) parsedQuery {
 		if a == -2 || b == -2 || a == -1 && b == -1 {
 			continue
 		}
-		c := compound{word: toks[i].word + toks[i+1].word}
+		c := compound{word: toks[i].Word + toks[i+1].Word}
 		for _, si := range []int{a, b} {
 			if si >= 0 {
 				c.slots = append(c.slots, si)
@@ -165,7 +167,7 @@ func (ix *Index) parse(query string) parsedQuery {
 	// A query of stop words alone still completes its last word ("on" is
 	// on its way to "onboarding").
 	if len(q.slots) == 0 && typing {
-		w := toks[len(toks)-1].word
+		w := toks[len(toks)-1].Word
 		if utf8.RuneCountInString(w) >= 2 {
 			q.items[len(q.items)-1] = item{slot: 0}
 			q.slots = append(q.slots, &slot{word: w, prefix: true, onlyPrefix: true, words: map[string]int{}})
@@ -176,7 +178,7 @@ func (ix *Index) parse(query string) parsedQuery {
 
 // synonymAt finds the longest synonym phrase starting at toks[i]: its
 // length in words and every group having it.
-func (ix *Index) synonymAt(toks []token, i int) (int, []int) {
+func (ix *Index) synonymAt(toks []pagetext.Token, i int) (int, []int) {
 	best := 0
 	var groups []int
 	for p, words := range ix.phrases {
@@ -185,7 +187,7 @@ func (ix *Index) synonymAt(toks []token, i int) (int, []int) {
 		}
 		match := true
 		for k, w := range words {
-			if toks[i+k].word != w {
+			if toks[i+k].Word != w {
 				match = false
 				break
 			}

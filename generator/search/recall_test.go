@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/playbook-ssg/playbook/generator/pagetext"
 )
 
 // oneEdit applies edit op (0 insert, 1 delete, 2 substitute, 3 transpose)
@@ -36,9 +38,9 @@ func oneEdit(r *rand.Rand, w string, op int) string {
 // fewest pages contain.
 func distinctiveTitleWord(d Doc, df map[string]int) string {
 	best := ""
-	for _, t := range tokens(d.Title) {
-		if utf8.RuneCountInString(t.word) >= 4 && (best == "" || df[t.word] < df[best]) {
-			best = t.word
+	for _, t := range pagetext.Tokens(d.Title) {
+		if utf8.RuneCountInString(t.Word) >= 4 && (best == "" || df[t.Word] < df[best]) {
+			best = t.Word
 		}
 	}
 	return best
@@ -49,10 +51,10 @@ func documentFrequencies(docs []Doc) map[string]int {
 	for _, d := range docs {
 		seen := map[string]bool{}
 		add := func(s string) {
-			for _, t := range tokens(s) {
-				if !seen[t.word] {
-					seen[t.word] = true
-					df[t.word]++
+			for _, t := range pagetext.Tokens(s) {
+				if !seen[t.Word] {
+					seen[t.Word] = true
+					df[t.Word]++
 				}
 			}
 		}

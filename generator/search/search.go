@@ -24,30 +24,14 @@
 //	search/search.js        the browser engine
 package search
 
-// Doc is one page to index. The first section is the page's introduction,
-// with an empty Anchor and Heading; each heading starts a new section.
-type Doc struct {
-	URL   string
-	Title string
-	Kind  string
-	// Facets are filterable values by facet name: kind, category, persona,
-	// stage, owners, tags. Kind is added from the Kind field when absent.
-	Facets map[string][]string
-	// Phrases are what the page answers, in the words a reader types: an
-	// objection's says and also_heard, a term's aliases. They weigh just
-	// below the title, and results show them as one section.
-	Phrases []string
-	// Names are what the page is called: its title is one already; add
-	// aliases and the customer's exact words. A query that is one of them,
-	// once framing like "what is" is left out, puts the page first.
-	Names    []string
-	Sections []Section
-}
+import "github.com/playbook-ssg/playbook/generator/pagetext"
+
+// Doc is one page to index: its text as pagetext holds it, which changes
+// and the offline hashes read too.
+type Doc = pagetext.Doc
 
 // Section is a part of a page under one heading.
-type Section struct {
-	Anchor, Heading, Text string
-}
+type Section = pagetext.Section
 
 // Options configure Build.
 type Options struct {

@@ -34,6 +34,15 @@ func appendVarint(dst []byte, v int) []byte {
 	return append(dst, tmp[i:]...)
 }
 
+// varintLen is the length of appendVarint's encoding of v.
+func varintLen(v int) int {
+	n := 1
+	for v >>= 5; v > 0; v >>= 5 {
+		n++
+	}
+	return n
+}
+
 // reader decodes numbers written by appendVarint and fixed digits.
 type reader struct {
 	s   string

@@ -1,4 +1,4 @@
-package search
+package pagetext
 
 import (
 	"strings"
@@ -8,8 +8,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Tokenising and folding. engine.js implements exactly the same rules with
-// one regular expression, so both sides agree on every token:
+// Tokenising and folding. The search index's browser engine (engine.js in
+// generator/search) implements exactly the same rules with one regular
+// expression, so both sides agree on every token:
 //
 //   - a word is a run of letters, marks and digits, which may go on over an
 //     apostrophe (' or ’) followed by another such run ("don't", "rock'n'roll");
@@ -19,28 +20,34 @@ import (
 //     lowercases, then spells out a few letters that have no decomposition
 //     (ß, æ, œ, ø, ł …).
 
-// token is one word of a text: its byte span in the source and its folded form.
-type token struct {
-	start, end int
-	word       string
+// Token is one word of a text: its byte span in the source and its folded
+// form.
+type Token struct {
+	Start, End int
+	Word       string
 }
 
-// tokenizer walks the words of a text. Word returns a buffer reused by the
-// next call, so callers that keep a word must copy it.
-type tokenizer struct {
+// Tokenizer walks the words of a text without allocating: Reset, then Next
+// until it returns false, reading Word (and Span) after each. Word returns
+// a buffer reused by the next call, so callers that keep a word must copy
+// it. The zero Tokenizer is ready for Reset.
+type Tokenizer struct {
 	src        string
 	pos        int
 	start, end int
 	buf        []byte
-	ascii      bool
+	ascii      bool      // the word is ASCII letters, digits and apostrophes
+	nfd        norm.Iter // kept here: a local one escapes, one allocation per word
 }
 
-func (t *tokenizer) reset(s string) {
+// Reset starts over on s.
+func (t *Tokenizer) Reset(s string) {
 	t.src, t.pos = s, 0
 }
 
-// next advances to the next word with a non-empty folded form.
-func (t *tokenizer) next() bool {
+// Next advances to the next word with a non-empty folded form; it reports
+// false at the end of the text.
+func (t *Tokenizer) Next() bool {
 	for t.pos < len(t.src) {
 		if t.scan() && t.fold() {
 			return true
@@ -49,12 +56,16 @@ func (t *tokenizer) next() bool {
 	return false
 }
 
-// word is the folded form of the current word.
-func (t *tokenizer) word() []byte { return t.buf }
+// Word is the folded form of the current word, valid until the next call
+// to Next or Reset.
+func (t *Tokenizer) Word() []byte { return t.buf }
+
+// Span is the current word's byte span in the text.
+func (t *Tokenizer) Span() (start, end int) { return t.start, t.end }
 
 // scan finds the span of the next word, or consumes trailing non-word text.
 // ASCII, by far the commonest case, never leaves the byte loop.
-func (t *tokenizer) scan() bool {
+func (t *Tokenizer) scan() bool {
 	s := t.src
 	i := t.pos
 	for i < len(s) {
@@ -91,7 +102,6 @@ func (t *tokenizer) scan() bool {
 				continue
 			}
 			if c == '\'' && continuesWord(s, i+1) {
-				t.ascii = false
 				i++
 				continue
 			}
@@ -124,24 +134,29 @@ func continuesWord(s string, i int) bool {
 
 // fold writes the folded form of src[start:end] to buf; it reports whether
 // anything is left (a lone combining mark folds to nothing).
-func (t *tokenizer) fold() bool {
+func (t *Tokenizer) fold() bool {
 	w := t.src[t.start:t.end]
 	if t.ascii {
-		t.buf = append(t.buf[:0], w...)
-		for i, c := range t.buf {
-			if 'A' <= c && c <= 'Z' {
-				t.buf[i] = c + 'a' - 'A'
+		// What appendFolded gives for ASCII: NFD leaves it as it is.
+		b := t.buf[:0]
+		for i := 0; i < len(w); i++ {
+			switch c := w[i]; {
+			case 'A' <= c && c <= 'Z':
+				b = append(b, c+'a'-'A')
+			case c != '\'':
+				b = append(b, c)
 			}
 		}
-		return len(t.buf) > 0
+		t.buf = b
+		return len(b) > 0
 	}
-	t.buf = appendFolded(t.buf[:0], w)
+	t.buf = appendFolded(t.buf[:0], w, &t.nfd)
 	return len(t.buf) > 0
 }
 
-// appendFolded appends the folded form of a word that may hold any runes.
-func appendFolded(dst []byte, w string) []byte {
-	var it norm.Iter
+// appendFolded appends the folded form of a word that may hold any runes,
+// decomposing it with it.
+func appendFolded(dst []byte, w string, it *norm.Iter) []byte {
 	it.InitString(norm.NFD, w)
 	for !it.Done() {
 		seg := it.Next()
@@ -184,26 +199,28 @@ func isCJK(r rune) bool {
 	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
 }
 
-// tokens returns every word of s with its span; used for queries and
-// excerpts, where texts are short.
-func tokens(s string) []token {
-	var t tokenizer
-	t.reset(s)
-	var out []token
-	for t.next() {
-		out = append(out, token{t.start, t.end, string(t.buf)})
+// Tokens returns every word of s with its span. It allocates each word:
+// meant for short texts (queries, excerpts); walk long ones with a
+// Tokenizer.
+func Tokens(s string) []Token {
+	var t Tokenizer
+	t.Reset(s)
+	var out []Token
+	for t.Next() {
+		out = append(out, Token{t.start, t.end, string(t.buf)})
 	}
 	return out
 }
 
 // Fold returns the folded form of a word or phrase: lowercase, without
-// diacritics, words joined by single spaces. It is how the index compares
-// words, exported for callers that build synonym tables.
+// diacritics, words joined by single spaces. It is how the search index
+// compares words, for callers that build synonym tables or match words the
+// same way.
 func Fold(s string) string {
-	ts := tokens(s)
+	ts := Tokens(s)
 	words := make([]string, len(ts))
 	for i, t := range ts {
-		words[i] = t.word
+		words[i] = t.Word
 	}
 	return strings.Join(words, " ")
 }
