@@ -12,7 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/preview"
 	"github.com/playbook-ssg/playbook/internal/browser"
 	"github.com/playbook-ssg/playbook/internal/fixture"
@@ -22,7 +22,7 @@ import (
 func livePreview(t *testing.T) (dir, base string) {
 	t.Helper()
 	dir = fixture.Copy(t, "../playbook")
-	pv, err := preview.Start(preview.Options{Build: build.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}})
+	pv, err := preview.Start(preview.Options{Build: pipeline.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,10 +16,10 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/offline"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
@@ -92,9 +92,9 @@ func serveSwitchable(t *testing.T, files map[string][]byte) *switchableSite {
 }
 
 // generateAt builds the playbook in dir under offlineBase.
-func generateAt(t *testing.T, dir string) *build.Site {
+func generateAt(t *testing.T, dir string) *pipeline.Site {
 	t.Helper()
-	site, err := build.Generate(build.Options{Source: dir, BaseURL: offlineBase, Today: sampleToday})
+	site, err := pipeline.Generate(pipeline.Options{Source: dir, BaseURL: offlineBase, Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building %s: %v", dir, err)
 	}
@@ -157,7 +157,7 @@ const cacheKeys = `caches.keys()`
 const controlled = `!!navigator.serviceWorker.controller`
 
 // workerBuild is the build stamp the site's worker names its cache by.
-func workerBuild(t *testing.T, s *build.Site) string {
+func workerBuild(t *testing.T, s *pipeline.Site) string {
 	t.Helper()
 	line, _, _ := strings.Cut(string(s.Files["sw.js"]), "\n")
 	_, rest, ok := strings.Cut(line, `"build":"`)
@@ -170,7 +170,7 @@ func workerBuild(t *testing.T, s *build.Site) string {
 
 // workerPages is the hash of each page the site's worker saves on
 // install, by URL.
-func workerPages(t *testing.T, s *build.Site) map[string]string {
+func workerPages(t *testing.T, s *pipeline.Site) map[string]string {
 	t.Helper()
 	line, _, _ := strings.Cut(string(s.Files["sw.js"]), "\n")
 	var w offline.Worker
@@ -347,7 +347,7 @@ func TestOfflineWorkerSwitchedOff(t *testing.T) {
 	openPage(t, ctx, srv.URL)
 	waitFor(t, ctx, "the service worker to control the page", controlled)
 
-	drafts, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday, Drafts: true})
+	drafts, err := pipeline.Generate(pipeline.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday, Drafts: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,8 +424,8 @@ func TestChangedSinceLastVisit(t *testing.T) {
 // the site's address and that page's URL.
 func serveWithWordDiff(t *testing.T) (*switchableSite, string) {
 	t.Helper()
-	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday,
-		Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: offlineBase}})
+	site, err := pipeline.Start(pipeline.Options{Source: "../playbook", BaseURL: offlineBase, Today: sampleToday,
+		Release: &release.Context{Current: release.Version{Name: "Latest", Latest: true}, RootPath: offlineBase}}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,7 +434,7 @@ func serveWithWordDiff(t *testing.T) (*switchableSite, string) {
 		Inserted: 1,
 		Sections: []changes.Section{{Status: changes.SectionChanged, Parts: []changes.Part{{Op: changes.Same, Text: "We "}, {Op: changes.Insert, Text: "now "}, {Op: changes.Same, Text: "agree."}}}},
 	}}}
-	if err := site.SetChanges(rep); err != nil {
+	if err := site.Finish(rep, nil); err != nil {
 		t.Fatal(err)
 	}
 	return serveSwitchable(t, site.Files), offlineBase + "objections/too-expensive/"

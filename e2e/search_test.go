@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
 	"github.com/playbook-ssg/playbook/internal/fixture"
@@ -238,7 +238,7 @@ func TestSearchShowsTitlesAsText(t *testing.T) {
 	dir := fixture.Copy(t, "../playbook")
 	page := "+++\ntitle = '<img src=x onerror=\"window.__xss=1\"> zanzibarquux'\ndescription = \"<b onmouseover=window.__xss=2>bold</b> zanzibarquux\"\n+++\n\n## <img src=y onerror=window.__xss=3>\n\nThe zanzibarquux rule.\n"
 	fixture.WriteFile(t, dir, "content/working-together/xss.md", page)
-	site, err := build.Generate(build.Options{Source: dir, BaseURL: "/", Today: sampleToday})
+	site, err := pipeline.Generate(pipeline.Options{Source: dir, BaseURL: "/", Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building: %v", err)
 	}
@@ -339,7 +339,7 @@ func TestSearchCombobox(t *testing.T) {
 }
 
 func TestSearchIndexUnavailable(t *testing.T) {
-	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
+	site, err := pipeline.Generate(pipeline.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building sample: %v", err)
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/internal/browser"
 )
@@ -32,7 +32,7 @@ func serveSample(t *testing.T) string {
 // none): to add headers or compression as a host would.
 func serveSampleWith(t *testing.T, wrap func(http.Handler) http.Handler) string {
 	t.Helper()
-	site, err := build.Generate(build.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
+	site, err := pipeline.Generate(pipeline.Options{Source: "../playbook", BaseURL: "/", Today: sampleToday})
 	if err != nil {
 		t.Fatalf("building sample: %v", err)
 	}

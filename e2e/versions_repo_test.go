@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/versions"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
@@ -117,7 +117,7 @@ func serveVersionedSample(t *testing.T) versionedSite {
 
 	out := filepath.Join(t.TempDir(), "public")
 	res, err := versions.Build(context.Background(), versions.Options{
-		Build:     build.Options{Source: r.Dir, GitHistory: true, Today: sampleToday, BaseURL: "/"},
+		Build:     pipeline.Options{Source: r.Dir, GitHistory: true, Today: sampleToday, BaseURL: "/"},
 		Out:       out,
 		CacheDir:  t.TempDir(),
 		Generator: "test",

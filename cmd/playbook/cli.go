@@ -15,12 +15,12 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/baseline"
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/output"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/versions"
 )
 
@@ -167,7 +167,7 @@ func newBuildCommand(name, about string, withBaseURL bool, stderr io.Writer) *bu
 
 // parse reads the command line. When it returns ok false, the caller exits
 // with code: help was shown, or the usage error was printed.
-func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Options, code int, ok bool) {
+func (c *buildCommand) parse(args []string, stderr io.Writer) (opts pipeline.Options, code int, ok bool) {
 	positional, err := parseInterspersed(c.fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -175,7 +175,7 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 		}
 		return opts, exitUsage, false
 	}
-	usageErr := func(format string, args ...any) (build.Options, int, bool) {
+	usageErr := func(format string, args ...any) (pipeline.Options, int, bool) {
 		fmt.Fprintf(stderr, "playbook %s: %s\n", c.name, fmt.Sprintf(format, args...))
 		return opts, exitUsage, false
 	}
@@ -183,7 +183,7 @@ func (c *buildCommand) parse(args []string, stderr io.Writer) (opts build.Option
 	if err != nil {
 		return usageErr("%v", err)
 	}
-	opts = build.Options{Source: dir, Drafts: c.drafts, Audience: c.audience, BaseURL: c.baseURL, GitHistory: true}
+	opts = pipeline.Options{Source: dir, Drafts: c.drafts, Audience: c.audience, BaseURL: c.baseURL, GitHistory: true}
 	if c.audience != "internal" && c.audience != "external" {
 		return usageErr("--audience %q: use internal or external", c.audience)
 	}
@@ -292,7 +292,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if _, err := os.Stat(filepath.Join(dest, versions.ManifestFile)); err == nil {
 			fmt.Fprintf(stderr, "playbook build: note: --latest-only: the older versions in %s are replaced by the latest alone\n", dest)
 		}
-		res, err := build.Build(opts, dest)
+		res, err := pipeline.Build(opts, dest)
 		if err != nil {
 			return buildFailed(stderr, err, dest)
 		}
@@ -350,7 +350,7 @@ func buildFailed(stderr io.Writer, err error, dest string) int {
 	return reportFailure(stderr, "build", err, dest)
 }
 
-func printTimes(stderr io.Writer, verbose bool, times []build.Stage) {
+func printTimes(stderr io.Writer, verbose bool, times []pipeline.Stage) {
 	if !verbose {
 		return
 	}

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 )
 
 // BenchmarkCheckVsBuild10000 runs check and a full build (to disk) of a
@@ -45,7 +45,7 @@ func BenchmarkCheckVsBuild10000(b *testing.B) {
 		}
 		checking += time.Since(start)
 		start = time.Now()
-		if _, err := build.Build(build.Options{Source: dir, Today: fixtureToday}, out); err != nil {
+		if _, err := pipeline.Build(pipeline.Options{Source: dir, Today: fixtureToday}, out); err != nil {
 			b.Fatal(err)
 		}
 		building += time.Since(start)

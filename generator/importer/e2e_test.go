@@ -8,10 +8,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/internal/handbooks"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 )
 
 // today is fixed so that review and date findings do not move.
@@ -52,7 +52,7 @@ func TestImportBuildsEveryLayout(t *testing.T) {
 				}
 			}
 
-			site, err := build.Generate(build.Options{Source: dest, Drafts: true, Today: today})
+			site, err := pipeline.Generate(pipeline.Options{Source: dest, Drafts: true, Today: today})
 			if err != nil {
 				t.Fatalf("build after import: %v", err)
 			}

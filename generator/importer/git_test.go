@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/internal/handbooks"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/internal/fixture"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
@@ -105,7 +105,7 @@ func TestInPlaceGit(t *testing.T) {
 	if !strings.Contains(log, first) {
 		t.Errorf("git log --follow %s does not reach the first commit %s:\n%s", moved[m.Pages[0]], first, log)
 	}
-	if _, err := build.Generate(build.Options{Source: repo.Dir, Today: today}); err != nil {
+	if _, err := pipeline.Generate(pipeline.Options{Source: repo.Dir, Today: today}); err != nil {
 		t.Errorf("build after an import in place: %v", err)
 	}
 	// public/, where the build went, is ignored: .gitignore says so.
@@ -197,7 +197,7 @@ func TestInPlaceHugo(t *testing.T) {
 	if report, _ := os.ReadFile(filepath.Join(dir, ReportFile)); !strings.Contains(string(report), "now hugo-layouts/") {
 		t.Errorf("the report does not say layouts/ moved:\n%s", report)
 	}
-	if _, err := build.Generate(build.Options{Source: dir, Today: today}); err != nil {
+	if _, err := pipeline.Generate(pipeline.Options{Source: dir, Today: today}); err != nil {
 		t.Errorf("build after an import in place: %v", err)
 	}
 }

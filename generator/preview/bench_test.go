@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 )
 
 // BenchmarkEditOnePage10000 times the server side of a one-page edit in a
@@ -49,7 +49,7 @@ func benchmarkEdit(b *testing.B, n int, change func([]byte, int) []byte) {
 	if err := synth.Write(dir, n); err != nil {
 		b.Fatal(err)
 	}
-	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}})
+	pv, err := Start(Options{Build: pipeline.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -14,15 +14,15 @@ import (
 	"sync"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/serve"
 	"github.com/playbook-ssg/playbook/generator/watch"
 )
 
 // Options configure a preview.
 type Options struct {
-	Build build.Options
+	Build pipeline.Options
 	Poll  bool      // poll for changes instead of using file events
 	Log   io.Writer // progress and errors, for the terminal
 }
@@ -33,9 +33,9 @@ type Preview struct {
 	opts    Options
 	watcher *watch.Watcher
 	pages   int
-	shown   string      // the last problems printed, to print each state once
-	last    *build.Site // the last good build, updated in place by body edits
-	warned  diag.List   // the warnings last printed
+	shown   string         // the last problems printed, to print each state once
+	last    *pipeline.Site // the last good build, updated in place by body edits
+	warned  diag.List      // the warnings last printed
 
 	closeOnce sync.Once
 }
@@ -54,7 +54,7 @@ func Start(opts Options) (*Preview, error) {
 	}
 	opts.Build.Live = true // no service worker: it would answer in place of the live server
 	p := &Preview{opts: opts}
-	site, err := build.Generate(opts.Build)
+	site, err := pipeline.Generate(opts.Build)
 	p.last = site
 	if err != nil {
 		p.Server = serve.New(placeholder(), serve.Options{Live: true})
@@ -106,13 +106,13 @@ func (p *Preview) Rebuild(changed []string) {
 // rebuildPages updates and publishes the pages, reporting whether it worked.
 func (p *Preview) rebuildPages(changed []string) bool {
 	start := time.Now()
-	var site *build.Site
+	var site *pipeline.Site
 	var outputs []string
 	var err error
 	if p.last != nil {
 		site, outputs, err = p.last.Update(changed)
 	} else {
-		site, err = build.Generate(p.opts.Build)
+		site, err = pipeline.Generate(p.opts.Build)
 	}
 	p.last = site // nil after an error: the next change rebuilds in full
 	if err != nil {

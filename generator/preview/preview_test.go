@@ -13,8 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/offline"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
@@ -87,8 +87,8 @@ func get(t *testing.T, url string) string {
 // start runs a preview of a copy of the build fixture.
 func start(t *testing.T) (dir, base string, events <-chan sse, pv *Preview) {
 	t.Helper()
-	dir = fixture.Copy(t, "../build/testdata/basic")
-	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
+	dir = fixture.Copy(t, "../pipeline/testdata/basic")
+	pv, err := Start(Options{Build: pipeline.Options{Source: dir, BaseURL: "/", Drafts: true, Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,8 +165,8 @@ func TestAddAndDeletePagesAndFolders(t *testing.T) {
 
 func TestRapidEditsSettleOnTheLast(t *testing.T) {
 	before := runtime.NumGoroutine()
-	dir := fixture.Copy(t, "../build/testdata/basic")
-	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
+	dir := fixture.Copy(t, "../pipeline/testdata/basic")
+	pv, err := Start(Options{Build: pipeline.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,9 +216,9 @@ func itoa(i int) string {
 }
 
 func TestErrorsPrintedOnce(t *testing.T) {
-	dir := fixture.Copy(t, "../build/testdata/basic")
+	dir := fixture.Copy(t, "../pipeline/testdata/basic")
 	var log strings.Builder
-	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}, Log: &log})
+	pv, err := Start(Options{Build: pipeline.Options{Source: dir, BaseURL: "/", Today: time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)}, Log: &log})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,8 +243,8 @@ func TestErrorsPrintedOnce(t *testing.T) {
 // would answer in place of the live server and its reloads) and serves
 // no sw.js, even for a build that would have one.
 func TestNoServiceWorker(t *testing.T) {
-	dir := fixture.Copy(t, "../build/testdata/basic")
-	pv, err := Start(Options{Build: build.Options{Source: dir, BaseURL: "/"}})
+	dir := fixture.Copy(t, "../pipeline/testdata/basic")
+	pv, err := Start(Options{Build: pipeline.Options{Source: dir, BaseURL: "/"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/scaffold"
 )
 
@@ -38,7 +38,7 @@ func TestNewPlaybookBuildsCleanly(t *testing.T) {
 	if len(files) < 10 {
 		t.Errorf("only %d files", len(files))
 	}
-	s, err := build.Generate(build.Options{Source: dir, Today: today})
+	s, err := pipeline.Generate(pipeline.Options{Source: dir, Today: today})
 	if err != nil {
 		t.Fatalf("new playbook does not build: %v", err)
 	}
@@ -74,7 +74,7 @@ func TestNewPages(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
-		_, err = build.Generate(build.Options{Source: dir, Today: today})
+		_, err = pipeline.Generate(pipeline.Options{Source: dir, Today: today})
 		for _, w := range want {
 			if err == nil || !strings.Contains(err.Error(), rel) || !strings.Contains(err.Error(), w) {
 				t.Errorf("%s: got %v, want an error about %q in %s", kind, err, w, rel)

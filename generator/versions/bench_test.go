@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/internal/synth"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
@@ -54,7 +54,7 @@ func BenchmarkTenVersions1000(b *testing.B) {
 	outAll := filepath.Join(b.TempDir(), "all")
 	outLatest := filepath.Join(b.TempDir(), "latest")
 	cacheDir := b.TempDir()
-	opts := build.Options{Source: r.Dir, GitHistory: true, Today: when.AddDate(1, 0, 0)}
+	opts := pipeline.Options{Source: r.Dir, GitHistory: true, Today: when.AddDate(1, 0, 0)}
 	all := func() *Result {
 		res, err := Build(context.Background(), Options{Build: opts, Out: outAll, CacheDir: cacheDir, Generator: "bench"})
 		if err != nil {
@@ -86,7 +86,7 @@ func BenchmarkTenVersions1000(b *testing.B) {
 				}
 				warm += time.Since(start)
 			} else {
-				if _, err := build.Build(opts, outLatest); err != nil {
+				if _, err := pipeline.Build(opts, outLatest); err != nil {
 					b.Fatal(err)
 				}
 				single += time.Since(start)

@@ -25,7 +25,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/changes"
 	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/content"
@@ -33,6 +32,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/gitfs"
 	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/output"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/search"
 	"github.com/playbook-ssg/playbook/generator/site"
@@ -44,7 +44,7 @@ type Options struct {
 	// Build is how to build the latest: Source, Audience, BaseURL, Today,
 	// Theme, GitHistory. Tags are built the same way, without drafts,
 	// judged against their own commit's date.
-	Build build.Options
+	Build pipeline.Options
 	// Out is the output folder.
 	Out string
 	// CacheDir keeps what later builds need to reuse a tag's output
@@ -65,7 +65,7 @@ type Result struct {
 	Files    int // files written; not counting versions carried over
 	Versions []Built
 	Diags    diag.List
-	Times    []build.Stage // how long each step took: the versions', then the latest's stages
+	Times    []pipeline.Stage // how long each step took: the versions', then the latest's stages
 	Duration time.Duration
 }
 
@@ -120,7 +120,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	lap := func(name string) {
 		now := time.Now()
-		b.res.Times = append(b.res.Times, build.Stage{Name: name, Duration: now.Sub(start)})
+		b.res.Times = append(b.res.Times, pipeline.Stage{Name: name, Duration: now.Sub(start)})
 		start = now
 	}
 	begin := start
@@ -248,13 +248,13 @@ func (b *builder) findTags(ctx context.Context) error {
 	previous := make([]string, len(b.tags))
 	for i, t := range b.tags {
 		if v, ok := old.byTag[t.Name]; ok {
-			previous[i] = strings.TrimSuffix(strings.TrimPrefix(v.Path, build.VersionsDir), "/")
+			previous[i] = strings.TrimSuffix(strings.TrimPrefix(v.Path, pipeline.VersionsDir), "/")
 		}
 	}
 	var clashes []int
 	b.paths, clashes = pathNames(b.names, previous)
 	for _, i := range clashes {
-		b.res.Diags.Warnf(config.FileName, 0, 0, Rule, "tag %s is published at /%s%s/, because another version's name makes the folder %s: give one of them another name with versions.names", b.tags[i].Name, build.VersionsDir, b.paths[i], safeName(b.names[i]))
+		b.res.Diags.Warnf(config.FileName, 0, 0, Rule, "tag %s is published at /%s%s/, because another version's name makes the folder %s: give one of them another name with versions.names", b.tags[i].Name, pipeline.VersionsDir, b.paths[i], safeName(b.names[i]))
 	}
 	for _, tag := range b.cfg.Versions.Exclude {
 		if !known[tag] {
@@ -280,7 +280,7 @@ func (b *builder) buildTags(ctx context.Context) error {
 	old := b.published.keys
 	b.keys = map[string]bool{}
 	for i, t := range b.tags {
-		v := release.Version{Name: b.names[i], Tag: t.Name, Path: build.VersionsDir + b.paths[i] + "/", Commit: t.Commit, Date: t.Date}
+		v := release.Version{Name: b.names[i], Tag: t.Name, Path: pipeline.VersionsDir + b.paths[i] + "/", Commit: t.Commit, Date: t.Date}
 		var prevName, prevPath, prevCommit string
 		if b.prev != nil {
 			prevName, prevPath, prevCommit = b.prev.version.Name, b.prev.version.Path, b.prev.version.Commit
@@ -363,7 +363,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		b.res.Diags.Warnf("", 0, 0, Rule, "tag %s has no %s in %s, so it has no playbook to build: leave it out with versions.tags or versions.exclude", t.Name, config.FileName, orRoot(b.repo.Prefix))
 		return false, nil
 	}
-	opts := build.Options{
+	opts := pipeline.Options{
 		Source:   b.opts.Build.Source,
 		Files:    fsys,
 		Audience: b.opts.Build.Audience,
@@ -381,7 +381,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 	}
 	// A tag is built in memory, so that one which fails leaves nothing in
 	// the output (--keep-going publishes the others).
-	s, err := build.Start(opts, nil)
+	s, err := pipeline.Start(opts, nil)
 	if err != nil {
 		return b.tagFailed(t, err)
 	}
@@ -403,7 +403,7 @@ func (b *builder) buildTag(ctx context.Context, t Tag, v release.Version, k stri
 		return false, err
 	}
 	b.res.Files += len(s.Files)
-	pages := pagePaths(s, s.Has(build.ChangesPage+"index.html"))
+	pages := pagePaths(s, s.Has(pipeline.ChangesPage+"index.html"))
 	e := &entry{Format: cacheFormat, Key: k, Pages: pages, Check: map[string]int64{}}
 	for _, name := range checkedFiles() {
 		if data, ok := s.Files[name]; ok {
@@ -505,7 +505,7 @@ func (b *builder) feedback() *release.Feedback {
 // checkSwitcher notes a version whose pages have no version switcher: a
 // playbook's own layouts/baseof.html (perhaps at an old tag) that
 // predates it.
-func (b *builder) checkSwitcher(s *build.Site, v release.Version) {
+func (b *builder) checkSwitcher(s *pipeline.Site, v release.Version) {
 	if len(b.tags) == 0 || strings.Contains(string(s.Files["index.html"]), `class="version-switch"`) {
 		return
 	}
@@ -522,7 +522,7 @@ func (b *builder) checkSwitcher(s *build.Site, v release.Version) {
 // the search index does not hold but readers see change. URLs are
 // relative to the version's folder ("/objections/x/", where the index
 // has full paths), so that versions can be compared.
-func compareDocs(s *build.Site) []search.Doc {
+func compareDocs(s *pipeline.Site) []search.Doc {
 	docs := slices.Clone(s.Docs())
 	for i, d := range docs {
 		docs[i].URL = "/" + strings.TrimPrefix(d.URL, s.Model.BasePath)
@@ -600,8 +600,8 @@ func (b *builder) buildLatest(ctx context.Context, lap func(string)) error {
 
 // renderLatest renders the latest into stream, returning how many files
 // it wrote.
-func (b *builder) renderLatest(opts build.Options, latest release.Version, stream *output.Stream, lap func(string)) (int, error) {
-	s, err := build.Start(opts, stream)
+func (b *builder) renderLatest(opts pipeline.Options, latest release.Version, stream *output.Stream, lap func(string)) (int, error) {
+	s, err := pipeline.Start(opts, stream)
 	if err != nil {
 		return 0, err
 	}
@@ -640,7 +640,7 @@ func (b *builder) renderLatest(opts build.Options, latest release.Version, strea
 		return 0, err
 	}
 	for _, st := range s.Times {
-		b.res.Times = append(b.res.Times, build.Stage{Name: "latest: " + st.Name, Duration: st.Duration})
+		b.res.Times = append(b.res.Times, pipeline.Stage{Name: "latest: " + st.Name, Duration: st.Duration})
 	}
 	b.checkSwitcher(s, latest)
 	for name, data := range s.Files {
@@ -726,7 +726,7 @@ func readManifest(name string) published {
 // pagePaths lists the paths of a site's pages relative to its root, for
 // the version switcher: its content pages, and its search and What
 // changed pages when it has them.
-func pagePaths(s *build.Site, changesPage bool) []string {
+func pagePaths(s *pipeline.Site, changesPage bool) []string {
 	out := make([]string, 0, len(s.Model.Pages)+2)
 	for _, p := range s.Model.Pages {
 		if !p.Draft {
@@ -737,7 +737,7 @@ func pagePaths(s *build.Site, changesPage bool) []string {
 		out = append(out, "search/")
 	}
 	if changesPage {
-		out = append(out, build.ChangesPage)
+		out = append(out, pipeline.ChangesPage)
 	}
 	slices.Sort(out)
 	return out

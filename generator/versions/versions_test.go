@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/playbook-ssg/playbook/generator/build"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/internal/gittest"
 )
 
@@ -67,7 +67,7 @@ func releases(t *testing.T) *gittest.Repo {
 func buildAll(t *testing.T, dir, out, cacheDir string, keepGoing bool) (*Result, error) {
 	t.Helper()
 	return Build(context.Background(), Options{
-		Build:     build.Options{Source: dir, GitHistory: true, Today: day3},
+		Build:     pipeline.Options{Source: dir, GitHistory: true, Today: day3},
 		Out:       out,
 		CacheDir:  cacheDir,
 		KeepGoing: keepGoing,
@@ -299,7 +299,7 @@ func TestTagThatDoesNotBuild(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := build.Build(build.Options{Source: dir}, out); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Source: dir}, out); err != nil {
 		t.Fatal(err)
 	}
 	previous := read(t, out, "index.html")
@@ -492,7 +492,7 @@ func TestExternalBuildLeavesInternalAndDraftsOut(t *testing.T) {
 	dir := filepath.Join(r.Dir, "handbook")
 	out := filepath.Join(t.TempDir(), "public")
 	_, err := Build(context.Background(), Options{
-		Build: build.Options{Source: dir, GitHistory: true, Today: day3, Audience: "external", Drafts: true},
+		Build: pipeline.Options{Source: dir, GitHistory: true, Today: day3, Audience: "external", Drafts: true},
 		Out:   out, CacheDir: t.TempDir(), Generator: "test",
 	})
 	if err != nil {
@@ -537,7 +537,7 @@ func TestReservedAddresses(t *testing.T) {
 	}
 	// A build of the latest alone (a pull request's) and check catch it too.
 	r.Write("handbook/static/v/logo.svg", "<svg/>")
-	_, err = build.Build(build.Options{Source: filepath.Join(r.Dir, "handbook")}, filepath.Join(t.TempDir(), "latest"))
+	_, err = pipeline.Build(pipeline.Options{Source: filepath.Join(r.Dir, "handbook")}, filepath.Join(t.TempDir(), "latest"))
 	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "static/v/logo.svg: error: /v/logo.svg belongs to the older versions of the playbook") {
 		t.Errorf("a build of the latest alone: got %v", err)
 	}

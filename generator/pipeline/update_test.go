@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -20,7 +20,7 @@ func TestUpdateEqualsFullBuild(t *testing.T) {
 	seeds, steps := []uint64{1, 2}, 40
 	if raceEnabled {
 		// The race detector makes each step several times slower; the
-		// full set runs without it: go test ./generator/build
+		// full set runs without it: go test ./generator/pipeline
 		seeds, steps = seeds[:1], 25
 	}
 	for _, seed := range seeds {

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -38,7 +38,7 @@ func generate(t *testing.T, opts Options) *Site {
 var mainRe = regexp.MustCompile(`(?s)<main[^>]*>.*</main>`)
 
 // TestGoldenPages pins the rendered <main> of one page of each kind. Run
-// `go test ./generator/build -update` after an intended change and review
+// `go test ./generator/pipeline -update` after an intended change and review
 // the diff of testdata/golden.
 func TestGoldenPages(t *testing.T) {
 	s := generate(t, Options{Source: "testdata/basic"})

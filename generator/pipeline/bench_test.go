@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"os/exec"
@@ -12,7 +12,7 @@ import (
 
 // BenchmarkBuild1000 builds a generated 1,000-page playbook to disk:
 //
-//	go test ./generator/build -run '^$' -bench Build1000 -benchmem
+//	go test ./generator/pipeline -run '^$' -bench Build1000 -benchmem
 func BenchmarkBuild1000(b *testing.B) {
 	benchmarkBuild(b, 1000)
 }
@@ -24,7 +24,7 @@ func BenchmarkBuild1000(b *testing.B) {
 // and besides the ratio of the totals it reports the median of the
 // pairs' ratios, which one slow moment of a shared disk cannot move:
 //
-//	go test ./generator/build -run '^$' -bench SearchCost -benchtime 8x
+//	go test ./generator/pipeline -run '^$' -bench SearchCost -benchtime 8x
 func BenchmarkSearchCost10000(b *testing.B) {
 	dir := b.TempDir()
 	if err := synth.Write(dir, 10000); err != nil {
@@ -112,7 +112,7 @@ func BenchmarkGenerate10000(b *testing.B) {
 // BenchmarkGeneratePlain10000 is the in-memory pipeline on the plain
 // 10,000-page playbook scripts/vs-hugo builds with Hugo too. Profile it:
 //
-//	go test ./generator/build -run '^$' -bench GeneratePlain10000 -benchtime 2x -cpuprofile cpu.out -memprofile mem.out
+//	go test ./generator/pipeline -run '^$' -bench GeneratePlain10000 -benchtime 2x -cpuprofile cpu.out -memprofile mem.out
 func BenchmarkGeneratePlain10000(b *testing.B) {
 	dir := b.TempDir()
 	if err := synth.WritePlain(dir, 10000); err != nil {
@@ -130,7 +130,7 @@ func BenchmarkGeneratePlain10000(b *testing.B) {
 // BenchmarkBuildPlain10000 builds the plain 10,000-page playbook to disk,
 // streaming, as `playbook build --latest-only` does:
 //
-//	go test ./generator/build -run '^$' -bench BuildPlain10000 -benchtime 2x -benchmem -cpuprofile cpu.out -memprofile mem.out
+//	go test ./generator/pipeline -run '^$' -bench BuildPlain10000 -benchtime 2x -benchmem -cpuprofile cpu.out -memprofile mem.out
 func BenchmarkBuildPlain10000(b *testing.B) {
 	dir := b.TempDir()
 	if err := synth.WritePlain(dir, 10000); err != nil {

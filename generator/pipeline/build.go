@@ -1,7 +1,11 @@
-// Package build runs the whole pipeline: config -> content -> site (links,
-// relations, markdown) -> render -> files. Generate keeps the result in
-// memory (for serving and tests); Build also writes it to disk safely.
-package build
+// Package pipeline builds one version of a playbook: config -> content ->
+// site (model, then each page's body) -> render -> files, each page
+// rendered and written as soon as its body is ready. Generate keeps the
+// result in memory (for serving and tests); Build writes it to disk
+// through a staging folder, never holding the whole site. Start and
+// Finish split the work around what only other versions can tell, for
+// package versions, which is what `playbook build` runs.
+package pipeline
 
 import (
 	"bytes"

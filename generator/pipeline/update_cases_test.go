@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 // Fixed cases of edits the random test (TestUpdateEqualsFullBuild) rarely
 // makes: each must give what a full build gives.

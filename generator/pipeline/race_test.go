@@ -1,6 +1,6 @@
 //go:build race
 
-package build
+package pipeline
 
 // raceEnabled is true under the race detector, which makes the long
 // randomised tests several times slower: they then run fewer seeds.

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"os"
@@ -20,7 +20,7 @@ import (
 // BenchmarkPhases10000 times each phase of the pipeline on its own, with
 // its allocations, on the plain 10,000-page playbook:
 //
-//	go test ./generator/build -run '^$' -bench Phases10000 -benchtime 3x -benchmem
+//	go test ./generator/pipeline -run '^$' -bench Phases10000 -benchtime 3x -benchmem
 //
 // load reads and decodes every file; model links sections, relations and
 // front matter texts; bodies parses, links and renders every body
