@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"strings"
+	"bytes"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -21,9 +21,12 @@ type Section struct {
 // out: they are not prose a reader searches for.
 func (d *Doc) Sections() []Section {
 	out := []Section{{}}
-	var b strings.Builder
+	// One buffer for every section, each text copied out at its size: a
+	// build keeps every page's text for the search index, and a builder
+	// per section would keep up to twice that.
+	var b bytes.Buffer
 	flush := func() {
-		out[len(out)-1].Text = strings.TrimSpace(b.String())
+		out[len(out)-1].Text = string(bytes.TrimSpace(b.Bytes()))
 		b.Reset()
 	}
 	for n := d.root.FirstChild(); n != nil; n = n.NextSibling() {
@@ -53,7 +56,7 @@ func (d *Doc) Sections() []Section {
 
 // writeBlockText writes the text of a block and the blocks inside it, one
 // line per paragraph, list item, table cell or term.
-func (d *Doc) writeBlockText(b *strings.Builder, n ast.Node) {
+func (d *Doc) writeBlockText(b *bytes.Buffer, n ast.Node) {
 	switch n.Kind() {
 	case ast.KindFencedCodeBlock, ast.KindCodeBlock, ast.KindHTMLBlock, ast.KindThematicBreak:
 		return

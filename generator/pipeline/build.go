@@ -305,6 +305,13 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if stream != nil {
+		for _, p := range s.Pages {
+			if p != s.Home {
+				p.DropLinks()
+			}
+		}
+	}
 	diags = append(diags, linkDiags...)
 	if linkDiags.HasErrors() {
 		diags.Sort()

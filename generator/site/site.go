@@ -462,6 +462,16 @@ func (p *Page) DropBody() {
 	p.Body, p.Source = nil, nil // the content set's page too: a build is done with it
 }
 
+// DropLinks forgets what checking links to the page and from it needed
+// (its headings, table of contents, links to anchors and problems), once
+// Bodies has checked every link and the page is written: a streaming
+// build then holds the model and the search text only.
+func (p *Page) DropLinks() {
+	p.headings, p.TOC = nil, nil
+	p.anchors, p.inlineAnchors, p.pendingAnchors, p.inlinePending = nil, nil, nil, nil
+	p.diags, p.bodyDiags, p.inlineDiags = nil, nil, nil
+}
+
 // checkMenu reports menu.order entries that name no top-level folder, so a
 // typo does not silently leave a section out of order.
 func (s *Site) checkMenu(set *content.Set, diags *diag.List) {
