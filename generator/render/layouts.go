@@ -276,29 +276,12 @@ func (r *Renderer) objectionMain(data any) (template.HTML, error) {
 			b.WriteString(`<p><span class="related__label">`)
 			b.WriteString(rel.label)
 			b.WriteString("</span> ")
-			for i, p := range rel.pages {
-				if i > 0 {
-					b.WriteString(", ")
-				}
-				b.WriteString(`<a href="`)
-				writeURL(&b, p.Permalink())
-				b.WriteString(`">`)
-				writeText(&b, p.Title)
-				b.WriteString("</a>")
-			}
+			writePageLinks(&b, rel.pages)
 			b.WriteString("</p>")
 		}
 		b.WriteString("\n  </section>")
 	}
-	if err := r.include(&b, v, "feedback.html"); err != nil {
-		return "", err
-	}
-	b.WriteString("\n  ")
-	if err := r.include(&b, v, "meta.html"); err != nil {
-		return "", err
-	}
-	b.WriteString("\n</article>\n")
-	return template.HTML(b.String()), nil
+	return r.endArticle(&b, v)
 }
 
 // playMain is the main block of layouts/play.html: a call's prep sheet.
@@ -481,23 +464,35 @@ func (r *Renderer) closingToolMain(data any) (template.HTML, error) {
 	}
 	if len(v.Plays) > 0 {
 		b.WriteString("\n  <section class=\"related related--inline\"><p><span class=\"related__label\">Used in</span> ")
-		for i, p := range v.Plays {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(`<a href="`)
-			writeURL(&b, p.Permalink())
-			b.WriteString(`">`)
-			writeText(&b, p.Title)
-			b.WriteString("</a>")
-		}
+		writePageLinks(&b, v.Plays)
 		b.WriteString("</p></section>")
 	}
-	if err := r.include(&b, v, "feedback.html"); err != nil {
+	return r.endArticle(&b, v)
+}
+
+// writePageLinks writes links to pages by title, separated by commas, as
+// the layouts' "Used in" and related lines do.
+func writePageLinks(b *strings.Builder, pages []*site.Page) {
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`<a href="`)
+		writeURL(b, p.Permalink())
+		b.WriteString(`">`)
+		writeText(b, p.Title)
+		b.WriteString("</a>")
+	}
+}
+
+// endArticle writes the feedback links and the ownership block that close
+// a call page's article, and returns the article.
+func (r *Renderer) endArticle(b *strings.Builder, v view) (template.HTML, error) {
+	if err := r.include(b, v, "feedback.html"); err != nil {
 		return "", err
 	}
 	b.WriteString("\n  ")
-	if err := r.include(&b, v, "meta.html"); err != nil {
+	if err := r.include(b, v, "meta.html"); err != nil {
 		return "", err
 	}
 	b.WriteString("\n</article>\n")
