@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -21,6 +22,28 @@ func BenchmarkRenderPlainPage(b *testing.B) {
 	for b.Loop() {
 		if _, err := r.Render(r.Parse(src)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestFenceAttributes: attributes after a fence's language still number
+// and mark lines as they did with goldmark-highlighting.
+func TestFenceAttributes(t *testing.T) {
+	r := New(Options{})
+	cases := []struct{ fence, want string }{
+		{"go {hl_lines=[1]}", `<span class="line hl"><span class="cl"><span class="kd">func</span>`},
+		{"go {linenos=table}", `<table class="lntable"><tr><td class="lntd">`},
+		{"go {linenos=true linenostart=5}", `<span class="ln">5</span>`},
+		{"go {nohl=true}", `<pre><code class="language-go">func a() {}`},
+		{"go", `<pre tabindex="0" class="chroma"><code><span class="line"><span class="cl"><span class="kd">func</span>`},
+	}
+	for _, c := range cases {
+		html, err := r.Render(r.Parse([]byte("```" + c.fence + "\nfunc a() {}\n```\n")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(html), c.want) {
+			t.Errorf("%s:\n%s\nwant %s", c.fence, html, c.want)
 		}
 	}
 }

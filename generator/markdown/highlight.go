@@ -3,6 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -10,7 +12,9 @@ import (
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -104,10 +108,16 @@ func (c *codeBlocks) render(w util.BufWriter, source []byte, node ast.Node, ente
 		line := n.Lines().At(i)
 		code.Write(line.Value(source))
 	}
-	if lang != nil {
+	formatter, highlight := c.formatter, true
+	if n.Info != nil {
+		if info := n.Info.Segment.Value(source); bytes.IndexByte(info, '{') >= 0 {
+			formatter, highlight = c.withAttributes(info)
+		}
+	}
+	if lang != nil && highlight {
 		if lexer := c.lexer(string(lang)); lexer != nil {
 			if tokens, err := lexer.Tokenise(nil, code.String()); err == nil {
-				return ast.WalkContinue, c.formatter.Format(w, c.style, tokens)
+				return ast.WalkContinue, formatter.Format(w, c.style, tokens)
 			}
 		}
 	}
@@ -121,4 +131,64 @@ func (c *codeBlocks) render(w util.BufWriter, source []byte, node ast.Node, ente
 	_, _ = w.Write(util.EscapeHTML(code.Bytes()))
 	_, _ = w.WriteString("</code></pre>\n")
 	return ast.WalkContinue, nil
+}
+
+// withAttributes returns a formatter for a fence whose info string carries
+// attributes after the language, as in "go {hl_lines=[2,"4-5"] linenos=table
+// linenostart=10}", and whether to highlight at all ("nohl" says not).
+// Such fences are rare, so each gets its own formatter.
+func (c *codeBlocks) withAttributes(info []byte) (*chromahtml.Formatter, bool) {
+	attrs, ok := parser.ParseAttributes(text.NewReader(info[bytes.IndexByte(info, '{'):]))
+	if !ok {
+		return c.formatter, true
+	}
+	opts := []chromahtml.Option{chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})}
+	base := 1
+	if v, ok := attrs.Find([]byte("linenostart")); ok {
+		if f, ok := v.(float64); ok {
+			base = int(f)
+			opts = append(opts, chromahtml.BaseLineNumber(base))
+		}
+	}
+	if v, ok := attrs.Find([]byte("hl_lines")); ok {
+		if lines, ok := v.([]any); ok {
+			var ranges [][2]int
+			for _, l := range lines {
+				switch l := l.(type) {
+				case float64:
+					ranges = append(ranges, [2]int{int(l) + base - 1, int(l) + base - 1})
+				case []byte:
+					from, to, _ := strings.Cut(string(l), "-")
+					lo, err := strconv.Atoi(from)
+					if err != nil {
+						continue
+					}
+					hi := lo
+					if to != "" {
+						if hi, err = strconv.Atoi(to); err != nil {
+							continue
+						}
+					}
+					ranges = append(ranges, [2]int{lo + base - 1, hi + base - 1})
+				}
+			}
+			opts = append(opts, chromahtml.HighlightLines(ranges))
+		}
+	}
+	if v, ok := attrs.Find([]byte("linenos")); ok {
+		switch v := v.(type) {
+		case bool:
+			opts = append(opts, chromahtml.WithLineNumbers(v))
+		case []byte:
+			opts = append(opts, chromahtml.WithLineNumbers(true))
+			switch string(v) {
+			case "table":
+				opts = append(opts, chromahtml.LineNumbersInTable(true))
+			case "inline":
+				opts = append(opts, chromahtml.LineNumbersInTable(false))
+			}
+		}
+	}
+	_, nohl := attrs.Find([]byte("nohl"))
+	return chromahtml.New(opts...), !nohl
 }

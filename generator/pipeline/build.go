@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/playbook-ssg/playbook/generator/changes"
+	"github.com/playbook-ssg/playbook/generator/parallel"
 	"io/fs"
 	"os"
 	"path"
@@ -188,6 +189,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	}
 	if modelDiags.HasErrors() {
 		// Every problem in one run: the bodies' too, without rendering.
+		s.Options.LinksOnly = true
 		more, err := s.Bodies(nil)
 		if err != nil {
 			return nil, err
@@ -265,7 +267,11 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	out.planned = planned
 
 	// Render and write each page as soon as its body is ready; a
-	// section's list pages with it, while its body is at hand.
+	// section's list pages with it, while its body is at hand. The
+	// default theme shows no other page's body, table of contents or
+	// text; a playbook's own layouts (or another theme) may, so then
+	// every body is ready before any page renders, as the live preview
+	// assumes too (it rebuilds in full when a playbook has layouts).
 	errs := make([]error, len(s.Pages))
 	docs := make([]*search.Doc, len(s.Pages))
 	at := make(map[*site.Page]int, len(s.Pages))
@@ -273,7 +279,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 		at[p] = i
 	}
 	searchOn := !opts.noSearch
-	linkDiags, err := s.Bodies(func(p *site.Page) error {
+	renderPage := func(p *site.Page) {
 		i := at[p]
 		if p == s.Home {
 			out.home = p // rendered by Finish, with what changed
@@ -281,7 +287,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 			html, err := r.Page(p)
 			if err != nil {
 				errs[i] = err
-				return nil
+				return
 			}
 			out.put(pageFile(p), html)
 		}
@@ -289,7 +295,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 			list, err := r.Listing(p, n)
 			if err != nil {
 				errs[i] = err
-				return nil
+				return
 			}
 			out.put(strings.TrimPrefix(p.ListingURL(n), "/")+"index.html", list)
 		}
@@ -297,11 +303,29 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 			d := searchDoc(p, md)
 			docs[i] = &d
 		}
-		if stream != nil && p != s.Home {
-			p.DropBody()
+	}
+	crossPage := opts.Theme != nil || ownLayouts(fsys)
+	var each func(p *site.Page) error
+	if !crossPage {
+		each = func(p *site.Page) error {
+			renderPage(p)
+			if stream != nil && p != s.Home {
+				p.DropBody()
+			}
+			return nil
 		}
-		return nil
-	})
+	}
+	linkDiags, err := s.Bodies(each)
+	if err == nil && crossPage && !linkDiags.HasErrors() {
+		parallel.Each(len(s.Pages), func(i int) { renderPage(s.Pages[i]) })
+		if stream != nil {
+			for _, p := range s.Pages {
+				if p != s.Home {
+					p.DropBody()
+				}
+			}
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -342,8 +366,10 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 			clash = append(clash, offlineClash(f, r))
 			continue
 		}
-		if _, asset := out.Files[f]; asset {
-			out.Files[f] = b // as before streaming: the playbook's file wins
+		if _, asset := out.Files[f]; asset || f == "404.html" || f == "sitemap.xml" {
+			// As before streaming: the playbook's file replaces an asset,
+			// and the build's own 404 page and sitemap replace it.
+			out.Files[f] = b
 			continue
 		}
 		out.put(f, b)
@@ -425,6 +451,12 @@ func (s *Site) Finish(rep *changes.Report, list []release.Version) error {
 	}
 	s.Times = append(s.Times, Stage{"home, offline", time.Since(start)})
 	return nil
+}
+
+// ownLayouts reports whether the playbook has layouts of its own.
+func ownLayouts(fsys fs.FS) bool {
+	entries, err := fs.ReadDir(fsys, "layouts")
+	return err == nil && len(entries) > 0
 }
 
 // pageFile is where a page's HTML goes.
@@ -511,8 +543,7 @@ func Build(opts Options, out string) (*Result, error) {
 		return nil, err
 	}
 	times := append(s.Times, Stage{"write", time.Since(writeStart)})
-	files := len(s.Files) + len(s.streamed)
-	return &Result{Pages: s.Pages, Files: files, Out: out, Duration: time.Since(start), Diags: s.Diags, Times: times}, nil
+	return &Result{Pages: s.Pages, Files: s.FileCount(), Out: out, Duration: time.Since(start), Diags: s.Diags, Times: times}, nil
 }
 
 // sitemapNote explains a missing sitemap when the base URL has no host and
