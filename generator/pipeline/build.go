@@ -274,13 +274,8 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	// assumes too (it rebuilds in full when a playbook has layouts).
 	errs := make([]error, len(s.Pages))
 	docs := make([]*search.Doc, len(s.Pages))
-	at := make(map[*site.Page]int, len(s.Pages))
-	for i, p := range s.Pages {
-		at[p] = i
-	}
 	searchOn := !opts.noSearch
-	renderPage := func(p *site.Page) {
-		i := at[p]
+	renderPage := func(i int, p *site.Page) {
 		if p == s.Home {
 			out.home = p // rendered by Finish, with what changed
 		} else {
@@ -305,10 +300,10 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 		}
 	}
 	crossPage := opts.Theme != nil || ownLayouts(fsys)
-	var each func(p *site.Page) error
+	var each func(i int, p *site.Page) error
 	if !crossPage {
-		each = func(p *site.Page) error {
-			renderPage(p)
+		each = func(i int, p *site.Page) error {
+			renderPage(i, p)
 			if stream != nil && p != s.Home {
 				p.DropBody()
 			}
@@ -317,7 +312,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	}
 	linkDiags, err := s.Bodies(each)
 	if err == nil && crossPage && !linkDiags.HasErrors() {
-		parallel.Each(len(s.Pages), func(i int) { renderPage(s.Pages[i]) })
+		parallel.Each(len(s.Pages), func(i int) { renderPage(i, s.Pages[i]) })
 		if stream != nil {
 			for _, p := range s.Pages {
 				if p != s.Home {

@@ -284,14 +284,15 @@ func Link(cfg *config.Config, set *content.Set, fsys fs.FS, md *markdown.Rendere
 }
 
 // Bodies parses and renders the body of every page, in parallel, calling
-// each (when not nil) with a page as soon as its body is ready, from
+// each (when not nil) with a page and its index in Pages as soon as its
+// body is ready, from
 // several goroutines at once: a build renders and writes the page there
 // and may drop its body (Page.DropBody), so that the site's HTML is never
 // held whole. Each page's markdown is parsed once: links to other pages'
 // headings are checked when every page is done. It returns the site's
 // diagnostics, sorted, the model's own included; an error from each
 // stops the work and is returned.
-func (s *Site) Bodies(each func(p *Page) error) (diag.List, error) {
+func (s *Site) Bodies(each func(i int, p *Page) error) (diag.List, error) {
 	opts, diags := s.Options, s.pending
 	s.pending = nil
 	perPage := make([]diag.List, len(s.Pages))
@@ -315,7 +316,7 @@ func (s *Site) Bodies(each func(p *Page) error) (diag.List, error) {
 		p.bodyDone = true
 		p.used = append(slices.Clip(p.bodyUsed), p.inlineUsed...)
 		if each != nil {
-			if err := each(p); err != nil {
+			if err := each(i, p); err != nil {
 				errs[i] = err
 				failed.Store(true)
 			}
