@@ -25,6 +25,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/site"
 	"github.com/playbook-ssg/playbook/generator/voice"
 )
@@ -90,10 +91,11 @@ func Run(opts Options) (diag.List, error) {
 	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
 	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust, LinksOnly: true})
 	found = append(found, linked...)
-	if s != nil && cfg.Versions.On() {
-		found = append(found, s.VersionAddressClashes(true)...)
-	}
 	found = append(found, content.AliasClashes(pages)...)
+	if s != nil {
+		// Where every file of a build goes, claimed as the build does.
+		found = append(found, pipeline.CheckPaths(s, &content.Set{Pages: pages, Files: set.Files}, md, fsys)...)
+	}
 
 	pb := &rule.Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
 	for _, p := range stubbed {
