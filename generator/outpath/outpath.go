@@ -84,10 +84,13 @@ func Fold(name string) string {
 // SameName explains how two different names that Fold to one differ,
 // as a clause: "only in upper and lower case".
 func SameName(a, b string) string {
-	if norm.NFC.String(a) == norm.NFC.String(b) {
+	switch {
+	case norm.NFC.String(a) == norm.NFC.String(b):
 		return "only in how accented letters are encoded (Unicode NFC and NFD)"
+	case norm.NFC.IsNormalString(a) && norm.NFC.IsNormalString(b):
+		return "only in upper and lower case"
 	}
-	return "only in upper and lower case"
+	return "only in upper and lower case and in how accented letters are encoded (Unicode NFC and NFD)"
 }
 
 // Tree claims the folder dir (ending in "/") and everything under it.
@@ -199,13 +202,13 @@ func message(a, b *claim, rel relation) diag.Diagnostic {
 		}
 	case under: // a needs a folder where b is a file
 		dir := ancestor(a.path, b.path)
-		msg = fmt.Sprintf("%s needs the folder /%s/, but /%s is the file of %s", a.src.Subject, dir, b.path, b.src.What)
+		msg = fmt.Sprintf("%s needs the folder /%s/, but /%s is already a file: %s", a.src.Subject, dir, b.path, b.src.What)
 		if dir != b.path {
 			msg = fmt.Sprintf("%s needs the folder /%s/, but /%s, the file of %s, differs from it %s, and macOS and Windows take the two for one name", a.src.Subject, dir, b.path, b.src.What, SameName(dir, b.path))
 		}
 	default: // over: a is a file where b needs a folder
 		dir := ancestor(b.path, a.path)
-		msg = fmt.Sprintf("%s is the file /%s, where %s needs the folder /%s/", a.src.Subject, a.path, b.src.What, dir)
+		msg = fmt.Sprintf("%s is a file where %s needs the folder /%s/", a.src.Subject, b.src.What, dir)
 	}
 	return diag.Diagnostic{File: a.src.File, Line: a.src.Line, Col: a.src.Col, Severity: diag.Error, Rule: Rule, Message: msg + ": " + a.src.Fix}
 }

@@ -134,6 +134,9 @@ func pageSource(p *site.Page) outpath.Source {
 	switch {
 	case file == "" && p.Kind == content.KindHome:
 		return outpath.Source{What: "the home page (index.html)"}
+	case p.Kind == content.KindHome:
+		// The home page cannot move: the other file gives way.
+		return outpath.Source{File: file, Line: 1, Col: 1, Subject: "the URL /", What: "the home page (" + file + ")", Fix: "rename or move the other file", Weight: heavy}
 	case file == "":
 		file = path.Join(content.Dir, p.Dir) + "/"
 		what = "the section " + file
