@@ -107,7 +107,7 @@ func walk(fsys fs.FS, cfg *config.Config) (*walked, error) {
 			return nil
 		}
 		switch {
-		case nameless(name):
+		case Nameless(name):
 			w.diags.Errorf(p, 0, 0, "content", "%q has no name before .md, so it cannot become a page (its address would be empty): rename it after what the page is about, like price-objection.md", name)
 			return nil
 		case junk.Is(name) || name == "Thumbs.db" || name == "desktop.ini":
@@ -150,10 +150,11 @@ func walk(fsys fs.FS, cfg *config.Config) (*walked, error) {
 	return w, nil
 }
 
-// nameless reports whether a markdown file has no name to make its
-// address from: ".md", "..md", " .md". Other names starting with a dot
-// are hidden on purpose, and skipped.
-func nameless(name string) bool {
+// Nameless reports whether a markdown file's name leaves nothing to make
+// its address from: ".md", "..md", " .md". Such a file is an error, not a
+// page; other names starting with a dot are hidden on purpose, and
+// skipped.
+func Nameless(name string) bool {
 	base, ok := strings.CutSuffix(name, ".md")
 	return ok && strings.Trim(base, ". ") == ""
 }
@@ -177,8 +178,8 @@ func (w *walked) sameNames() {
 			continue
 		}
 		how := outpath.SameName(f, other)
-		w.diags.Errorf(other, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", f, how)
-		w.diags.Errorf(f, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", other, how)
+		w.diags.Errorf(other, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", outpath.Spelled(f), how)
+		w.diags.Errorf(f, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", outpath.Spelled(other), how)
 	}
 }
 

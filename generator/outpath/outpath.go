@@ -93,6 +93,15 @@ func SameName(a, b string) string {
 	return "only in upper and lower case and in how accented letters are encoded (Unicode NFC and NFD)"
 }
 
+// Spelled is name as a message shows it: with "(NFD)" when its accented
+// letters are not in the usual form (NFC), since the two look alike.
+func Spelled(name string) string {
+	if norm.NFC.IsNormalString(name) {
+		return name
+	}
+	return name + " (NFD)"
+}
+
 // Tree claims the folder dir (ending in "/") and everything under it.
 // Claim trees before files: a tree checks the files claimed so far.
 func (t *Table) Tree(dir string, src Source) {
@@ -194,7 +203,7 @@ func message(a, b *claim, rel relation) diag.Diagnostic {
 	case same:
 		switch {
 		case a.path != b.path:
-			msg = fmt.Sprintf("%s differs from the address of %s %s, and macOS and Windows take the two for one name, so one is lost there", a.src.Subject, b.src.What, SameName(a.path, b.path))
+			msg = fmt.Sprintf("%s differs from the address of %s %s, and macOS and Windows take the two for one name, so one is lost there", Spelled(a.src.Subject), Spelled(b.src.What), SameName(a.path, b.path))
 		case b.src.File == "":
 			msg = fmt.Sprintf("%s belongs to %s", a.src.Subject, b.src.What)
 		default:
