@@ -22,6 +22,7 @@ package outpath
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -57,6 +58,7 @@ type Source struct {
 // claim is one claimed path.
 type claim struct {
 	path string // as written, slash-separated under the site root
+	key  string // Fold of path
 	tree bool   // a folder with everything under it (path ends in "/")
 	src  Source
 }
@@ -78,7 +80,12 @@ func New() *Table {
 // Fold is the form under which two names are one on a case-insensitive,
 // normalising file system: Unicode NFC, then case folding.
 func Fold(name string) string {
-	return cases.Fold().String(norm.NFC.String(name))
+	for i := 0; i < len(name); i++ {
+		if name[i] >= utf8.RuneSelf {
+			return cases.Fold().String(norm.NFC.String(name))
+		}
+	}
+	return strings.ToLower(name) // ASCII, the usual case: the same, faster
 }
 
 // SameName explains how two different names that Fold to one differ,
@@ -105,8 +112,8 @@ func Spelled(name string) string {
 // Tree claims the folder dir (ending in "/") and everything under it.
 // Claim trees before files: a tree checks the files claimed so far.
 func (t *Table) Tree(dir string, src Source) {
-	c := &claim{path: dir, tree: true, src: src}
-	key := strings.TrimSuffix(Fold(dir), "/")
+	c := &claim{path: dir, key: Fold(dir), tree: true, src: src}
+	key := strings.TrimSuffix(c.key, "/")
 	if f := t.files[key]; f != nil {
 		t.collide(c, f, under)
 	}
@@ -120,10 +127,10 @@ func (t *Table) Tree(dir string, src Source) {
 // reports a collision with what is claimed already. A second claim on a
 // path is not recorded; the first stays the path's owner.
 func (t *Table) Claim(name string, src Source) {
-	c := &claim{path: name, src: src}
 	key := Fold(name)
+	c := &claim{path: name, key: key, src: src}
 	for _, tr := range t.trees {
-		if k := Fold(tr.path); strings.HasPrefix(key, k) || key+"/" == k {
+		if k := tr.key; strings.HasPrefix(key, k) || key+"/" == k {
 			t.collide(c, tr, inTree)
 			return
 		}

@@ -1,6 +1,7 @@
 package outpath
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,20 @@ func TestCollisions(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// 20,000 pages, each in its own folder, as a big playbook's build claims
+// them.
+func BenchmarkClaim(b *testing.B) {
+	for b.Loop() {
+		t := New()
+		t.Tree("search/", built("search"))
+		for i := range 20000 {
+			t.Claim("objections/objection-"+strconv.Itoa(i)+"/index.html", page("content/x.md"))
+		}
+		if len(t.Problems()) > 0 {
+			b.Fatal(t.Problems())
+		}
 	}
 }
