@@ -25,6 +25,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/pipeline"
 	"github.com/playbook-ssg/playbook/generator/site"
 	"github.com/playbook-ssg/playbook/generator/voice"
 )
@@ -90,10 +91,17 @@ func Run(opts Options) (diag.List, error) {
 	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
 	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust, LinksOnly: true})
 	found = append(found, linked...)
-	if s != nil && cfg.Versions.On() {
-		found = append(found, s.VersionAddressClashes(true)...)
-	}
 	found = append(found, content.AliasClashes(pages)...)
+	// Where every file of a build goes, claimed as the build does, even
+	// when links are broken too (Link then gives no site: the model alone
+	// knows every address but those of the content files pages link to).
+	placed := s
+	if placed == nil {
+		placed, _ = site.Model(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust, LinksOnly: true})
+	}
+	if placed != nil {
+		found = append(found, pipeline.CheckPaths(placed, &content.Set{Pages: pages, Files: set.Files}, md, fsys)...)
+	}
 
 	pb := &rule.Playbook{Source: opts.Source, Config: cfg, Pages: pages, Site: s, Markdown: md, Today: today}
 	for _, p := range stubbed {
@@ -144,7 +152,7 @@ func stubs(fsys fs.FS, cfg *config.Config, set *content.Set, found diag.List) []
 	var out []*content.Page
 	seen := map[string]bool{}
 	for _, d := range found {
-		if d.Severity != diag.Error || loaded[d.File] || seen[d.File] || path.Ext(d.File) != ".md" || !strings.HasPrefix(d.File, content.Dir+"/") {
+		if d.Severity != diag.Error || loaded[d.File] || seen[d.File] || path.Ext(d.File) != ".md" || !strings.HasPrefix(d.File, content.Dir+"/") || content.Nameless(path.Base(d.File)) {
 			continue
 		}
 		if _, err := fs.Stat(fsys, d.File); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
 	"github.com/playbook-ssg/playbook/generator/internal/junk"
+	"github.com/playbook-ssg/playbook/generator/outpath"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 )
 
@@ -105,6 +107,9 @@ func walk(fsys fs.FS, cfg *config.Config) (*walked, error) {
 			return nil
 		}
 		switch {
+		case Nameless(name):
+			w.diags.Errorf(p, 0, 0, "content", "%q has no name before .md, so it cannot become a page (its address would be empty): rename it after what the page is about, like price-objection.md", name)
+			return nil
 		case junk.Is(name) || name == "Thumbs.db" || name == "desktop.ini":
 			w.skipped = append(w.skipped, Skipped{Path: rel, Reason: SkipLitter})
 			return nil
@@ -139,9 +144,43 @@ func walk(fsys fs.FS, cfg *config.Config) (*walked, error) {
 	}
 	sort.Strings(w.md)
 	sort.Strings(w.files)
+	w.sameNames()
 	sort.Slice(w.skipped, func(i, j int) bool { return w.skipped[i].Path < w.skipped[j].Path })
 	w.checkPublish(fsys, cfg, publish)
 	return w, nil
+}
+
+// Nameless reports whether a markdown file's name leaves nothing to make
+// its address from: ".md", "..md", " .md". Such a file is an error, not a
+// page; other names starting with a dot are hidden on purpose, and
+// skipped.
+func Nameless(name string) bool {
+	base, ok := strings.CutSuffix(name, ".md")
+	return ok && strings.Trim(base, ". ") == ""
+}
+
+// sameNames reports files whose paths differ only in upper and lower case
+// or in how accented letters are encoded (Unicode NFC and NFD), each at
+// both files: macOS and Windows keep one of the two, so a checkout there
+// loses the other without a word.
+func (w *walked) sameNames() {
+	all := slices.Clone(w.md)
+	for _, f := range w.files {
+		all = append(all, path.Join(Dir, f))
+	}
+	sort.Strings(all)
+	first := map[string]string{}
+	for _, f := range all {
+		key := outpath.Fold(f)
+		other, seen := first[key]
+		if !seen {
+			first[key] = f
+			continue
+		}
+		how := outpath.SameName(f, other)
+		w.diags.Errorf(other, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", outpath.Spelled(f), how)
+		w.diags.Errorf(f, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", outpath.Spelled(other), how)
+	}
 }
 
 // hiddenReason says why a name keeps a file or folder out, or "".

@@ -18,7 +18,6 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -29,6 +28,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/history"
 	"github.com/playbook-ssg/playbook/generator/markdown"
+	"github.com/playbook-ssg/playbook/generator/outpath"
 	"github.com/playbook-ssg/playbook/generator/output"
 	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/render"
@@ -99,8 +99,8 @@ type Site struct {
 	stream   *output.Stream
 	streamMu sync.Mutex
 	streamed map[string]fileSum
-	planned  map[string]*site.Page // where each page and list page goes, known before rendering
-	home     *site.Page            // rendered by Finish
+	paths    *outpath.Table // every file's path, claimed before any is written
+	home     *site.Page     // rendered by Finish
 	finished bool
 
 	searchDocs  []search.Doc   // what the search index holds, by page
@@ -233,38 +233,14 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	if err := setOffline(out, s, r); err != nil {
 		return nil, err
 	}
-	// Every page's and list page's address is known before anything is
-	// rendered: refuse clashes with the theme's and the playbook's
-	// static files first.
-	var clash diag.List
-	planned := map[string]*site.Page{}
-	for _, p := range s.Pages {
-		name := pageFile(p)
-		if _, dup := out.Files[name]; dup {
-			clash.Errorf(p.File, 1, 1, "duplicate-url", "page URL %s clashes with a static or content file at %s: rename one of them", p.URL, name)
-			continue
-		}
-		planned[name] = p
-	}
-	for _, p := range s.Pages {
-		for n := 2; n <= len(p.Listings()); n++ {
-			name := strings.TrimPrefix(p.ListingURL(n), "/") + "index.html"
-			_, asset := out.Files[name]
-			if _, page := planned[name]; asset || page {
-				src := path.Join("static", name)
-				if _, ok := r.Assets()[name]; !ok {
-					src = path.Join(content.Dir, name)
-				}
-				clash.Errorf(src, 0, 0, "duplicate-url", "this file has the address of a list page of a long section (%s): rename or move it", path.Dir(name)+"/")
-				continue
-			}
-			planned[name] = p
-		}
-	}
-	if clash.HasErrors() {
+	// Every page's, list page's and old address's path is known before
+	// anything is rendered: refuse any two files at one place (see
+	// package outpath) before the first is written.
+	out.paths = paths(s, set, r.Assets(), fsys, opts)
+	if clash := append(content.AliasClashes(set.Pages), out.paths.Problems()...); clash.HasErrors() {
+		clash.Sort()
 		return nil, clash.Err()
 	}
-	out.planned = planned
 
 	// Render and write each page as soon as its body is ready; a
 	// section's list pages with it, while its body is at hand. The
@@ -344,22 +320,16 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	watch.lap("render pages")
 
 	// Content files are known once every body is: those pages link to.
+	// They are claimed before the first is written.
+	claimFiles(out.paths, s.Files, r.Assets())
+	if clash := out.paths.Problems(); clash.HasErrors() {
+		clash.Sort()
+		return nil, clash.Err()
+	}
 	for _, f := range s.Files {
 		b, err := fs.ReadFile(fsys, path.Join(content.Dir, f))
 		if err != nil {
 			return nil, content.ReadError(path.Join(content.Dir, f), err)
-		}
-		if p, dup := planned[f]; dup {
-			if pageFile(p) == f {
-				clash.Errorf(p.File, 1, 1, "duplicate-url", "page URL %s clashes with a static or content file at %s: rename one of them", p.URL, f)
-			} else {
-				clash.Errorf(path.Join(content.Dir, f), 0, 0, "duplicate-url", "this file has the address of a list page of a long section (%s): rename or move it", path.Dir(f)+"/")
-			}
-			continue
-		}
-		if offlineOn(opts) && slices.Contains(offlineFiles, f) {
-			clash = append(clash, offlineClash(f, r))
-			continue
 		}
 		if _, asset := out.Files[f]; asset || f == "404.html" || f == "sitemap.xml" {
 			// As before streaming: the playbook's file replaces an asset,
@@ -369,18 +339,12 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 		}
 		out.put(f, b)
 	}
-	if clash.HasErrors() {
-		return nil, clash.Err()
-	}
 	notFound, err := r.NotFound()
 	if err != nil {
 		return nil, err
 	}
 	out.Files["404.html"] = notFound
 	watch.lap("content files")
-	if err := reserveReleasePages(s, r, opts.Release); err != nil {
-		return nil, err
-	}
 	if searchOn {
 		if err := addSearch(out, s, r, docs); err != nil {
 			return nil, err
@@ -392,7 +356,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 	} else if n, ok := sitemapNote(s, opts); ok {
 		out.Diags = append(out.Diags, policy.Adjust(diag.List{n})...)
 	}
-	if err := addRedirects(out, s, set, r, opts.Release); err != nil {
+	if err := addRedirects(out, s); err != nil {
 		return nil, err
 	}
 	out.Diags.Sort()

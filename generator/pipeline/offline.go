@@ -7,12 +7,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path"
 	"slices"
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/content"
-	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/offline"
 	"github.com/playbook-ssg/playbook/generator/parallel"
 	"github.com/playbook-ssg/playbook/generator/render"
@@ -33,20 +31,11 @@ func offlineOn(opts Options) bool {
 // offlineFiles are the files offline builds write at the site's root.
 var offlineFiles = []string{offline.WorkerFile, offline.ManifestFile, offline.DataFile, offline.PageFile}
 
-// setOffline gives the renderer the pages' offline head, refusing static
-// or content files at the addresses the offline files need.
+// setOffline gives the renderer the pages' offline head. The addresses
+// of the offline files are claimed with every other file (see paths).
 func setOffline(out *Site, s *site.Site, r *render.Renderer) error {
 	if !offlineOn(out.opts) {
 		return nil
-	}
-	var clash diag.List
-	for _, name := range offlineFiles {
-		if _, ok := out.Files[name]; ok {
-			clash = append(clash, offlineClash(name, r))
-		}
-	}
-	if clash.HasErrors() {
-		return clash.Err()
 	}
 	theme, _ := offline.Colours(s.Config)
 	r.SetOffline(&render.Offline{
@@ -122,17 +111,6 @@ func (s *Site) writeOffline() error {
 // visit": its title, the phrases it answers and its sections' headings
 // and text. What the generator derives (facets, names, anchors) is left
 // out, so a Playbook upgrade that changes them marks no page Updated.
-// offlineClash is the error for a static or content file at the address
-// of one of the offline files.
-func offlineClash(name string, r *render.Renderer) diag.Diagnostic {
-	src := path.Join(content.Dir, name)
-	if _, ok := r.Assets()[name]; ok {
-		src = path.Join("static", name)
-	}
-	return diag.Diagnostic{File: src, Severity: diag.Error, Rule: "duplicate-url",
-		Message: fmt.Sprintf("/%s belongs to the site's offline support (the service worker, app manifest and offline page): rename or move this file", name)}
-}
-
 func pageHash(d search.Doc) string {
 	h := sha256.New() // as offline.Hash of the texts joined, without joining them
 	add := func(s string) {

@@ -3,13 +3,10 @@ package pipeline
 import (
 	"bytes"
 	"html/template"
-	"path"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/playbook-ssg/playbook/generator/content"
-	"github.com/playbook-ssg/playbook/generator/release"
 	"github.com/playbook-ssg/playbook/generator/site"
 )
 
@@ -32,80 +29,22 @@ var redirectPage = template.Must(template.New("redirect").Parse(`<!doctype html>
 `))
 
 // addRedirects writes a redirect page at each alias of every published
-// page (see content.Alias), after every other file, so that an alias at
-// the address of any file the build writes is refused. Redirect pages are
-// not pages: the sitemap, the search index and the page count leave them
-// out. An alias of a page the build leaves out (a draft, an internal page
-// in an external build) is not written.
-func addRedirects(out *Site, s *site.Site, set *content.Set, r interface{ Assets() map[string][]byte }, rel *release.Context) error {
-	list := content.AliasClashes(set.Pages)
-	if list.HasErrors() {
-		return list.Err()
-	}
-	var reserved []site.Reserved
-	if !((rel == nil || rel.Alone) && !s.Config.Versions.On()) { // as reserveReleasePages
-		reserved = site.ReservedForVersions(rel == nil || rel.Current.Latest)
-	}
-	type write struct {
-		name string
-		html []byte
-	}
-	var writes []write
+// page (see content.Alias). Where they go was claimed with every other
+// file before rendering (see paths), so none lands on another file.
+// Redirect pages are not pages: the sitemap, the search index and the
+// page count leave them out. An alias of a page the build leaves out (a
+// draft, an internal page in an external build) is not written.
+func addRedirects(out *Site, s *site.Site) error {
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
-			name := a.File()
-			if res, ok := reservedAt(reserved, name); ok {
-				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s belongs to %s when versions are on (versions.enabled in playbook.toml): remove the alias", a.URL, res.What)
-				continue
-			}
-			if _, planned := out.planned[name]; planned || out.has(name) {
-				list.Errorf(p.File, a.Line, a.Col, "duplicate-url", "old address %s is the address of %s, which the build writes: remove the alias, or move that file", a.URL, sourceOf(name, s, r))
-				continue
-			}
 			html, err := redirectHTML(s, p)
 			if err != nil {
 				return err
 			}
-			writes = append(writes, write{name, html})
+			out.Files[a.File()] = html
 		}
-	}
-	if list.HasErrors() {
-		list.Sort()
-		return list.Err()
-	}
-	for _, w := range writes {
-		out.Files[w.name] = w.html
 	}
 	return nil
-}
-
-// reservedAt returns the reserved address that holds file name.
-func reservedAt(reserved []site.Reserved, name string) (site.Reserved, bool) {
-	for _, res := range reserved {
-		folder := strings.HasSuffix(res.Path, "/")
-		if name == res.Path || folder && name == res.Path+"index.html" || res.Tree && strings.HasPrefix(name, res.Path) {
-			return res, true
-		}
-	}
-	return site.Reserved{}, false
-}
-
-// sourceOf names where an output file comes from, for messages.
-func sourceOf(name string, s *site.Site, r interface{ Assets() map[string][]byte }) string {
-	if _, ok := r.Assets()[name]; ok {
-		return path.Join("static", name)
-	}
-	if slices.Contains(s.Files, name) {
-		return path.Join(content.Dir, name)
-	}
-	for _, p := range s.Pages {
-		for n := 2; n <= len(p.Listings()); n++ {
-			if strings.TrimPrefix(p.ListingURL(n), "/")+"index.html" == name {
-				return "page " + strconv.Itoa(n) + " of the list " + p.File + " shows"
-			}
-		}
-	}
-	return "/" + name
 }
 
 // redirectHTML is the redirect page to p.

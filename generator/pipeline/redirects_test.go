@@ -122,9 +122,9 @@ func TestAliasProblems(t *testing.T) {
 			}},
 		{name: "static file", file: "content/guides/internal-notes.md", old: `reviewed`, new: "aliases = [\"/robots.txt.html\", \"/css/\"]\nreviewed",
 			static: "static/robots.txt.html",
-			want:   []string{"content/guides/internal-notes.md:4:12: error: old address /robots.txt.html is the address of static/robots.txt.html, which the build writes"}},
+			want:   []string{"content/guides/internal-notes.md:4:12: error: old address /robots.txt.html is also the address of the file static/robots.txt.html: remove the alias"}},
 		{name: "search page", file: "content/guides/internal-notes.md", old: `reviewed`, new: "aliases = [\"/search/\"]\nreviewed",
-			want: []string{"content/guides/internal-notes.md:4:12: error: old address /search/ is the address of /search/index.html, which the build writes"}},
+			want: []string{"content/guides/internal-notes.md:4:12: error: old address /search/ belongs to the site's search (search/): remove the alias"}},
 		{name: "versions", file: "content/guides/internal-notes.md", old: `reviewed`, new: "aliases = [\"/v/1.0/notes/\", \"/changes/\"]\nreviewed", versions: true,
 			want: []string{
 				"content/guides/internal-notes.md:4:12: error: old address /v/1.0/notes/ belongs to the older versions of the playbook when versions are on",

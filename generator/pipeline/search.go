@@ -3,14 +3,12 @@ package pipeline
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/playbook-ssg/playbook/generator/content"
-	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/markdown"
 	"github.com/playbook-ssg/playbook/generator/pagetext"
 	"github.com/playbook-ssg/playbook/generator/render"
@@ -19,23 +17,9 @@ import (
 )
 
 // addSearch adds the search index and the search page to a generated
-// site. Both live under /search/, which content may not use.
+// site. Both live under /search/, which content may not use (see paths).
 func addSearch(out *Site, s *site.Site, r *render.Renderer, docs []*search.Doc) error {
 	// docs is by page, in the order of s.Pages, nil for pages left out.
-	if clash := s.Page("/search/"); clash != nil {
-		file := clash.File
-		if file == "" {
-			file = path.Join(content.Dir, clash.Dir) + "/"
-		}
-		return diag.List{{File: file, Line: 1, Col: 1, Severity: diag.Error, Rule: "duplicate-url",
-			Message: "the URL /search/ belongs to the site's search page: rename or move this page"}}.Err()
-	}
-	for _, name := range out.fileNames() {
-		if strings.HasPrefix(name, "search/") {
-			return diag.List{{File: path.Join(content.Dir, name), Severity: diag.Error, Rule: "duplicate-url",
-				Message: "search/ is where the site's search lives: rename or move this file"}}.Err()
-		}
-	}
 	out.searchDocs = make([]search.Doc, 0, len(docs))
 	out.searchAt = make(map[string]int, len(docs))
 	for i, d := range docs {

@@ -171,7 +171,7 @@ func TestListPageClashesWithStaticFile(t *testing.T) {
 	dir, opts, _ := shortListSynth(t)
 	writeFile(t, dir, "static/guides/page/2/index.html", "<p>mine</p>")
 	_, err := Generate(opts)
-	if err == nil || !strings.Contains(err.Error(), "static/guides/page/2/index.html: error: this file has the address of a list page") {
+	if err == nil || !strings.Contains(err.Error(), "static/guides/page/2/index.html: error: /guides/page/2/index.html is also the address of list page 2 of content/guides/_index.md") {
 		t.Errorf("got %v", err)
 	}
 }

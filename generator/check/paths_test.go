@@ -1,0 +1,52 @@
+package check
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/internal/fixture"
+)
+
+// check finds what the build refuses about where files go, with the same
+// messages: the cases are the pipeline's (testdata/paths.json there).
+func TestCheckFindsPathCollisions(t *testing.T) {
+	b, err := os.ReadFile("../pipeline/testdata/paths.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Name  string            `json:"name"`
+		Files map[string]string `json:"files"`
+		Want  []string          `json:"want"`
+	}
+	if err := json.Unmarshal(b, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			dir := fixture.Copy(t, "../pipeline/testdata/basic")
+			for rel, text := range c.Files {
+				fixture.WriteFile(t, dir, rel, text)
+			}
+			list, err := Run(Options{Source: dir})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var lines []string
+			for _, d := range list {
+				if d.Severity == diag.Error {
+					lines = append(lines, d.String())
+				}
+			}
+			got := strings.Join(lines, "\n")
+			for _, w := range c.Want {
+				if !strings.Contains(got, w) {
+					t.Errorf("want %q in:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
