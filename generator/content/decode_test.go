@@ -62,3 +62,13 @@ func TestDuplicateRelations(t *testing.T) {
 		t.Errorf("answers %v, owners %v", slugs, p.Owners)
 	}
 }
+
+// TestReviewEveryBound: a huge review_every overflowed into "overdue".
+func TestReviewEveryBound(t *testing.T) {
+	var diags diag.List
+	Parse("content/brand/x.md", []byte("+++\ntitle = \"X\"\nreview_every = \"9223372036854775807d\"\n+++\n"), sampleConfig(t), &diags)
+	want := `content/brand/x.md:3:1: error: review_every: "9223372036854775807d" is more than 100 years: write a shorter interval, such as "1y"`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("got %v\nwant %s", diags, want)
+	}
+}
