@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -689,7 +690,7 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	for i, col := range c.Brand.Colours {
 		table := c.colourTables[i]
 		if col.Name == "" && !c.dropped["brand."+table+".name"] {
-			errorAt(diags, lines.FindPos("brand", table), "config", "brand.%s: name is required", table)
+			errorAt(diags, lines.FindPos("brand", table), "config", "brand.%s: name is required", oneBased(table))
 		}
 		if !colour.Valid(col.Hex) {
 			errorAt(diags, lines.FindPos("brand", table, "hex"), "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
@@ -805,6 +806,17 @@ func CheckBaseURL(raw string) error {
 		return fmt.Errorf("%q must not have a query or fragment", raw)
 	}
 	return nil
+}
+
+// oneBased names an array-of-tables entry ("colours[0]", as tomlpos keys
+// it) as messages count them, from 1 ("colours[1]").
+func oneBased(table string) string {
+	name, index, ok := strings.Cut(strings.TrimSuffix(table, "]"), "[")
+	n, err := strconv.Atoi(index)
+	if !ok || err != nil {
+		return table
+	}
+	return fmt.Sprintf("%s[%d]", name, n+1)
 }
 
 // errorAt records a config error at a key's position.

@@ -132,3 +132,17 @@ func TestKeyCase(t *testing.T) {
 		t.Fatalf("got %+v, %v", c, err)
 	}
 }
+
+// TestEntriesCountFromOne: messages name array-of-tables entries from 1,
+// whichever check finds the problem.
+func TestEntriesCountFromOne(t *testing.T) {
+	_, err := Parse([]byte("[[brand.colours]]\nname = \"A\"\nhex = \"#000000\"\n[[brand.colours]]\nhex = \"#FFFFFF\"\n[[brand.colours]]\nname = \"C\"\nhex = 3\n"))
+	for _, w := range []string{
+		`playbook.toml:4:1: error: brand.colours[2]: name is required`,
+		`playbook.toml:8:7: error: brand.colours[3].hex must be text, not a number: put it in quotes`,
+	} {
+		if err == nil || !strings.Contains(err.Error(), w) {
+			t.Errorf("missing %q in %v", w, err)
+		}
+	}
+}
