@@ -157,12 +157,17 @@ func (d *decoder) items(key, what string) ([]frontmatter.Field, bool) {
 }
 
 // notAList warns that a list field was given one text, with the list to
-// write: the text as one item, or split at its commas.
+// write: the text as one item, or split at its commas when it reads as
+// names ("pricing, discount"), not as a sentence.
 func (d *decoder) notAList(f frontmatter.Field, key, text string) {
 	var quoted []string
 	for _, part := range strings.Split(text, ",") {
 		if part = strings.TrimSpace(part); part != "" {
 			quoted = append(quoted, strconv.Quote(part))
+		}
+		if strings.ContainsAny(part, " \t") {
+			quoted = nil
+			break
 		}
 	}
 	if len(quoted) == 0 {

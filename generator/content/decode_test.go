@@ -17,8 +17,10 @@ func TestTextWhereListExpected(t *testing.T) {
 			`content/brand/x.md:3:1: warning: tags must be a list, like tags = ["pricing"]: the text is read as a one-item list for now`},
 		{"content/brand/x.md", "---\ntitle: X\nowners: sales\n---\n",
 			`content/brand/x.md:3:1: warning: owners must be a list, like owners: ["sales"]: the text is read as a one-item list for now`},
-		{"content/objections/x.md", "+++\ntitle = \"X\"\nsays = \"s\"\ncategory = \"price\"\n  also_heard = \"too pricey, over budget\"\n+++\n",
-			`content/objections/x.md:5:3: warning: also_heard must be a list, like also_heard = ["too pricey", "over budget"]: the text is read as a one-item list for now`},
+		{"content/objections/x.md", "+++\ntitle = \"X\"\nsays = \"s\"\ncategory = \"price\"\n  also_heard = \"Sorry, too pricey\"\n+++\n",
+			`content/objections/x.md:5:3: warning: also_heard must be a list, like also_heard = ["Sorry, too pricey"]: the text is read as a one-item list for now`},
+		{"content/brand/x.md", "+++\ntitle = \"X\"\ntags = \"pricing, discount\"\n+++\n",
+			`content/brand/x.md:3:1: warning: tags must be a list, like tags = ["pricing", "discount"]: the text is read as a one-item list for now`},
 		{"content/brand/x.md", "+++\ntitle = \"X\"\nredirect_from = \"/old/x/\"\n+++\n",
 			`content/brand/x.md:3:1: warning: redirect_from must be a list, like redirect_from = ["/old/x/"]: the text is read as a one-item list for now`},
 	}
