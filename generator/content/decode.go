@@ -674,6 +674,9 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	iv, err := config.ParseDuration(every)
 	if err != nil {
 		d.errorAt(doc.Fields["review_every"], "review_every: %v", err)
+		// The page is judged by the playbook's interval meanwhile, not
+		// by a zero one that makes it overdue the day it is reviewed.
+		iv, _ = config.ParseDuration(cfg.Review.Every)
 	}
 	p.ReviewEvery = iv
 	p.Tags = d.strs("tags")

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/playbook-ssg/playbook/generator/config"
 	"github.com/playbook-ssg/playbook/generator/diag"
 )
 
@@ -68,7 +69,11 @@ func TestDuplicateRelations(t *testing.T) {
 // TestReviewEveryBound: a huge review_every overflowed into "overdue".
 func TestReviewEveryBound(t *testing.T) {
 	var diags diag.List
-	Parse("content/brand/x.md", []byte("+++\ntitle = \"X\"\nreview_every = \"9223372036854775807d\"\n+++\n"), sampleConfig(t), &diags)
+	cfg := sampleConfig(t)
+	p := Parse("content/brand/x.md", []byte("+++\ntitle = \"X\"\nreview_every = \"9223372036854775807d\"\n+++\n"), cfg, &diags)
+	if want, _ := config.ParseDuration(cfg.Review.Every); p.ReviewEvery != want {
+		t.Errorf("a refused review_every leaves the interval %+v, not the playbook's %s", p.ReviewEvery, cfg.Review.Every)
+	}
 	want := `content/brand/x.md:3:1: error: review_every: "9223372036854775807d" is more than 100 years: write a shorter interval, such as "1y"`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("got %v\nwant %s", diags, want)
