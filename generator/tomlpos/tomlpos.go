@@ -1,6 +1,8 @@
-// Package tomlpos finds where each key of a TOML document is defined.
+// Package tomlpos finds where each key of a TOML document is defined,
+// where its value starts, and where each item of an array starts.
 // BurntSushi/toml reports syntax errors with positions but not where an
-// unknown or mistyped key lives; this fills that gap for diagnostics.
+// unknown key or a value of the wrong type lives; this fills that gap for
+// diagnostics.
 package tomlpos
 
 import (
