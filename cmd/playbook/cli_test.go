@@ -133,7 +133,7 @@ func TestConfigErrors(t *testing.T) {
 		{"unknown key", "title = \"T\"\nbase_ulr = \"https://x/\"\n", `playbook.toml:2:1: error: unknown key "base_ulr" (did you mean "base_url"?)`},
 		{"unknown nested key", "title = \"T\"\n\n[owners.sales]\nname = \"Sales\"\nteem = \"@x/y\"\n", `playbook.toml:5:1: error: unknown key "owners.sales.teem" (did you mean "team"?)`},
 		{"bad TOML", "title = \"T\n", `playbook.toml:1:`},
-		{"wrong type", "title = 3\n", `playbook.toml:1: error: title:`},
+		{"wrong type", "title = 3\n", `playbook.toml:1:9: error: title must be text, not a number: put it in quotes`},
 		{"bad interval", "[review]\nevery = \"soon\"\n", `playbook.toml:2:1: error: review.every: "soon" is not an interval`},
 		{"bad colour", "[[brand.colours]]\nname = \"Blue\"\nhex = \"blue\"\n", `playbook.toml:3:1: error: brand colour "Blue": hex "blue" is not a colour`},
 	}

@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -52,6 +53,7 @@ type Config struct {
 
 	colourTables []string // where each brand colour was declared, for messages
 	lines        tomlpos.Lines
+	dropped      map[string]bool // keys whose values had the wrong type (see decodeTyped)
 }
 
 // Pos returns the line and column of a key in playbook.toml (0 when not
@@ -447,18 +449,12 @@ func Parse(src []byte) (*Config, error) {
 func parse(src []byte) (*Config, diag.List) {
 	var c Config
 	var diags diag.List
-	md, err := toml.Decode(string(src), &c)
+	var raw map[string]any
+	md, err := toml.Decode(string(src), &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			diags.Errorf(FileName, pe.Position.Line, pe.Position.Col, "config", "invalid TOML: %s", pe.Message)
-			return nil, diags
-		}
-		if line, key, msg, ok := tomlpos.DecodeError(err); ok {
-			if key != "" {
-				msg = fmt.Sprintf("%s: %s", key, strings.TrimPrefix(msg, "incompatible types: "))
-			}
-			diags.Errorf(FileName, line, 0, "config", "%s", msg)
 			return nil, diags
 		}
 		diags.Errorf(FileName, 0, 0, "config", "%v", err)
@@ -466,11 +462,11 @@ func parse(src []byte) (*Config, diag.List) {
 	}
 	lines := tomlpos.Scan(src)
 	c.lines = lines
-	for _, k := range md.Undecoded() {
-		errorAt(&diags, lines.FindPos(k...), "config", "unknown key %q%s", k.String(), diag.DidYouMean(k[len(k)-1], knownKeys(k[:len(k)-1])))
-	}
+	var typeDiags diag.List
+	c.dropped = decodeTyped(&c, raw, src, lines, &typeDiags)
+	defined := func(key ...string) bool { return md.IsDefined(key...) && !c.dropped[strings.Join(key, ".")] }
 	for _, k := range md.Keys() {
-		if len(k) == 2 && k[0] == "owners" {
+		if len(k) == 2 && k[0] == "owners" && c.HasOwner(k[1]) {
 			c.OwnerOrder = append(c.OwnerOrder, k[1])
 		}
 	}
@@ -479,17 +475,35 @@ func parse(src []byte) (*Config, diag.List) {
 			errorAt(&diags, lines.FindPos("base_url"), "config", "base_url: %v", err)
 		}
 	}
-	if !md.IsDefined("menu", "per_page") {
+	if !defined("menu", "per_page") {
 		c.Menu.PerPage = DefaultPerPage
 	}
-	c.resolveRawHTML(md.IsDefined("markdown", "unsafe_html"), &diags, lines)
+	c.resolveRawHTML(defined("markdown", "unsafe_html"), &diags, lines)
 	c.applyDefaults()
 	c.validate(&diags, lines)
+	diags = append(typeDiags, notRepeated(diags, typeDiags)...)
 	diags.Sort()
 	if diags.HasErrors() {
 		c.replaceWrongValues()
 	}
 	return &c, diags
+}
+
+// notRepeated leaves out the later checks' problems on a line whose value
+// was already reported as the wrong type: a value left out reads as
+// missing ("name is required"), which is the same problem said worse.
+func notRepeated(later, typeErrs diag.List) diag.List {
+	lines := map[int]bool{}
+	for _, d := range typeErrs {
+		lines[d.Line] = true
+	}
+	var out diag.List
+	for _, d := range later {
+		if !lines[d.Line] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // replaceWrongValues puts defaults in place of values validate refused, so
@@ -675,8 +689,8 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	}
 	for i, col := range c.Brand.Colours {
 		table := c.colourTables[i]
-		if col.Name == "" {
-			errorAt(diags, lines.FindPos("brand", table), "config", "brand.%s: name is required", table)
+		if col.Name == "" && !c.dropped["brand."+table+".name"] {
+			errorAt(diags, lines.FindPos("brand", table), "config", "brand.%s: name is required", oneBased(table))
 		}
 		if !colour.Valid(col.Hex) {
 			errorAt(diags, lines.FindPos("brand", table, "hex"), "config", "brand colour %q: hex %q is not a colour like \"#0B4F8A\"", col.Name, col.Hex)
@@ -712,7 +726,7 @@ func (c *Config) validate(diags *diag.List, lines tomlpos.Lines) {
 	c.validateVoice(diags, lines)
 	c.validateCheck(diags, lines)
 	for id, o := range c.Owners {
-		if o.Name == "" {
+		if o.Name == "" && !c.dropped["owners."+id+".name"] {
 			errorAt(diags, lines.FindPos("owners", id), "config", "owners.%s: name is required (the display name, e.g. %q)", id, "Marketing")
 		}
 		if o.Team != "" && !strings.HasPrefix(o.Team, "@") {
@@ -794,6 +808,17 @@ func CheckBaseURL(raw string) error {
 	return nil
 }
 
+// oneBased names an array-of-tables entry ("colours[0]", as tomlpos keys
+// it) as messages count them, from 1 ("colours[1]").
+func oneBased(table string) string {
+	name, index, ok := strings.Cut(strings.TrimSuffix(table, "]"), "[")
+	n, err := strconv.Atoi(index)
+	if !ok || err != nil {
+		return table
+	}
+	return fmt.Sprintf("%s[%d]", name, n+1)
+}
+
 // errorAt records a config error at a key's position.
 func errorAt(diags *diag.List, pos tomlpos.Pos, rule, format string, args ...any) {
 	diags.Errorf(FileName, pos.Line, pos.Col, rule, format, args...)
@@ -826,48 +851,4 @@ func (c *Config) OwnerIDs() []string {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// knownKeys lists valid keys under a table path, for suggestions.
-func knownKeys(parent []string) []string {
-	switch strings.Join(parent, ".") {
-	case "":
-		return []string{"title", "description", "base_url", "language", "repository", "owners", "review", "menu", "brand", "markdown", "objections", "stages", "search", "voice", "versions", "feedback", "content", "check"}
-	case "content":
-		return []string{"unknown_fields", "publish"}
-	case "check":
-		return []string{"severity", "baseline"}
-	case "versions":
-		return []string{"enabled", "tags", "names", "exclude", "latest", "order"}
-	case "feedback":
-		return []string{"enabled", "provider", "url", "labels"}
-	case "feedback.labels":
-		return []string{"worked", "not_worked"}
-	case "voice":
-		return []string{"find", "regex", "suggest", "message", "severity", "kinds"}
-	case "search":
-		return []string{"synonyms", "builtin_synonyms", "drop_synonyms"}
-	case "repository":
-		return []string{"url", "branch", "content_path", "edit_url"}
-	case "review":
-		return []string{"every"}
-	case "menu":
-		return []string{"order", "per_page"}
-	case "brand":
-		return []string{"colours", "colors", "fonts", "pairs"}
-	case "brand.pairs":
-		return []string{"text", "background", "large"}
-	case "brand.colours", "brand.colors":
-		return []string{"name", "hex", "usage"}
-	case "brand.fonts":
-		return []string{"name", "role", "stack", "sample"}
-	case "markdown":
-		return []string{"raw_html", "unsafe_html", "highlight_light", "highlight_dark"}
-	case "objections":
-		return []string{"categories"}
-	}
-	if len(parent) == 2 && parent[0] == "owners" {
-		return []string{"name", "team"}
-	}
-	return nil
 }

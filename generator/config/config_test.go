@@ -1,6 +1,7 @@
 package config
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -292,5 +293,34 @@ func TestContentTable(t *testing.T) {
 		if list[i].String() != w {
 			t.Errorf("got %s\nwant %s", list[i], w)
 		}
+	}
+}
+
+// TestIntervalBound: 9223372036854775807d overflowed the date arithmetic
+// and made every page overdue.
+func TestIntervalBound(t *testing.T) {
+	for _, s := range []string{"9223372036854775807d", "99999999999999999999999d", "36526d", "5219w", "1201m", "101y"} {
+		_, err := ParseDuration(s)
+		if err == nil || err.Error() != `"`+s+`" is more than 100 years: write a shorter interval, such as "1y"` {
+			t.Errorf("ParseDuration(%q) = %v", s, err)
+		}
+	}
+	for _, s := range []string{"36525d", "5217w", "1200m", "100y"} {
+		if _, err := ParseDuration(s); err != nil {
+			t.Errorf("ParseDuration(%q): %v", s, err)
+		}
+	}
+	_, err := Parse([]byte("[review]\nevery = \"9223372036854775807d\"\n"))
+	if err == nil || !strings.Contains(err.Error(), `playbook.toml:2:1: error: review.every: "9223372036854775807d" is more than 100 years: write a shorter interval, such as "1y"`) {
+		t.Errorf("config: %v", err)
+	}
+	base := time.Date(2026, 1, 31, 0, 0, 0, 0, time.UTC)
+	for _, iv := range []Interval{{N: math.MaxInt, Unit: 'd'}, {N: math.MaxInt, Unit: 'm'}, {N: math.MaxInt}} {
+		if got := iv.After(base); got.Year() != 2126 {
+			t.Errorf("%+v after %s = %s, want 100 years on", iv, base, got)
+		}
+	}
+	if got := (Interval{}).After(base); !got.Equal(base) {
+		t.Errorf("zero interval moved the date to %s", got)
 	}
 }

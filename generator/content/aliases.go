@@ -52,7 +52,9 @@ func (d *decoder) oldAddresses(key string) []Alias {
 	items := []frontmatter.Field{f}
 	if list, isList := f.Value.([]frontmatter.Field); isList {
 		items = list
-	} else if _, isText := f.Value.(string); !isText {
+	} else if s, isText := f.Value.(string); isText {
+		d.notAList(f, key, s)
+	} else {
 		d.errorAt(f, "%s must be a list of old addresses, like [\"/old/pricing/\"], not %s", key, typeName(f.Value))
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -134,13 +135,17 @@ func (d *decoder) remember(text string, f frontmatter.Field) {
 	}
 }
 
-// items returns a list field's items; a single text value is a one-item list.
+// items returns a list field's items. A single text value is read as a
+// one-item list, as Hugo and Jekyll read it, so that a handbook written
+// for them still builds; it is reported as a warning, since "a, b" would
+// silently be one item.
 func (d *decoder) items(key, what string) ([]frontmatter.Field, bool) {
 	f, ok := d.field(key)
 	if !ok {
 		return nil, false
 	}
-	if _, ok := f.Value.(string); ok {
+	if s, ok := f.Value.(string); ok {
+		d.notAList(f, key, s)
 		return []frontmatter.Field{f}, true
 	}
 	items, ok := f.Value.([]frontmatter.Field)
@@ -149,6 +154,74 @@ func (d *decoder) items(key, what string) ([]frontmatter.Field, bool) {
 		return nil, false
 	}
 	return items, true
+}
+
+// notAList warns that a list field was given one text, with the list to
+// write: the text as one item, or split at its commas when it reads as
+// names ("pricing, discount"), not as a sentence.
+func (d *decoder) notAList(f frontmatter.Field, key, text string) {
+	var quoted []string
+	for _, part := range strings.Split(text, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			quoted = append(quoted, strconv.Quote(part))
+		}
+		if strings.ContainsAny(part, " \t") {
+			quoted = nil
+			break
+		}
+	}
+	if len(quoted) == 0 {
+		quoted = []string{strconv.Quote(text)}
+	}
+	assign := " = "
+	if d.doc.Format == "yaml" {
+		assign = ": "
+	}
+	line := f.Line
+	if line == 0 {
+		line = d.doc.Line
+	}
+	d.diags.Warnf(d.file, line, f.Col, "front-matter", "%s must be a list, like %s%s[%s]: the text is read as a one-item list for now", key, key, assign, strings.Join(quoted, ", "))
+}
+
+// unique drops repeated page names from a relation list, reporting each
+// repeated name once, where it is first repeated, with how often it is
+// listed: a list of 5,000 copies would otherwise pass unnoticed.
+func (d *decoder) unique(key string, refs []Ref) []Ref {
+	count := map[string]int{}
+	for _, r := range refs {
+		count[r.Slug]++
+	}
+	if len(count) == len(refs) {
+		return refs
+	}
+	out := make([]Ref, 0, len(count))
+	seen := map[string]bool{}
+	for _, r := range refs {
+		if !seen[r.Slug] {
+			seen[r.Slug] = true
+			out = append(out, r)
+			continue
+		}
+		if n := count[r.Slug]; n > 0 {
+			count[r.Slug] = 0 // reported
+			line := r.Line
+			if line == 0 {
+				line = d.doc.Line
+			}
+			d.diags.Warnf(d.file, line, r.Col, "front-matter", "%q is listed %s times in %s; list it once", r.Slug, thousands(n), key)
+		}
+	}
+	return out
+}
+
+// thousands writes n with commas between groups of three digits (5,000).
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func (d *decoder) strs(key string) []string {
@@ -176,7 +249,7 @@ func (d *decoder) refs(key string) []Ref {
 			out = append(out, r)
 		}
 	}
-	return out
+	return d.unique(key, out)
 }
 
 func (d *decoder) toRef(key string, i int, it frontmatter.Field) (Ref, bool) {
@@ -497,6 +570,7 @@ func (d *decoder) cascade(p *Page, cfg *config.Config) {
 			list, isList := v.([]any)
 			if s, isText := v.(string); isText {
 				list, isList = []any{s}, true
+				d.notAList(f, "cascade.owners", s)
 			}
 			if !isList {
 				d.errorAt(f, "cascade.owners must be a list of owner ids, not %s", typeName(v))
@@ -568,11 +642,15 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	_, p.own.audience = doc.Fields["audience"]
 	if items, ok := d.items("owners", "owner ids"); ok {
 		ids := cfg.OwnerIDs()
+		var refs []Ref
 		for i, it := range items {
-			o, ok := d.toRef("owners", i, it)
-			if !ok {
-				continue
+			if o, ok := d.toRef("owners", i, it); ok {
+				refs = append(refs, o)
 			}
+		}
+		refs = d.unique("owners", refs)
+		for _, o := range refs {
+			it := frontmatter.Field{Line: o.Line, Col: o.Col}
 			if !cfg.HasOwner(o.Slug) {
 				if len(ids) == 0 {
 					d.errorAt(it, "unknown owner %q: playbook.toml declares no owners yet; add [owners.%s] with a name", o.Slug, o.Slug)
@@ -596,6 +674,9 @@ func decodePage(p *Page, doc frontmatter.Doc, cfg *config.Config, diags *diag.Li
 	iv, err := config.ParseDuration(every)
 	if err != nil {
 		d.errorAt(doc.Fields["review_every"], "review_every: %v", err)
+		// The page is judged by the playbook's interval meanwhile, not
+		// by a zero one that makes it overdue the day it is reviewed.
+		iv, _ = config.ParseDuration(cfg.Review.Every)
 	}
 	p.ReviewEvery = iv
 	p.Tags = d.strs("tags")

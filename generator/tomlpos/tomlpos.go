@@ -1,6 +1,8 @@
-// Package tomlpos finds where each key of a TOML document is defined.
+// Package tomlpos finds where each key of a TOML document is defined,
+// where its value starts, and where each item of an array starts.
 // BurntSushi/toml reports syntax errors with positions but not where an
-// unknown or mistyped key lives; this fills that gap for diagnostics.
+// unknown key or a value of the wrong type lives; this fills that gap for
+// diagnostics.
 package tomlpos
 
 import (
@@ -8,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a 1-based line and column.
@@ -22,7 +25,20 @@ type Lines map[string]Pos
 // It is deliberately lenient: it only runs on documents the TOML parser has
 // already accepted.
 func Scan(src []byte) Lines {
-	out := Lines{}
+	keys, _ := scan(src)
+	return keys
+}
+
+// Values is Scan for where each key's value starts: the first character
+// after "key =", or a table header's "[" (a table's value is the lines
+// below its header). A message about a wrong value points there.
+func Values(src []byte) Lines {
+	_, values := scan(src)
+	return values
+}
+
+func scan(src []byte) (keys, values Lines) {
+	out, vals := Lines{}, Lines{}
 	var table, indexed []string
 	counts := map[string]int{}
 	inMultiline := ""
@@ -58,6 +74,8 @@ func Scan(src []byte) Lines {
 			}
 			record(out, table, Pos{i + 1, col})
 			record(out, indexed, Pos{i + 1, col})
+			record(vals, table, Pos{i + 1, col})
+			record(vals, indexed, Pos{i + 1, col})
 			continue
 		}
 		eq := strings.Index(line, "=")
@@ -69,6 +87,10 @@ func Scan(src []byte) Lines {
 		record(out, append(append([]string{}, table...), key...), pos)
 		record(out, append(append([]string{}, indexed...), key...), pos)
 		rest := line[eq+1:]
+		lead := raw[:len(raw)-len(strings.TrimLeft(raw, " \t"))] + line[:eq+1] + rest[:len(rest)-len(strings.TrimLeft(rest, " \t"))]
+		vpos := Pos{i + 1, utf8.RuneCountInString(lead) + 1}
+		record(vals, append(append([]string{}, table...), key...), vpos)
+		record(vals, append(append([]string{}, indexed...), key...), vpos)
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.Count(rest, q)%2 == 1 {
 				inMultiline = q
@@ -78,7 +100,91 @@ func Scan(src []byte) Lines {
 			depth = max(bracketDelta(rest), 0)
 		}
 	}
-	return out
+	return out, vals
+}
+
+// Items returns where each item of the array opening at open (a "[", as
+// Values gives it) starts, following the array across lines, past
+// comments and nested arrays and tables. It returns nil when open is not
+// an array's "[".
+func Items(src []byte, open Pos) []Pos {
+	lines := strings.Split(string(src), "\n")
+	if open.Line < 1 || open.Line > len(lines) {
+		return nil
+	}
+	first := lines[open.Line-1]
+	start := byteIndex(first, open.Col)
+	if start < 0 || start >= len(first) || first[start] != '[' {
+		return nil
+	}
+	var items []Pos
+	depth := 0
+	expect := false // the next value starts an item
+	var quote string
+	for l := open.Line; l <= len(lines); l++ {
+		text, i := lines[l-1], 0
+		if l == open.Line {
+			i = start
+		}
+		for ; i < len(text); i++ {
+			c := text[i]
+			if quote != "" {
+				switch {
+				case quote == `"` && c == '\\':
+					i++
+				case strings.HasPrefix(text[i:], quote):
+					i += len(quote) - 1
+					quote = ""
+				}
+				continue
+			}
+			if c == ' ' || c == '\t' || c == '\r' {
+				continue
+			}
+			if c == '#' {
+				break
+			}
+			if depth == 1 && expect && c != ']' && c != ',' {
+				items = append(items, Pos{l, utf8.RuneCountInString(text[:i]) + 1})
+				expect = false
+			}
+			switch {
+			case strings.HasPrefix(text[i:], `"""`) || strings.HasPrefix(text[i:], "'''"):
+				quote = text[i : i+3]
+				i += 2
+			case c == '"' || c == '\'':
+				quote = string(c)
+			case c == '[' || c == '{':
+				depth++
+				if depth == 1 {
+					expect = true
+				}
+			case c == ']' || c == '}':
+				depth--
+				if depth == 0 {
+					return items
+				}
+			case c == ',' && depth == 1:
+				expect = true
+			}
+		}
+		if quote == `"` || quote == "'" {
+			quote = "" // a one-line string cannot go on; the parser refused it
+		}
+	}
+	return items
+}
+
+// byteIndex turns a 1-based rune column into a byte offset in line.
+func byteIndex(line string, col int) int {
+	n := 1
+	for i := range line {
+		if n == col {
+			return i
+		}
+		n++
+	}
+	return -1
 }
 
 // ValueEnd returns the last line (1-based) of the value whose key is on

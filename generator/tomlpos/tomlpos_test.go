@@ -73,3 +73,44 @@ func TestDecodeError(t *testing.T) {
 		t.Errorf("matched an unrelated error")
 	}
 }
+
+func TestValues(t *testing.T) {
+	src := "title =  42\n  [menu]\norder=\"x\"\n[[voice]]\nfind = 1\n[[voice]]\n\"é\" = true\n"
+	v := Values([]byte(src))
+	want := map[string]Pos{
+		"title":         {1, 10},
+		"menu":          {2, 3},
+		"menu.order":    {3, 7},
+		"voice[0].find": {5, 8},
+		"voice[1]":      {6, 1},
+		"voice[1].é":    {7, 7},
+	}
+	for k, p := range want {
+		if v[k] != p {
+			t.Errorf("%s at %v, want %v", k, v[k], p)
+		}
+	}
+}
+
+func TestItems(t *testing.T) {
+	src := `stages = ["a", 3, # "x", 4
+  [1, [2]], { a = "]" },
+  """multi
+line""", 'lit,]' ,
+  true]
+next = 1
+`
+	got := Items([]byte(src), Values([]byte(src))["stages"])
+	want := []Pos{{1, 11}, {1, 16}, {2, 3}, {2, 13}, {3, 3}, {4, 10}, {5, 3}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("item %d at %v, want %v", i, got[i], want[i])
+		}
+	}
+	if Items([]byte(src), Pos{6, 1}) != nil {
+		t.Errorf("items found where no array opens")
+	}
+}
