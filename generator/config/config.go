@@ -373,6 +373,12 @@ type Markdown struct {
 	UnsafeHTML     bool   `toml:"unsafe_html"`
 	HighlightLight string `toml:"highlight_light"` // chroma style for light mode
 	HighlightDark  string `toml:"highlight_dark"`  // chroma style for dark mode
+	// MaxNesting is how deep lists, quotes and footnotes may nest in a
+	// page (0: the default, 64); see limits.go.
+	MaxNesting int `toml:"max_nesting"`
+	// MaxPageSize is the largest page file, 5000000 or "5MB" (0: the
+	// default, 5 MB); see limits.go.
+	MaxPageSize Size `toml:"max_page_size"`
 }
 
 // ObjectionSettings configures objection categories.
@@ -485,6 +491,7 @@ func parse(src []byte) (*Config, diag.List) {
 	c.resolveRawHTML(md.IsDefined("markdown", "unsafe_html"), &diags, lines)
 	c.applyDefaults()
 	c.validate(&diags, lines)
+	c.Markdown.checkLimits(&diags, lines)
 	diags.Sort()
 	if diags.HasErrors() {
 		c.replaceWrongValues()
@@ -862,7 +869,7 @@ func knownKeys(parent []string) []string {
 	case "brand.fonts":
 		return []string{"name", "role", "stack", "sample"}
 	case "markdown":
-		return []string{"raw_html", "unsafe_html", "highlight_light", "highlight_dark"}
+		return []string{"raw_html", "unsafe_html", "highlight_light", "highlight_dark", "max_nesting", "max_page_size"}
 	case "objections":
 		return []string{"categories"}
 	}
