@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
+
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 
@@ -145,4 +149,37 @@ func treeDepth(n ast.Node, depth int) int {
 		deepest = max(deepest, treeDepth(c, depth))
 	}
 	return deepest
+}
+
+// TestTooDeepOnRealPages: on every markdown file of the repository (docs,
+// the sample, test handbooks), the scan finds the depth goldmark builds.
+func TestTooDeepOnRealPages(t *testing.T) {
+	r := New(Options{})
+	n := 0
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules") {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		want := treeDepth(r.Parse(src).root, 0)
+		if _, deep := (Limits{MaxNesting: max(want, 1)}).TooDeep(src); deep != 0 {
+			t.Errorf("%s: goldmark nests %d deep, the scan %d", p, want, deep)
+		}
+		if want > 1 {
+			if line, _ := (Limits{MaxNesting: want - 1}).TooDeep(src); line == 0 {
+				t.Errorf("%s: goldmark nests %d deep, the scan less", p, want)
+			}
+		}
+		return nil
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("%d files read: %v", n, err)
+	}
 }
