@@ -150,6 +150,10 @@ func (c *cursor) blank() bool {
 // line reads one line and returns the depth it reaches (counting past the
 // limit only on the line that crosses it).
 func (s *nestScan) line(text []byte) int {
+	if len(s.open) == 0 && s.fence == 0 && len(text) > 0 && startsText(text[0]) {
+		s.paragraph = true // most lines of prose: nothing is open or opens
+		return 0
+	}
 	c := cursor{line: text}
 	matched := 0
 	for ; matched < len(s.open); matched++ {
@@ -358,6 +362,10 @@ func thematicBreak(rest []byte) bool {
 	}
 	return n >= 3
 }
+
+// startsText reports whether a line starting with b is paragraph text
+// whatever follows (a letter, or a byte of a non-ASCII character).
+func startsText(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
 
 func runLen(b []byte, c byte) int {
 	n := 0

@@ -121,13 +121,15 @@ func TestOverSize(t *testing.T) {
 	}
 }
 
-// BenchmarkTooDeep scans a 5 kB page of prose, lists, quotes and code,
-// the work added to every page:
+// BenchmarkTooDeep scans the 5 kB page of BenchmarkRenderPlainPage, the
+// work the limit adds to every page:
 //
-//	go test ./generator/markdown -run '^$' -bench TooDeep -benchmem
+//	go test ./generator/markdown -run '^$' -bench 'TooDeep|RenderPlainPage' -benchmem
 func BenchmarkTooDeep(b *testing.B) {
-	unit := "## Handling the objection\n\nSome prose about *pricing* and [a link](x.md).\n\n- first point\n  - a detail\n- second point\n\n> A quote to say.\n\n```go\nfunc a() {}\n```\n\n"
-	src := []byte(strings.Repeat(unit, 5000/len(unit)+1))
+	src, err := os.ReadFile("testdata/plain-page.md")
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
