@@ -95,6 +95,12 @@ type nestScan struct {
 	paragraph bool                         // the last line was paragraph text (lazy lines may follow)
 	fence     byte                         // '`' or '~' while in fenced code
 	fenceLen  int
+	// Where the last look for a thematic break in this line stopped, and
+	// at which marker: "- - - … x" would otherwise be read to its end
+	// once per level.
+	breakLine []byte
+	breakMark byte
+	breakStop int
 }
 
 // cursor is a position in a line with its column, tabs stopping every 4.
@@ -102,14 +108,21 @@ type cursor struct {
 	line []byte
 	pos  int
 	col  int
+	end  int // after the line's last byte that is not white space
 }
+
+// maxIndent is more than any indent the scan compares (a list item's
+// content is at most 17 columns in), so that measuring an indent never
+// reads far into a line of spaces.
+const maxIndent = 32
 
 func (c *cursor) eol() bool { return c.pos >= len(c.line) || c.line[c.pos] == '\r' }
 
-// indent returns the columns of white space at the cursor.
+// indent returns the columns of white space at the cursor, up to
+// maxIndent.
 func (c cursor) indent() int {
 	col := c.col
-	for ; c.pos < len(c.line); c.pos++ {
+	for ; c.pos < len(c.line) && col-c.col < maxIndent; c.pos++ {
 		switch c.line[c.pos] {
 		case ' ':
 			col++
@@ -138,14 +151,7 @@ func (c *cursor) skip(n int) {
 }
 
 // blank reports whether the rest of the line is white space.
-func (c *cursor) blank() bool {
-	for _, b := range c.line[c.pos:] {
-		if b != ' ' && b != '\t' && b != '\r' {
-			return false
-		}
-	}
-	return true
-}
+func (c *cursor) blank() bool { return c.pos >= c.end }
 
 // line reads one line and returns the depth it reaches (counting past the
 // limit only on the line that crosses it).
@@ -154,7 +160,10 @@ func (s *nestScan) line(text []byte) int {
 		s.paragraph = true // most lines of prose: nothing is open or opens
 		return 0
 	}
-	c := cursor{line: text}
+	c := cursor{line: text, end: len(text)}
+	for c.end > 0 && (text[c.end-1] == ' ' || text[c.end-1] == '\t' || text[c.end-1] == '\r') {
+		c.end--
+	}
 	matched := 0
 	for ; matched < len(s.open); matched++ {
 		o := s.open[matched]
@@ -264,7 +273,7 @@ func (s *nestScan) itemAt(c cursor, in int) (marker, spaces, width int, ok bool)
 	ordered := false
 	switch b := rest[0]; {
 	case b == '-' || b == '+' || b == '*':
-		if thematicBreak(rest) {
+		if s.thematicBreakAt(c) {
 			return 0, 0, 0, false
 		}
 		marker = 1
@@ -342,6 +351,28 @@ func fenceOpens(rest []byte) bool {
 	}
 	n := runLen(rest, rest[0])
 	return n >= 3 && (rest[0] == '~' || bytes.IndexByte(rest[n:], '`') < 0)
+}
+
+// thematicBreakAt is thematicBreak of the rest of the line, remembering
+// where a look that failed stopped: a look from further on with the same
+// marker would stop there too.
+func (s *nestScan) thematicBreakAt(c cursor) bool {
+	mark := c.line[c.pos]
+	if len(s.breakLine) == len(c.line) && &s.breakLine[0] == &c.line[0] && s.breakMark == mark && c.pos < s.breakStop {
+		return false
+	}
+	n := 0
+	for i := c.pos; i < len(c.line); i++ {
+		switch c.line[i] {
+		case mark:
+			n++
+		case ' ', '\t', '\r':
+		default:
+			s.breakLine, s.breakMark, s.breakStop = c.line, mark, i
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // thematicBreak reports whether a line (after its indent) is ***, --- or

@@ -103,11 +103,37 @@ func TestTooDeepTenThousand(t *testing.T) {
 		}
 	}
 	var b strings.Builder
-	for i := 1; i <= 10000; i++ {
+	for i := 1; i <= 100; i++ {
 		b.WriteString(strings.Repeat(">", i) + " x\n")
 	}
 	if line, deep := (Limits{}).TooDeep([]byte(b.String())); line != 65 || deep != 65 {
 		t.Errorf("quote lines: line %d, depth %d; want line 65, depth 65", line, deep)
+	}
+}
+
+// TestTooDeepIsLinear: shapes that make the scan do more than one step
+// per byte if it is written carelessly. Each is a few megabytes, read in
+// milliseconds by a linear scan and in hours by a quadratic one.
+func TestTooDeepIsLinear(t *testing.T) {
+	const n = 1_000_000
+	cases := map[string]struct {
+		src        string
+		line, deep int
+	}{
+		"one-line list":            {strings.Repeat("- ", n) + "x\n", 1, n},
+		"one-line ordered list":    {strings.Repeat("1. ", n) + "x\n", 1, n},
+		"one-line quote":           {strings.Repeat("> ", n) + "x\n", 1, n},
+		"lists in quotes":          {strings.Repeat("- > ", n/2) + "x\n", 1, n},
+		"blank lines in a list":    {strings.Repeat("- ", 64) + "x\n" + strings.Repeat("\n", n) + "z\n", 0, 0},
+		"lazy lines in quotes":     {strings.Repeat("> ", 64) + "x\n" + strings.Repeat("y\n", n), 0, 0},
+		"spaces in a deep list":    {strings.Repeat("- ", 64) + "x\n" + strings.Repeat(" ", n) + "y\n", 0, 0},
+		"a break after many marks": {strings.Repeat("- ", 63) + strings.Repeat("-", n) + "\n", 0, 0},
+	}
+	for name, c := range cases {
+		line, deep := Limits{}.TooDeep([]byte(c.src))
+		if line != c.line || deep != c.deep {
+			t.Errorf("%s: line %d, depth %d; want line %d, depth %d", name, line, deep, c.line, c.deep)
+		}
 	}
 }
 
