@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -209,5 +210,21 @@ func TestTooDeepOnRealPages(t *testing.T) {
 	})
 	if err != nil || n < 50 {
 		t.Fatalf("%d files read: %v", n, err)
+	}
+}
+
+// TestInlineTooDeep: a front matter text nested past the limit is shown
+// as one line of text, as any block markup in such a text is, without
+// goldmark reading its million levels first.
+func TestInlineTooDeep(t *testing.T) {
+	r := New(Options{})
+	for _, s := range []string{strings.Repeat("> ", 1_000_000) + "x", strings.Repeat("- ", 1_000_000) + "x"} {
+		html, err := r.Inline(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(html) < 2_000_000 || bytes.Contains(html, []byte("<blockquote")) || bytes.Contains(html, []byte("<li")) || !bytes.HasSuffix(html, []byte(" x")) {
+			t.Errorf("%.20s…: %.60s…", s, html)
+		}
 	}
 }

@@ -211,15 +211,13 @@ func (r *Renderer) render(doc *Doc) ([]byte, error) {
 func (r *Renderer) ParseInline(s string) *Doc {
 	s = strings.TrimSpace(s)
 	// Text nested past the limit is no paragraph, and goldmark would take
-	// long to find that out: it goes straight to the flattened form.
-	if line, _ := r.limits.TooDeep([]byte(s)); line == 0 {
-		if doc := r.Parse([]byte(s)); isOneParagraph(doc.root) {
-			return doc
-		}
+	// long to find that out: it goes on to the next form at once.
+	if doc, ok := r.paragraph(s); ok {
+		return doc
 	}
 	// Several paragraphs become one; a block marker is escaped.
 	s = strings.Join(strings.Fields(s), " ")
-	if doc := r.Parse([]byte(s)); isOneParagraph(doc.root) {
+	if doc, ok := r.paragraph(s); ok {
 		return doc
 	}
 	if i := strings.IndexFunc(s, func(c rune) bool {
@@ -228,6 +226,16 @@ func (r *Renderer) ParseInline(s string) *Doc {
 		s = s[:i] + `\` + s[i:]
 	}
 	return r.Parse([]byte(s))
+}
+
+// paragraph parses s when it is nested within the limit, and reports
+// whether it is one paragraph.
+func (r *Renderer) paragraph(s string) (*Doc, bool) {
+	if line, _ := r.limits.TooDeep([]byte(s)); line > 0 {
+		return nil, false
+	}
+	doc := r.Parse([]byte(s))
+	return doc, isOneParagraph(doc.root)
 }
 
 func isOneParagraph(root ast.Node) bool {
