@@ -88,7 +88,7 @@ func Run(opts Options) (diag.List, error) {
 	stubbed := stubs(fsys, cfg, set, found)
 	set.Pages = append(set.Pages, stubbed...)
 
-	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
+	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML), Limits: content.Limits(cfg)})
 	s, linked := site.Link(cfg, set, fsys, md, site.Options{Today: today, Adjust: policy.Adjust, LinksOnly: true})
 	found = append(found, linked...)
 	found = append(found, content.AliasClashes(pages)...)

@@ -375,6 +375,12 @@ type Markdown struct {
 	UnsafeHTML     bool   `toml:"unsafe_html"`
 	HighlightLight string `toml:"highlight_light"` // chroma style for light mode
 	HighlightDark  string `toml:"highlight_dark"`  // chroma style for dark mode
+	// MaxNesting is how deep lists, quotes and footnotes may nest in a
+	// page (0: the default, 64); see limits.go.
+	MaxNesting int `toml:"max_nesting"`
+	// MaxPageSize is the largest page file, 5000000 or "5MB" (0: the
+	// default, 5 MB); see limits.go.
+	MaxPageSize Size `toml:"max_page_size"`
 }
 
 // ObjectionSettings configures objection categories.
@@ -481,6 +487,7 @@ func parse(src []byte) (*Config, diag.List) {
 	c.resolveRawHTML(defined("markdown", "unsafe_html"), &diags, lines)
 	c.applyDefaults()
 	c.validate(&diags, lines)
+	c.Markdown.checkLimits(&diags, lines)
 	diags = append(typeDiags, notRepeated(diags, typeDiags)...)
 	diags.Sort()
 	if diags.HasErrors() {

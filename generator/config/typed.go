@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding"
 	"fmt"
 	"maps"
 	"reflect"
@@ -67,6 +68,15 @@ func decodeTyped(c *Config, raw map[string]any, src []byte, keys tomlpos.Lines, 
 // reports whether v was stored (a table with some wrong values still is).
 func (d *typedDecoder) set(dst reflect.Value, v any, where at) bool {
 	t := dst.Type()
+	if rv := reflect.ValueOf(v); rv.IsValid() && rv.Type().AssignableTo(t) && t.Kind() != reflect.Interface {
+		dst.Set(rv)
+		return true
+	}
+	if dst.CanAddr() {
+		if u, ok := dst.Addr().Interface().(encoding.TextUnmarshaler); ok {
+			return d.setText(u, t, v, where)
+		}
+	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		p := reflect.New(t.Elem())
@@ -148,6 +158,26 @@ func (d *typedDecoder) set(dst reflect.Value, v any, where at) bool {
 		return true
 	}
 	return d.wrong(where, t, v)
+}
+
+// setText stores a value of a type that reads itself from text (such as
+// Size), as the TOML decoder would: text as it is, numbers as written.
+func (d *typedDecoder) setText(u encoding.TextUnmarshaler, t reflect.Type, v any, where at) bool {
+	var text string
+	switch x := v.(type) {
+	case string:
+		text = x
+	case int64:
+		text = strconv.FormatInt(x, 10)
+	case float64:
+		text = strconv.FormatFloat(x, 'f', -1, 64)
+	default:
+		return d.wrong(where, t, v)
+	}
+	if err := u.UnmarshalText([]byte(text)); err != nil {
+		return d.wrong(where, t, v)
+	}
+	return true
 }
 
 // setList stores a list item by item, leaving out the wrong ones.

@@ -484,6 +484,7 @@ func parse(file string, src []byte, cfg *config.Config, diags *diag.List, r role
 	p.Body = body
 	p.BodyLine = doc.BodyLine
 	p.fmEnd, p.hasFMEnd = len(src)-len(body), true
+	checkLimits(p, src, cfg, diags)
 	decodePage(p, doc, cfg, diags)
 	titleFromBody(p, doc, cfg)
 	return p

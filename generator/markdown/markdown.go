@@ -27,12 +27,16 @@ type Options struct {
 	// RawHTML says what happens to HTML written in markdown; the zero
 	// value (and any unknown value) is RawHTMLSafe.
 	RawHTML RawHTML
+	// Limits bound the front matter texts ParseInline reads (a page's
+	// body is checked by its loader, which reports it).
+	Limits Limits
 }
 
 // Renderer parses and renders markdown. It is safe for concurrent use.
 type Renderer struct {
 	md      goldmark.Markdown
 	rawHTML RawHTML
+	limits  Limits
 }
 
 // New returns a Renderer with GFM, footnotes, definition lists, typographic
@@ -69,7 +73,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(alerts{}, 100), util.Prioritized(tableWraps{}, 110))),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
-	return &Renderer{md: md, rawHTML: mode}
+	return &Renderer{md: md, rawHTML: mode, limits: opts.Limits}
 }
 
 // Heading is a section heading in a document. Level 0 is no heading but
@@ -206,13 +210,14 @@ func (r *Renderer) render(doc *Doc) ([]byte, error) {
 // are phrases, and a stray heading inside a definition would break the page.
 func (r *Renderer) ParseInline(s string) *Doc {
 	s = strings.TrimSpace(s)
-	doc := r.Parse([]byte(s))
-	if isOneParagraph(doc.root) {
+	// Text nested past the limit is no paragraph, and goldmark would take
+	// long to find that out: it goes on to the next form at once.
+	if doc, ok := r.paragraph(s); ok {
 		return doc
 	}
 	// Several paragraphs become one; a block marker is escaped.
 	s = strings.Join(strings.Fields(s), " ")
-	if doc = r.Parse([]byte(s)); isOneParagraph(doc.root) {
+	if doc, ok := r.paragraph(s); ok {
 		return doc
 	}
 	if i := strings.IndexFunc(s, func(c rune) bool {
@@ -221,6 +226,16 @@ func (r *Renderer) ParseInline(s string) *Doc {
 		s = s[:i] + `\` + s[i:]
 	}
 	return r.Parse([]byte(s))
+}
+
+// paragraph parses s when it is nested within the limit, and reports
+// whether it is one paragraph.
+func (r *Renderer) paragraph(s string) (*Doc, bool) {
+	if line, _ := r.limits.TooDeep([]byte(s)); line > 0 {
+		return nil, false
+	}
+	doc := r.Parse([]byte(s))
+	return doc, isOneParagraph(doc.root)
 }
 
 func isOneParagraph(root ast.Node) bool {

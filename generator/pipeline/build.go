@@ -180,7 +180,7 @@ func Start(opts Options, stream *output.Stream) (*Site, error) {
 		return nil, diags.Err()
 	}
 	parsed := diags
-	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML)})
+	md := markdown.New(markdown.Options{RawHTML: markdown.RawHTML(cfg.Markdown.RawHTML), Limits: content.Limits(cfg)})
 	s, modelDiags := site.Model(cfg, set, fsys, md, site.Options{
 		Drafts: opts.Drafts, Audience: opts.Audience, Today: opts.Today, BaseURL: opts.BaseURL, Adjust: policy.Adjust,
 	})

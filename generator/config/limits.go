@@ -1,0 +1,88 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/tomlpos"
+)
+
+// [markdown] max_nesting and max_page_size bound a page before goldmark
+// reads it (generator/markdown's Limits): deep nesting makes it slow
+// beyond any size, so one pasted file could stall a build.
+
+// Size is a number of bytes, written in playbook.toml as a number
+// (5000000) or a string with a unit ("5MB", "512 kB", "8MiB"). The zero
+// Size means the default.
+type Size struct {
+	text  string
+	bytes int64
+	err   error // why text is not a size; reported by Load
+}
+
+// UnmarshalText reads a size. It never fails: a wrong size is kept and
+// reported by Load with its line, so that the rest of the file is still
+// read.
+func (s *Size) UnmarshalText(b []byte) error {
+	s.text = string(b)
+	s.bytes, s.err = ParseSize(s.text)
+	return nil
+}
+
+// Bytes returns the size in bytes (0: the default).
+func (s Size) Bytes() int64 { return s.bytes }
+
+// String returns the size as the playbook wrote it.
+func (s Size) String() string { return s.text }
+
+// sizeUnits are the units a Size may have, lower case: kB and MB are
+// powers of 1000, KiB and MiB powers of 1024.
+var sizeUnits = map[string]int64{
+	"": 1, "b": 1,
+	"kb": 1e3, "mb": 1e6, "gb": 1e9,
+	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30,
+}
+
+// ParseSize reads a size written as a number of bytes or with a unit:
+// "5000000", "5MB", "1.5 MB", "512kB", "8MiB".
+func ParseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	i := strings.IndexFunc(t, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	if i < 0 {
+		i = len(t)
+	}
+	num, unit := t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
+	mult, ok := sizeUnits[unit]
+	if !ok || num == "" {
+		return 0, fmt.Errorf("%q is not a size: write bytes (5000000) or a size with a unit, like \"5MB\", \"512kB\" or \"8MiB\"", s)
+	}
+	n, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a size: write bytes (5000000) or a size with a unit, like \"5MB\"", s)
+	}
+	bytes := n * float64(mult)
+	if bytes < 1 {
+		return 0, errors.New("must be at least 1 byte")
+	}
+	if bytes > math.MaxInt64/2 {
+		return 0, fmt.Errorf("%q is too large: use a size below a few GB", s)
+	}
+	return int64(bytes), nil
+}
+
+// checkLimits reports a wrong max_nesting or max_page_size and puts the
+// default (zero) in its place, so that check goes on with the rest.
+func (m *Markdown) checkLimits(diags *diag.List, lines tomlpos.Lines) {
+	if pos, set := lines["markdown.max_nesting"]; set && m.MaxNesting < 1 {
+		errorAt(diags, pos, "config", "markdown.max_nesting is %d: set how deep lists and quotes may nest, like 64 (at least 1)", m.MaxNesting)
+		m.MaxNesting = 0
+	}
+	if err := m.MaxPageSize.err; err != nil {
+		errorAt(diags, lines.FindPos("markdown", "max_page_size"), "config", "markdown.max_page_size: %v", err)
+		m.MaxPageSize = Size{}
+	}
+}
