@@ -129,7 +129,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	lap("find tags")
-	st, err := output.Begin(opts.Out, src)
+	st, err := output.Begin(ctx, opts.Out, src)
 	if err != nil {
 		return nil, err
 	}
