@@ -481,7 +481,10 @@ func removeStale(parent, base string) {
 // site dominates a build), and its marker last: a folder whose removal
 // is cut short still shows that it is playbook's, so the next build
 // removes the rest. A symbolic link is removed, never followed.
-func removeAll(dir string) error {
+func removeAll(dir string) error { return removeTree(dir, os.RemoveAll) }
+
+// removeTree is removeAll deleting each top-level entry with remove.
+func removeTree(dir string, remove func(string) error) error {
 	if fi, err := os.Lstat(dir); err != nil || fi.Mode()&os.ModeSymlink != 0 {
 		return os.RemoveAll(dir)
 	}
@@ -492,7 +495,7 @@ func removeAll(dir string) error {
 	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool { return e.Name() == Marker })
 	errs := make([]error, len(entries))
 	parallel.EachN(len(entries), parallel.IOWorkers, func(i int) {
-		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+		errs[i] = remove(filepath.Join(dir, entries[i].Name()))
 	})
 	if err := errors.Join(errs...); err != nil {
 		return err
