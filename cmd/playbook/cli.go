@@ -271,28 +271,49 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return code
 	}
-	dest := *out
-	if dest == "" {
-		dest = filepath.Join(opts.Source, "public")
+	wait, err := lockWait()
+	if err != nil {
+		fmt.Fprintf(stderr, "playbook build: %v\n", err)
+		return exitUsage
 	}
-	if *strict {
-		list, err := check.Run(check.Options{Source: opts.Source, Today: opts.Today})
-		if err != nil {
-			fmt.Fprintf(stderr, "playbook build: %v\n", err)
-			return exitContent
+	return interruptible("build", stderr, wait, func(ctx context.Context) int {
+		dest := *out
+		if dest == "" {
+			dest = filepath.Join(opts.Source, "public")
 		}
-		if check.Failing(list, true) {
-			_ = check.Report{Color: colorOK(stderr)}.Write(stderr, list.Problems())
-			fmt.Fprintf(stderr, "playbook build: --strict: fix these first; %s was left unchanged\n", dest)
-			return exitContent
+		if *strict {
+			list, err := check.Run(check.Options{Source: opts.Source, Today: opts.Today})
+			if err != nil {
+				fmt.Fprintf(stderr, "playbook build: %v\n", err)
+				return exitContent
+			}
+			if check.Failing(list, true) {
+				_ = check.Report{Color: colorOK(stderr)}.Write(stderr, list.Problems())
+				fmt.Fprintf(stderr, "playbook build: --strict: fix these first; %s was left unchanged\n", dest)
+				return exitContent
+			}
 		}
-	}
-	vopts := versions.Options{Build: opts, Out: dest, KeepGoing: *keepGoing, Generator: generatorID()}
-	if *latestOnly {
-		if _, err := os.Stat(filepath.Join(dest, versions.ManifestFile)); err == nil {
-			fmt.Fprintf(stderr, "playbook build: note: --latest-only: the older versions in %s are replaced by the latest alone\n", dest)
+		vopts := versions.Options{Build: opts, Out: dest, KeepGoing: *keepGoing, Generator: generatorID()}
+		if *latestOnly {
+			if _, err := os.Stat(filepath.Join(dest, versions.ManifestFile)); err == nil {
+				fmt.Fprintf(stderr, "playbook build: note: --latest-only: the older versions in %s are replaced by the latest alone\n", dest)
+			}
+			res, err := pipeline.BuildContext(ctx, opts, dest)
+			if err != nil {
+				return buildFailed(stderr, err, dest)
+			}
+			printDiags(stderr, res.Diags, *verbose)
+			printKnown(stderr, opts.Source, res.Diags)
+			printTimes(stderr, *verbose, res.Times)
+			printSkipped(stderr, *verbose, opts.Source)
+			fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
+			return exitOK
 		}
-		res, err := pipeline.Build(opts, dest)
+		vopts.CacheDir = *cacheDir
+		if vopts.CacheDir == "" {
+			vopts.CacheDir = defaultCacheDir()
+		}
+		res, err := versions.Build(ctx, vopts)
 		if err != nil {
 			return buildFailed(stderr, err, dest)
 		}
@@ -300,45 +321,31 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		printKnown(stderr, opts.Source, res.Diags)
 		printTimes(stderr, *verbose, res.Times)
 		printSkipped(stderr, *verbose, opts.Source)
-		fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
+		what, kept := plural(res.Pages, "page"), 0
+		if n := len(res.Versions) - 1; n > 0 {
+			what += " and " + plural(n, "older version")
+			for _, v := range res.Versions {
+				if v.Cached {
+					kept++
+				}
+			}
+		}
+		fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written", what, roundDuration(res.Duration), res.Out, res.Files)
+		if kept > 0 {
+			fmt.Fprintf(stdout, "; %d unchanged %s carried over", kept, map[bool]string{true: "version", false: "versions"}[kept == 1])
+		}
+		fmt.Fprintln(stdout, ")")
+		if *verbose {
+			for _, v := range res.Versions {
+				how := "built"
+				if v.Cached {
+					how = "carried over"
+				}
+				fmt.Fprintf(stderr, "version %-18s %-12s /%s\n", v.Name, how, v.Path)
+			}
+		}
 		return exitOK
-	}
-	vopts.CacheDir = *cacheDir
-	if vopts.CacheDir == "" {
-		vopts.CacheDir = defaultCacheDir()
-	}
-	res, err := versions.Build(context.Background(), vopts)
-	if err != nil {
-		return buildFailed(stderr, err, dest)
-	}
-	printDiags(stderr, res.Diags, *verbose)
-	printKnown(stderr, opts.Source, res.Diags)
-	printTimes(stderr, *verbose, res.Times)
-	printSkipped(stderr, *verbose, opts.Source)
-	what, kept := plural(res.Pages, "page"), 0
-	if n := len(res.Versions) - 1; n > 0 {
-		what += " and " + plural(n, "older version")
-		for _, v := range res.Versions {
-			if v.Cached {
-				kept++
-			}
-		}
-	}
-	fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written", what, roundDuration(res.Duration), res.Out, res.Files)
-	if kept > 0 {
-		fmt.Fprintf(stdout, "; %d unchanged %s carried over", kept, map[bool]string{true: "version", false: "versions"}[kept == 1])
-	}
-	fmt.Fprintln(stdout, ")")
-	if *verbose {
-		for _, v := range res.Versions {
-			how := "built"
-			if v.Cached {
-				how = "carried over"
-			}
-			fmt.Fprintf(stderr, "version %-18s %-12s /%s\n", v.Name, how, v.Path)
-		}
-	}
-	return exitOK
+	})
 }
 
 func buildFailed(stderr io.Writer, err error, dest string) int {

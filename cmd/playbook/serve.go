@@ -69,7 +69,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if ip := net.ParseIP(*bind); *bind == "localhost" || ip != nil && ip.IsLoopback() {
 		handler = serve.LocalOnly(handler)
 	}
-	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
+	srv := serve.NewHTTPServer(handler)
 	go pv.Run(ctx)
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
@@ -80,6 +80,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			return exitContent
 		}
 	case <-ctx.Done():
+		stop()     // the default again: a second Ctrl-C ends the process at once
 		pv.Close() // ends the event streams so shutdown does not wait on them
 		shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancel()

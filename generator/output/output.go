@@ -5,14 +5,16 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/playbook-ssg/playbook/generator/parallel"
 )
@@ -121,7 +123,7 @@ func within(path, dir string) bool {
 // When dest is a symbolic link, the folder it points to is replaced and the
 // link keeps working.
 func Write(dest, source string, files map[string][]byte) error {
-	st, err := Begin(dest, source)
+	st, err := Begin(context.Background(), dest, source)
 	if err != nil {
 		return err
 	}
@@ -137,48 +139,129 @@ func Write(dest, source string, files map[string][]byte) error {
 // output is untouched, and Abort (or a failed Commit) leaves it so.
 // Writing in several calls lets a build of many versions hand over one
 // version at a time rather than hold them all in memory.
+//
+// A Staging holds the output's lock from Begin to Commit or Abort, so
+// two builds of one folder never swap folders under each other.
 type Staging struct {
+	name      string // dest as the caller named it, for messages
 	dest, tmp string
-	keep      []string        // folders of dest carried over by Commit
-	dirs      map[string]bool // folders made in tmp
-	done      bool
+	keep      []string // folders of dest carried over by Commit
+	lock      *outputLock
+	guard     *Guard
+	disk      disk
+
+	// mu is held for reading by each file written, and for writing by
+	// Commit and Abort: an Abort from a signal handler waits for the
+	// writes under way, and none starts after it.
+	mu      sync.RWMutex
+	done    bool
+	aborted bool
 }
 
-// Begin checks dest with CheckDest and starts a new output for it.
-func Begin(dest, source string) (*Staging, error) {
+// disk is what a Staging writes files and folders with. Tests replace it
+// to fail the way a full disk does.
+type disk interface {
+	WriteFile(name string, data []byte, perm os.FileMode) error
+	Mkdir(name string, perm os.FileMode) error
+	MkdirAll(name string, perm os.FileMode) error
+}
+
+type osDisk struct{}
+
+func (osDisk) WriteFile(name string, data []byte, perm os.FileMode) error {
+	return os.WriteFile(name, data, perm)
+}
+func (osDisk) Mkdir(name string, perm os.FileMode) error    { return os.Mkdir(name, perm) }
+func (osDisk) MkdirAll(name string, perm os.FileMode) error { return os.MkdirAll(name, perm) }
+
+// Begin checks dest with CheckDest and starts a new output for it. It
+// first takes the output's lock, waiting for another build of dest to
+// finish (see Guard for how long, and what it is told), and removes what
+// interrupted builds left beside dest. A Guard in ctx (WithGuard) can
+// abort the staging from another goroutine; ctx ending stops the wait.
+func Begin(ctx context.Context, dest, source string) (*Staging, error) {
+	g := guardFrom(ctx)
+	if !g.enter() {
+		return nil, fmt.Errorf("starting the output %s: %w", dest, ErrInterrupted)
+	}
+	defer g.leave()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("starting the output %s: %w", dest, context.Cause(ctx))
+	}
 	if err := CheckDest(dest, source); err != nil {
 		return nil, err
 	}
+	name := dest
 	dest, err := canonical(dest)
 	if err != nil {
 		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("creating %s: %w", parent, err)
+		return nil, wrapOne("creating "+parent, dest, err)
 	}
+	var waiting func(int)
+	if g != nil && g.Waiting != nil {
+		waiting = func(pid int) { g.Waiting(name, pid) }
+	}
+	lock, err := acquireLock(ctx, dest, name, g.lockWait(), waiting)
+	if err != nil {
+		return nil, err
+	}
+	// The lock is ours, so no build is writing beside dest now: whatever
+	// marked folder is there was left by one that was killed.
 	removeStale(parent, filepath.Base(dest))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".tmp-")
 	if err != nil {
-		return nil, fmt.Errorf("creating temporary output folder: %w", err)
+		lock.release()
+		return nil, wrapOne("creating a temporary output folder in "+parent, dest, err)
 	}
 	// Marked at once, so an interrupted build's leftover is known as ours.
 	if err := os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.Remove(tmp)
-		return nil, fmt.Errorf("writing %s: %w", Marker, err)
+		lock.release()
+		return nil, wrapOne("writing "+filepath.Join(tmp, Marker), dest, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+		_ = removeAll(tmp)
+		lock.release()
 		return nil, fmt.Errorf("setting permissions on %s: %w", tmp, err)
 	}
-	return &Staging{dest: dest, tmp: tmp, dirs: map[string]bool{}}, nil
+	s := &Staging{name: name, dest: dest, tmp: tmp, lock: lock, guard: g, disk: osDisk{}}
+	g.add(s)
+	return s, nil
+}
+
+// errFinished is what writing to a committed staging returns.
+var errFinished = errors.New("output already committed or aborted")
+
+// guarded runs one write into the temporary folder, unless the staging
+// is finished.
+func (s *Staging) guarded(write func() error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.aborted {
+		return ErrInterrupted
+	}
+	if s.done {
+		return errFinished
+	}
+	return write()
+}
+
+// finished reports whether Commit or Abort ran.
+func (s *Staging) finished() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.done
 }
 
 // Write adds files under prefix ("" for the site root, or a folder such
-// as "v/v3.1/"), paths slash-separated and relative to prefix.
+// as "v/v3.1/"), paths slash-separated and relative to prefix. Files that
+// fail are reported together, one error per cause.
 func (s *Staging) Write(prefix string, files map[string][]byte) error {
-	if s.done {
-		return errors.New("output already committed or aborted")
+	if s.finished() {
+		return errFinished
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -186,20 +269,23 @@ func (s *Staging) Write(prefix string, files map[string][]byte) error {
 	}
 	root := filepath.Join(s.tmp, filepath.FromSlash(prefix))
 	if prefix != "" {
-		if err := os.MkdirAll(root, 0o755); err != nil {
-			return fmt.Errorf("creating %s: %w", prefix, err)
+		if err := s.guarded(func() error { return s.disk.MkdirAll(root, 0o755) }); err != nil {
+			return &WriteError{Dest: s.name, First: path.Clean(prefix), Dirs: 1, Err: err}
 		}
 	}
-	if err := makeDirs(root, names); err != nil {
+	if err := s.makeDirs(prefix, names); err != nil {
 		return err
 	}
-	errs := make([]error, len(names))
+	errs := &writeErrors{dest: s.name}
 	parallel.EachN(len(names), parallel.IOWorkers, func(i int) {
-		if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(names[i])), files[names[i]], 0o644); err != nil {
-			errs[i] = fmt.Errorf("writing %s: %w", path.Join(prefix, names[i]), err)
+		err := s.guarded(func() error {
+			return s.disk.WriteFile(filepath.Join(root, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+		})
+		if err != nil {
+			errs.add(path.Join(prefix, names[i]), false, err)
 		}
 	})
-	return errors.Join(errs...)
+	return errs.err()
 }
 
 // Keep carries the folder sub (slash-separated, such as "v/v3.1") of the
@@ -208,8 +294,8 @@ func (s *Staging) Write(prefix string, files map[string][]byte) error {
 // costs one rename rather than writing its thousands of files again.
 // The folder must exist in the previous output and not be written to.
 func (s *Staging) Keep(sub string) error {
-	if s.done {
-		return errors.New("output already committed or aborted")
+	if s.finished() {
+		return errFinished
 	}
 	clean := path.Clean(sub)
 	if !fs.ValidPath(clean) || clean == "." {
@@ -226,20 +312,33 @@ func (s *Staging) Keep(sub string) error {
 	return nil
 }
 
+// finish releases the output's lock once the staging is committed or
+// aborted. The caller holds s.mu.
+func (s *Staging) finish() {
+	s.lock.release()
+	s.guard.forget(s)
+}
+
 // Commit moves the kept folders of the previous output into the new one
 // and swaps the new output in. If anything fails, the kept folders are
 // moved back and the previous output is as it was. (Between moving the
 // kept folders and the swap, a few renames, the previous output lacks
 // them; a build killed right there leaves them in the temporary folder
-// beside the output.)
+// beside the output, which the next build removes.)
 func (s *Staging) Commit() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.aborted {
+		return ErrInterrupted
+	}
 	if s.done {
-		return errors.New("output already committed or aborted")
+		return errFinished
 	}
 	s.done = true
-	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
-		os.RemoveAll(s.tmp)
-		return fmt.Errorf("writing %s: %w", Marker, err)
+	defer s.finish()
+	if err := s.disk.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		_ = removeAll(s.tmp)
+		return wrapOne("writing "+filepath.Join(s.name, Marker), s.name, err)
 	}
 	var moved []string
 	// fail puts the kept folders back, and removes the new output only
@@ -254,16 +353,16 @@ func (s *Staging) Commit() error {
 		if len(lost) > 0 {
 			return fmt.Errorf("%w; %s of the previous output could not be put back and is in %s", err, strings.Join(lost, ", "), s.tmp)
 		}
-		os.RemoveAll(s.tmp)
+		_ = removeAll(s.tmp)
 		return err
 	}
 	for _, sub := range s.keep {
 		to := filepath.Join(s.tmp, filepath.FromSlash(sub))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return fail(fmt.Errorf("creating %s: %w", path.Dir(sub), err))
+		if err := s.disk.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			return fail(wrapOne("creating "+filepath.Join(s.name, filepath.FromSlash(path.Dir(sub))), s.name, err))
 		}
 		if err := os.Rename(filepath.Join(s.dest, filepath.FromSlash(sub)), to); err != nil {
-			return fail(fmt.Errorf("carrying %s over from the previous output: %w", sub, err))
+			return fail(wrapOne("carrying "+sub+" over from the previous output", s.name, err))
 		}
 		moved = append(moved, sub)
 	}
@@ -279,13 +378,21 @@ func (s *Staging) Commit() error {
 	return nil
 }
 
-// Abort discards the new output; the previous one stays as it was.
-func (s *Staging) Abort() {
+// Abort discards the new output; the previous one stays as it was. It
+// may be called from another goroutine than the one writing (Guard.Stop
+// does): it waits for the writes under way, and later ones fail with
+// ErrInterrupted. After Commit it does nothing. It reports whether it
+// discarded anything.
+func (s *Staging) Abort() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.done {
-		return
+		return false
 	}
-	s.done = true
-	os.RemoveAll(s.tmp)
+	s.done, s.aborted = true, true
+	_ = removeAll(s.tmp)
+	s.finish()
+	return true
 }
 
 // swapIn moves dest aside and tmp into its place, returning where the
@@ -293,6 +400,11 @@ func (s *Staging) Abort() {
 // If the second move fails the previous output is put back.
 func swapIn(tmp, dest string) (old string, err error) {
 	if _, err := os.Lstat(dest); err == nil {
+		// An empty folder playbook did not make gets the marker too, so
+		// that it is known as ours once moved aside.
+		if _, err := os.Lstat(filepath.Join(dest, Marker)); err != nil {
+			_ = os.WriteFile(filepath.Join(dest, Marker), []byte(markerText), 0o644)
+		}
 		old = tmp + ".old"
 		if err := os.Rename(dest, old); err != nil {
 			return "", fmt.Errorf("moving the previous output aside: %w", err)
@@ -307,42 +419,44 @@ func swapIn(tmp, dest string) (old string, err error) {
 	return old, nil
 }
 
-// makeDirs creates every folder the files need, level by level so that
-// parents exist before children, each level in parallel.
-func makeDirs(root string, names []string) error {
+// makeDirs creates every folder the files (relative to prefix) need,
+// level by level so that parents exist before children, each level in
+// parallel.
+func (s *Staging) makeDirs(prefix string, names []string) error {
+	root := filepath.Join(s.tmp, filepath.FromSlash(prefix))
 	byDepth := map[int][]string{}
 	seen := map[string]bool{}
 	maxDepth := 0
 	for _, name := range names {
-		for d := filepath.Dir(filepath.FromSlash(name)); d != "." && !seen[d]; d = filepath.Dir(d) {
+		for d := path.Dir(name); d != "." && d != "/" && !seen[d]; d = path.Dir(d) {
 			seen[d] = true
-			depth := strings.Count(d, string(filepath.Separator))
+			depth := strings.Count(d, "/")
 			byDepth[depth] = append(byDepth[depth], d)
 			maxDepth = max(maxDepth, depth)
 		}
 	}
 	for depth := 0; depth <= maxDepth; depth++ {
 		dirs := byDepth[depth]
-		errs := make([]error, len(dirs))
+		errs := &writeErrors{dest: s.name}
 		parallel.EachN(len(dirs), parallel.IOWorkers, func(i int) {
-			if err := os.Mkdir(filepath.Join(root, dirs[i]), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				errs[i] = fmt.Errorf("creating %s: %w", dirs[i], err)
+			err := s.guarded(func() error { return s.disk.Mkdir(filepath.Join(root, filepath.FromSlash(dirs[i])), 0o755) })
+			if err != nil && !errors.Is(err, fs.ErrExist) {
+				errs.add(path.Join(prefix, dirs[i]), true, err)
 			}
 		})
-		if err := errors.Join(errs...); err != nil {
+		if err := errs.err(); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// staleAfter is how old a leftover temporary folder must be before it is
-// removed, so that a build running at the same moment keeps its own.
-const staleAfter = time.Hour
-
-// removeStale deletes temporary folders an interrupted build left beside
-// the output (".public.tmp-123", ".public.tmp-123.old"): only folders with
-// that name, playbook's marker inside, and untouched for an hour.
+// removeStale deletes the temporary folders interrupted builds left
+// beside the output (".public.tmp-123", ".public.tmp-123.old"): only
+// folders with that name and playbook's marker inside, and empty ones
+// with that name (a build killed before it marked its folder). The
+// caller holds the output's lock, so none of them belongs to a build
+// still running, however recent.
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -354,18 +468,23 @@ func removeStale(parent, base string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
-		fi, err := os.Lstat(filepath.Join(dir, Marker))
-		if err != nil || time.Since(fi.ModTime()) < staleAfter {
+		if _, err := os.Lstat(filepath.Join(dir, Marker)); err != nil {
+			_ = os.Remove(dir) // only if empty
 			continue
 		}
 		_ = removeAll(dir)
 	}
 }
 
-// removeAll deletes a folder tree, its top-level entries in parallel: on
-// slow metadata storage, deleting the previous site dominates a build. A
-// symbolic link is removed, never followed.
-func removeAll(dir string) error {
+// removeAll deletes one of playbook's output folders, its top-level
+// entries in parallel (on slow metadata storage, deleting the previous
+// site dominates a build), and its marker last: a folder whose removal
+// is cut short still shows that it is playbook's, so the next build
+// removes the rest. A symbolic link is removed, never followed.
+func removeAll(dir string) error { return removeTree(dir, os.RemoveAll) }
+
+// removeTree is removeAll deleting each top-level entry with remove.
+func removeTree(dir string, remove func(string) error) error {
 	if fi, err := os.Lstat(dir); err != nil || fi.Mode()&os.ModeSymlink != 0 {
 		return os.RemoveAll(dir)
 	}
@@ -373,11 +492,15 @@ func removeAll(dir string) error {
 	if err != nil {
 		return os.RemoveAll(dir)
 	}
+	entries = slices.DeleteFunc(entries, func(e os.DirEntry) bool { return e.Name() == Marker })
 	errs := make([]error, len(entries))
 	parallel.EachN(len(entries), parallel.IOWorkers, func(i int) {
-		errs[i] = os.RemoveAll(filepath.Join(dir, entries[i].Name()))
+		errs[i] = remove(filepath.Join(dir, entries[i].Name()))
 	})
 	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(dir, Marker)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
 	return os.Remove(dir)

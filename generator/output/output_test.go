@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -116,6 +117,10 @@ func TestSymlinkedOutputReplacesTheTarget(t *testing.T) {
 	}
 }
 
+// TestStaleTemporaryFoldersRemoved: what a killed build left beside the
+// output is removed by the next build however recent it is, since the
+// next build holds the output's lock and so no build can still own it;
+// folders that are not playbook's stay.
 func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 	src := t.TempDir()
 	parent := t.TempDir()
@@ -129,21 +134,27 @@ func TestStaleTemporaryFoldersRemoved(t *testing.T) {
 			os.Chtimes(m, when, when)
 		}
 	}
-	mk(".site.tmp-123.old", true, old)    // ours, interrupted long ago: removed
-	mk(".site.tmp-456", true, time.Now()) // ours, maybe a build running now: kept
-	mk(".site.tmp-notes", false, old)     // not ours: kept
-	mk(".other.tmp-1", true, old)         // another output's: kept
+	mk(".site.tmp-123.old", true, old)                      // ours, interrupted long ago: removed
+	mk(".site.tmp-456", true, time.Now())                   // ours, killed a moment ago: removed
+	mk(".site.tmp-456.old", true, time.Now())               // the output it was replacing: removed
+	os.Mkdir(filepath.Join(parent, ".site.tmp-789"), 0o755) // killed before marking it, empty: removed
+	mk(".site.tmp-notes", false, old)                       // not ours: kept
+	mk(".other.tmp-1", true, old)                           // another output's: kept
 	if err := Write(dest, src, map[string][]byte{"index.html": []byte("v")}); err != nil {
 		t.Fatal(err)
 	}
-	entries, _ := os.ReadDir(parent)
+	if got := strings.Join(list(parent), ","); got != ".other.tmp-1,.site.tmp-notes,site" {
+		t.Errorf("left: %v", got)
+	}
+}
+
+func list(dir string) []string {
+	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if strings.Join(names, ",") != ".other.tmp-1,.site.tmp-456,.site.tmp-notes,site" {
-		t.Errorf("left: %v", names)
-	}
+	return names
 }
 
 func TestDotDotNamesAreNotParents(t *testing.T) {
@@ -191,7 +202,7 @@ func TestStagingKeepsFoldersOfThePreviousOutput(t *testing.T) {
 	}
 
 	// Abort: everything as it was, kept folders included.
-	st, err := Begin(dest, src)
+	st, err := Begin(context.Background(), dest, src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +215,7 @@ func TestStagingKeepsFoldersOfThePreviousOutput(t *testing.T) {
 	}
 
 	// Commit: v/a carried over, v/b written anew, the root replaced.
-	st, err = Begin(dest, src)
+	st, err = Begin(context.Background(), dest, src)
 	if err != nil {
 		t.Fatal(err)
 	}

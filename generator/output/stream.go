@@ -2,8 +2,6 @@ package output
 
 import (
 	"errors"
-	"fmt"
-	"os"
 	"path"
 	"path/filepath"
 	"sync"
@@ -23,13 +21,15 @@ const streamQueue = 256
 // rendered, and its HTML is not held until the end. Put and Close may be
 // called from several goroutines; Put blocks while the queue is full.
 type Stream struct {
-	root string
-	jobs chan streamJob
-	wg   sync.WaitGroup
-	dirs sync.Map // folders known to exist
+	st     *Staging
+	prefix string // under the site root, slash-separated
+	root   string
+	jobs   chan streamJob
+	wg     sync.WaitGroup
+	dirs   sync.Map // folders known to exist
+	errs   *writeErrors
 
 	mu     sync.Mutex
-	errs   []error
 	closed bool
 }
 
@@ -41,14 +41,14 @@ type streamJob struct {
 // Stream starts writing files under prefix ("" for the site root).
 // Errors are returned by Close; the staging output must then be aborted.
 func (s *Staging) Stream(prefix string) (*Stream, error) {
-	if s.done {
-		return nil, errors.New("output already committed or aborted")
+	if s.finished() {
+		return nil, errFinished
 	}
 	root := filepath.Join(s.tmp, filepath.FromSlash(prefix))
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return nil, fmt.Errorf("creating %s: %w", prefix, err)
+	if err := s.guarded(func() error { return s.disk.MkdirAll(root, 0o755) }); err != nil {
+		return nil, &WriteError{Dest: s.name, First: path.Clean("/" + prefix)[1:], Dirs: 1, Err: err}
 	}
-	w := &Stream{root: root, jobs: make(chan streamJob, streamQueue)}
+	w := &Stream{st: s, prefix: prefix, root: root, jobs: make(chan streamJob, streamQueue), errs: &writeErrors{dest: s.name}}
 	w.dirs.Store(".", true)
 	for range streamWriters {
 		w.wg.Add(1)
@@ -60,28 +60,28 @@ func (s *Staging) Stream(prefix string) (*Stream, error) {
 func (w *Stream) work() {
 	defer w.wg.Done()
 	for j := range w.jobs {
-		if err := w.write(j.name, j.data); err != nil {
-			w.mu.Lock()
-			w.errs = append(w.errs, err)
-			w.mu.Unlock()
-		}
+		w.write(j.name, j.data)
 	}
 }
 
-func (w *Stream) write(name string, data []byte) error {
+// write writes one file, and its folder first if it is new; a failure
+// is recorded for Close.
+func (w *Stream) write(name string, data []byte) {
 	rel := filepath.FromSlash(name)
 	if dir := filepath.Dir(rel); dir != "." {
 		if _, ok := w.dirs.Load(dir); !ok {
-			if err := os.MkdirAll(filepath.Join(w.root, dir), 0o755); err != nil {
-				return fmt.Errorf("creating %s: %w", path.Dir(name), err)
+			err := w.st.guarded(func() error { return w.st.disk.MkdirAll(filepath.Join(w.root, dir), 0o755) })
+			if err != nil {
+				w.errs.add(path.Join(w.prefix, path.Dir(name)), true, err)
+				return
 			}
 			w.dirs.Store(dir, true)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(w.root, rel), data, 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", name, err)
+	err := w.st.guarded(func() error { return w.st.disk.WriteFile(filepath.Join(w.root, rel), data, 0o644) })
+	if err != nil {
+		w.errs.add(path.Join(w.prefix, name), false, err)
 	}
-	return nil
 }
 
 // Put queues a file (a slash-separated path under the stream's prefix)
@@ -92,8 +92,8 @@ func (w *Stream) Put(name string, data []byte) {
 }
 
 // Close waits for every queued file to be written and returns what went
-// wrong, if anything (one error per distinct cause, not per file: a full
-// disk fails every write the same way).
+// wrong, if anything: one error per distinct cause, not per file (a full
+// disk fails every write the same way), with how many files it failed.
 func (w *Stream) Close() error {
 	w.mu.Lock()
 	if w.closed {
@@ -104,33 +104,5 @@ func (w *Stream) Close() error {
 	w.mu.Unlock()
 	close(w.jobs)
 	w.wg.Wait()
-	return summarise(w.errs)
-}
-
-// summarise joins errors, keeping the first of those with the same
-// underlying cause.
-func summarise(errs []error) error {
-	if len(errs) == 0 {
-		return nil
-	}
-	seen := map[string]int{}
-	var out []error
-	for _, err := range errs {
-		cause := err
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			cause = pe.Err
-		}
-		key := cause.Error()
-		if n, ok := seen[key]; ok {
-			seen[key] = n + 1
-			continue
-		}
-		seen[key] = 1
-		out = append(out, err)
-	}
-	if len(out) == 1 && len(errs) > 1 {
-		return fmt.Errorf("%w (and %d more files)", out[0], len(errs)-1)
-	}
-	return errors.Join(out...)
+	return w.errs.err()
 }

@@ -9,6 +9,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/xml"
 	"errors"
@@ -471,8 +472,15 @@ type Result struct {
 // whole build succeeded: on any error the previous contents of out are
 // left untouched.
 func Build(opts Options, out string) (*Result, error) {
+	return BuildContext(context.Background(), opts, out)
+}
+
+// BuildContext is Build with a context for the output (see output.Begin):
+// a Guard in it can abort the build's output when the command is
+// interrupted, and it ending stops a wait for another build of out.
+func BuildContext(ctx context.Context, opts Options, out string) (*Result, error) {
 	start := time.Now()
-	st, err := output.Begin(out, opts.Source)
+	st, err := output.Begin(ctx, out, opts.Source)
 	if err != nil {
 		return nil, err
 	}

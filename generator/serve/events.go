@@ -14,18 +14,55 @@ type event struct {
 	sticky     bool // a problem: replayed to browsers that connect later, until a change
 }
 
+// DefaultMaxStreams is how many live-reload event streams a Server keeps
+// open at once unless Options say otherwise. A browser shares one stream
+// between its tabs (live-worker.js), so this is far more than a writer
+// needs, and few enough that forgotten clients cannot pile up.
+const DefaultMaxStreams = 64
+
+// evictedRetry is how long a browser whose stream was closed for a newer
+// one waits before it connects again (the SSE retry field), so that
+// browsers over the cap take turns slowly rather than push each other
+// out every second.
+const evictedRetry = 30 * time.Second
+
 // hub fans events out to every open event stream.
 type hub struct {
 	mu      sync.Mutex
-	clients map[chan event]struct{}
+	clients map[chan event]*stream
+	opened  uint64 // streams opened so far, to tell the oldest
+	max     int
 	last    *event // the standing problem, if the latest build failed
 	closed  bool
 	done    chan struct{}
 	server  string // this server's instance, so browsers notice a restart
 }
 
-func newHub(server string) *hub {
-	return &hub{clients: map[chan event]struct{}{}, done: make(chan struct{}), server: server}
+// stream is one open event stream.
+type stream struct {
+	seq     uint64        // its place in the order streams opened
+	evicted chan struct{} // closed when a newer stream takes its place
+}
+
+func newHub(server string, maxStreams int) *hub {
+	if maxStreams <= 0 {
+		maxStreams = DefaultMaxStreams
+	}
+	return &hub{clients: map[chan event]*stream{}, max: maxStreams, done: make(chan struct{}), server: server}
+}
+
+// evictOldest closes the oldest open stream. The caller holds h.mu.
+func (h *hub) evictOldest() {
+	var oldest chan event
+	for c, st := range h.clients {
+		if oldest == nil || st.seq < h.clients[oldest].seq {
+			oldest = c
+		}
+	}
+	if oldest != nil {
+		close(h.clients[oldest].evicted)
+		delete(h.clients, oldest)
+	}
 }
 
 func (h *hub) publish(e event) {
@@ -67,13 +104,21 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := make(chan event, 16)
+	st := &stream{evicted: make(chan struct{})}
 	h.mu.Lock()
 	if h.closed {
 		h.mu.Unlock()
 		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
-	h.clients[c] = struct{}{}
+	// Over the cap, the oldest stream goes: the newest tab is the one
+	// the writer is looking at.
+	for len(h.clients) >= h.max {
+		h.evictOldest()
+	}
+	h.opened++
+	st.seq = h.opened
+	h.clients[c] = st
 	last := h.last
 	h.mu.Unlock()
 	defer func() {
@@ -99,6 +144,11 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 		case <-r.Context().Done():
 			return
 		case <-h.done:
+			return
+		case <-st.evicted:
+			// The browser connects again by itself after the retry time.
+			fmt.Fprintf(w, "retry: %d\n: closed for a newer live-reload connection (at most %d are kept open); reconnect later\n\n", evictedRetry.Milliseconds(), h.max)
+			flusher.Flush()
 			return
 		case <-ping.C:
 			fmt.Fprint(w, ": ping\n\n")

@@ -49,6 +49,9 @@ type snapshot struct {
 // Options configure a Server.
 type Options struct {
 	Live bool // inject the live-reload script and serve the event stream
+	// MaxStreams caps the open event streams (0 means DefaultMaxStreams):
+	// a new one closes the oldest, which is told to reconnect later.
+	MaxStreams int
 }
 
 // Server serves the current snapshot of a site.
@@ -60,7 +63,7 @@ type Server struct {
 
 // New returns a server for files (slash-separated paths under the site root).
 func New(files map[string][]byte, opts Options) *Server {
-	s := &Server{opts: opts, hub: newHub(strconv.FormatInt(time.Now().UnixNano(), 36))}
+	s := &Server{opts: opts, hub: newHub(strconv.FormatInt(time.Now().UnixNano(), 36), opts.MaxStreams)}
 	s.cur.Store(s.snapshot(files))
 	return s
 }
@@ -248,6 +251,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		_, _ = w.Write(b)
 	}
+}
+
+// Timeouts of the HTTP server NewHTTPServer makes.
+const (
+	// ReadHeaderTimeout bounds how long a client may take to send a
+	// request's headers, so slow clients cannot hold connections.
+	ReadHeaderTimeout = 10 * time.Second
+	// IdleTimeout closes a kept-alive connection no request came on for
+	// this long. An open event stream is a request under way, never idle.
+	IdleTimeout = time.Minute
+)
+
+// NewHTTPServer returns an http.Server for h with the timeouts a preview
+// needs: headers must come within ReadHeaderTimeout and idle kept-alive
+// connections close after IdleTimeout. There is no write timeout, which
+// would cut the long-lived event streams.
+func NewHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{Handler: h, ReadHeaderTimeout: ReadHeaderTimeout, IdleTimeout: IdleTimeout}
 }
 
 // LocalOnly refuses requests whose Host is not this machine, so a web page

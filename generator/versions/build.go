@@ -124,17 +124,20 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		start = now
 	}
 	begin := start
-	b.published = readManifest(filepath.Join(opts.Out, ManifestFile))
-	if err := b.findTags(ctx); err != nil {
-		return nil, err
-	}
-	lap("find tags")
-	st, err := output.Begin(opts.Out, src)
+	// The output first: it holds the output's lock, so the previous
+	// output read next is the one this build replaces, not one another
+	// build is about to.
+	st, err := output.Begin(ctx, opts.Out, src)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Abort() // does nothing once committed
 	b.st = st
+	b.published = readManifest(filepath.Join(opts.Out, ManifestFile))
+	if err := b.findTags(ctx); err != nil {
+		return nil, err
+	}
+	lap("find tags")
 	if err := b.buildTags(ctx); err != nil {
 		return nil, err
 	}
