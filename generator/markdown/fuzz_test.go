@@ -95,19 +95,6 @@ func clip(b []byte) string {
 	return string(b)
 }
 
-// permitted is every element the renderer may write: the safe mode's
-// allowlist and what markdown itself produces.
-func permitted(name string) bool {
-	if allowedTag(name) {
-		return true
-	}
-	switch name {
-	case "section", "input", "nav", "aside", "svg", "path", "use":
-		return false // checked below where markdown writes them
-	}
-	return false
-}
-
 // active attributes run script or change the page whatever their value.
 var activeAttrs = map[string]bool{
 	"style": true, "srcdoc": true, "action": true, "formaction": true,
@@ -151,7 +138,7 @@ func checkElement(t *testing.T, mode RawHTML, src, out []byte, n *nethtml.Node) 
 	if n.Namespace != "" {
 		fail("a foreign (" + n.Namespace + ") element <" + n.Data + ">")
 	}
-	if !permitted(n.Data) && !markdownElement(n) {
+	if !allowedTag(n.Data) && !markdownElement(n) {
 		fail("the element <" + n.Data + ">")
 	}
 	for _, a := range n.Attr {
