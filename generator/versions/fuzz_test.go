@@ -7,9 +7,9 @@ import (
 )
 
 // FuzzPathNames checks that any tag or branch name becomes a folder name
-// that is one plain path segment: not empty, at most 72 bytes, only ASCII
-// letters, digits, '.', '_' and '-', no "..", no dot or dash at either
-// end, not a Windows device name; the same name always gives the same
+// that is one plain path segment: not empty, at most 64 bytes (and a
+// clash's suffix), only ASCII letters, digits, '.', '_' and '-', no "..",
+// no dot or dash at either end, not a Windows device name; the same name always gives the same
 // folder, and a folder name maps to itself. pathNames gives a list of
 // names distinct folders, without regard to case, and keeps a folder an
 // earlier build published.
@@ -26,7 +26,7 @@ func FuzzPathNames(f *testing.F) {
 		if p != safeName(name) {
 			t.Fatalf("%q gives two folders", name)
 		}
-		checkSegment(t, name, p)
+		checkSegment(t, name, p, maxPathName)
 		if safeName(p) != p {
 			t.Fatalf("%q gives %q, which gives %q", name, p, safeName(p))
 		}
@@ -34,7 +34,7 @@ func FuzzPathNames(f *testing.F) {
 		paths, _ := pathNames(names, nil)
 		taken := map[string]bool{}
 		for i, q := range paths {
-			checkSegment(t, names[i], q)
+			checkSegment(t, names[i], q, maxPathName+len("-99")) // a clash's suffix
 			if taken[strings.ToLower(q)] {
 				t.Fatalf("two names share the folder %q: %q", q, names)
 			}
@@ -52,9 +52,10 @@ func equal(a, b []string) bool {
 	return strings.Join(a, "\x00") == strings.Join(b, "\x00")
 }
 
-func checkSegment(t *testing.T, name, p string) {
+// checkSegment checks that p is a plain folder name of at most limit bytes.
+func checkSegment(t *testing.T, name, p string, limit int) {
 	t.Helper()
-	if p == "" || len(p) > maxPathName+len("-version") || !utf8.ValidString(p) {
+	if p == "" || len(p) > limit || !utf8.ValidString(p) {
 		t.Fatalf("%q gives the folder %q", name, p)
 	}
 	for _, c := range p {

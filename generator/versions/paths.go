@@ -97,9 +97,6 @@ func safeName(name string) string {
 	for strings.Contains(s, "..") {
 		s = strings.ReplaceAll(s, "..", ".")
 	}
-	if len(s) > maxPathName {
-		s = strings.TrimRight(s[:maxPathName], ".-")
-	}
 	if s == "" {
 		s = "version"
 	}
@@ -110,6 +107,10 @@ func safeName(name string) string {
 	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
 		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
 		s = s[:len(base)] + "-version" + s[len(base):]
+	}
+	// Cut last, so that a cut name is its own folder name again.
+	if len(s) > maxPathName {
+		s = strings.TrimRight(s[:maxPathName], ".-")
 	}
 	return s
 }
