@@ -143,18 +143,6 @@ func serveVersionedSample(t *testing.T) versionedSite {
 	return site
 }
 
-// version returns the version named name in versions.json.
-func (s versionedSite) version(t *testing.T, name string) versions.ManifestVersion {
-	t.Helper()
-	for _, v := range s.Manifest.Versions {
-		if v.Name == name {
-			return v
-		}
-	}
-	t.Fatalf("versions.json has no version %s", name)
-	return versions.ManifestVersion{}
-}
-
 // serveDir serves a built site from dir with http.FileServer on a loopback
 // port for the test's lifetime. As GitHub Pages and most static hosts do,
 // a path with no file (or a folder with no index.html) gets the site's

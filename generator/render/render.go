@@ -83,6 +83,9 @@ func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fas
 
 	staticFiles, err := layers.files("static")
 	if err != nil {
+		if linkErr := linkError(playbook, "static", true); linkErr != nil {
+			return nil, linkErr
+		}
 		return nil, fmt.Errorf("listing static files: %w", err)
 	}
 	for _, f := range staticFiles {
@@ -104,9 +107,17 @@ func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fas
 	base := template.New("").Funcs(r.funcs())
 	layoutFiles, err := layers.files("layouts")
 	if err != nil {
+		if linkErr := linkError(playbook, "layouts", true); linkErr != nil {
+			return nil, linkErr
+		}
 		return nil, fmt.Errorf("listing layouts: %w", err)
 	}
 	for _, f := range layoutFiles {
+		// A broken link would otherwise let the theme's file stand in for
+		// the playbook's own without a word.
+		if err := linkError(playbook, f, false); err != nil {
+			return nil, err
+		}
 		if !strings.HasPrefix(f, "layouts/partials/") && f != "layouts/baseof.html" {
 			continue
 		}
@@ -175,6 +186,9 @@ func (r *Renderer) checkOverrides() {
 func (r *Renderer) parseInto(t *template.Template, name string) error {
 	b, err := fs.ReadFile(r.layers, name)
 	if err != nil {
+		if linkErr := linkError(r.layers[0], name, false); linkErr != nil {
+			return linkErr
+		}
 		return fmt.Errorf("theme is missing %s: %w", name, err)
 	}
 	r.names[path.Base(name)] = name

@@ -532,8 +532,7 @@ func (s *Site) buildTree(diags *diag.List) {
 			sections[p.Dir] = p
 		}
 	}
-	var ensure func(dir string) *Page
-	ensure = func(dir string) *Page {
+	ensure := func(dir string) *Page {
 		if sec, ok := sections[dir]; ok {
 			return sec
 		}

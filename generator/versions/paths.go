@@ -97,18 +97,20 @@ func safeName(name string) string {
 	for strings.Contains(s, "..") {
 		s = strings.ReplaceAll(s, "..", ".")
 	}
-	if len(s) > maxPathName {
-		s = strings.TrimRight(s[:maxPathName], ".-")
-	}
 	if s == "" {
 		s = "version"
 	}
-	// Names Windows keeps for devices, with or without an extension.
+	// Names Windows keeps for devices, with or without an extension:
+	// "nul.txt" is the device too, so the suffix goes before the first dot.
 	base, _, _ := strings.Cut(strings.ToUpper(s), ".")
 	switch base {
 	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
 		"LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9":
-		s += "-version"
+		s = s[:len(base)] + "-version" + s[len(base):]
+	}
+	// Cut last, so that a cut name is its own folder name again.
+	if len(s) > maxPathName {
+		s = strings.TrimRight(s[:maxPathName], ".-")
 	}
 	return s
 }

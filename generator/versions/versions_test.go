@@ -404,7 +404,7 @@ func TestPathNames(t *testing.T) {
 		{[]string{"release/2026#1", "../../etc", "..", "ünïcode été", "?"}, []string{"release-2026-1", "etc", "version", "unicode-ete", "version-2"}},
 		{[]string{"V1", "v1"}, []string{"V1", "v1-2"}},
 		{[]string{"v1..2", "-x-", "a  b"}, []string{"v1.2", "x", "a-b"}},
-		{[]string{"CON", "nul.txt", "com1", "Console"}, []string{"CON-version", "nul.txt-version", "com1-version", "Console"}},
+		{[]string{"CON", "nul.txt", "com1", "Console"}, []string{"CON-version", "nul-version.txt", "com1-version", "Console"}},
 		{[]string{strings.Repeat("ab", 50)}, []string{strings.Repeat("ab", 32)}},
 	} {
 		if got, _ := pathNames(c.in, nil); !slices.Equal(got, c.want) {

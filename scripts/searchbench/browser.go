@@ -25,7 +25,7 @@ type chrome struct {
 func newBrowser() (*chrome, error) {
 	path := browser.Path()
 	if path == "" {
-		return nil, fmt.Errorf("Chromium not found: install it (apt-get install -y chromium) or set PLAYBOOK_CHROMIUM")
+		return nil, fmt.Errorf("chromium not found: install it (apt-get install -y chromium) or set PLAYBOOK_CHROMIUM")
 	}
 	profile, err := os.MkdirTemp("", "searchbench-chromium-")
 	if err != nil {

@@ -13,8 +13,7 @@ import (
 // Tabs page, and images in static/img linked from the site root.
 type docusaurusStyle struct {
 	base
-	tabs   *page
-	quirks int
+	tabs *page
 }
 
 func (s *docusaurusStyle) noIndex(_ *gen, sec *section) bool {

@@ -71,7 +71,6 @@ type page struct {
 	draft             bool
 	problem           string // kind of problem to plant, "" for none
 	mdx               bool   // Docusaurus: written as .mdx
-	fm                map[string]any
 }
 
 // style is what differs between layouts.
@@ -114,7 +113,6 @@ type gen struct {
 	pageList []string // extra pages written by the style
 	ignored  []string
 	images   []string // names of the images in the pool
-	dateDone bool
 }
 
 func newGen(layout Layout, opts Options) *gen {

@@ -23,7 +23,6 @@ func (base) h1(*page) bool               { return true }
 func (base) frontMatter(*gen, *page) string {
 	return ""
 }
-func (base) quirk(*gen, *page) string { return "" }
 
 func (base) link(_ *gen, from, to *page, anchor, text string) string {
 	return mdLink(text, rel(from.file, to.file), anchor)

@@ -69,12 +69,6 @@ Basel Geneva Turin Bologna Verona Naples Seville Bilbao Zaragoza Porto Lisbon Co
 Strasbourg Nuremberg Stuttgart Dortmund Bremen Hanover Dresden Utrecht Eindhoven Tilburg Venlo
 Ghent Liege Luxembourg Calais Dunkirk Savannah Charleston Louisville Indianapolis Columbus Dallas
 Houston Laredo Phoenix Denver Atlanta Chicago Toronto Montreal Monterrey`)
-	accountHeads = strings.Fields(`Pellworth Harlan Ashgrove Brightwater Calloway Dunmore Eastleigh
-Fairhaven Glenbrook Holloway Ironbridge Juniper Kingsley Larkspur Marlow Northcote Oakridge Pemberton
-Quillon Redfern Stanway Thornbury Underhill Valemont Westbury Yardley Ambrose Bellamy Corrigan Delacroix
-Everly Fenwick Garrick Hartwell Islington Jessop Kendrick Lockhart Merriweather Norwood Ormsby Prescott
-Radley Sutcliffe Tilbury Vantage Whitcombe Alderney Blackwood Carrow Drummond Elmstead Foxley Greystone
-Hawthorne`)
 	accountTails = strings.Fields(`Foods Logistics Chemicals Retail Beverages Pharma Furniture Apparel
 Electronics Automotive Dairy Seafood Grocers Building Supplies Paper Plastics Metals Textiles Brewing
 Bakeries Cosmetics Tools`)
