@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"slices"
@@ -150,12 +151,33 @@ func pageSource(p *site.Page) outpath.Source {
 // those s was linked with; the theme is the default one.
 func CheckPaths(s *site.Site, set *content.Set, md *markdown.Renderer, playbook fs.FS) diag.List {
 	var assets map[string][]byte
-	if r, err := render.New(s, md, playbook, theme.FS); err == nil {
-		assets = r.Assets() // a layout that does not parse is the build's to report
+	var problems diag.List
+	r, err := render.New(s, md, playbook, theme.FS)
+	if err == nil {
+		assets = r.Assets()
+	} else {
+		problems = layoutProblems(err)
 	}
 	t := paths(s, set, assets, playbook, Options{})
 	claimFiles(t, s.Files, assets)
-	return t.Problems()
+	return append(problems, t.Problems()...)
+}
+
+// layoutProblems is why the layouts could not be loaded, as check
+// reports it: a green check must mean that build gets past loading them.
+func layoutProblems(err error) diag.List {
+	var list *diag.ListError
+	var tmpl *render.TemplateError
+	var file *render.FileError
+	switch {
+	case errors.As(err, &list):
+		return list.List
+	case errors.As(err, &tmpl):
+		return tmpl.List()
+	case errors.As(err, &file):
+		return diag.List{{Severity: diag.Error, Rule: "template", File: file.File, Message: file.Reason}}
+	}
+	return diag.List{{Severity: diag.Error, Rule: "template", Message: err.Error()}}
 }
 
 // sortedNames is the names of files, sorted.

@@ -8,6 +8,16 @@ import (
 	"strings"
 )
 
+// FileError is a problem with one of the playbook's own files, such as a
+// layout reached through a symbolic link that is not followed, located at
+// that file so that check can report it where build would fail.
+type FileError struct {
+	File   string // slash-separated, relative to the playbook folder
+	Reason string // what is wrong and what to do
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.Reason }
+
 // linkError explains why the playbook's own file name (under layouts/ or
 // static/) could not be read when a symbolic link is the cause: the build
 // reads the playbook through os.Root, which does not follow a link out of
@@ -43,14 +53,14 @@ func linkError(playbook fs.FS, name string, folder bool) error {
 		case statErr == nil:
 			return nil // a link inside the playbook that works
 		case escapes(statErr):
-			return fmt.Errorf("%s: is a symbolic link to %s, outside the playbook folder, and links out of the playbook are not followed: copy the %s into %s instead",
-				p, target, what, into)
+			return &FileError{File: p, Reason: fmt.Sprintf("is a symbolic link to %s, outside the playbook folder, and links out of the playbook are not followed: copy the %s into %s instead",
+				target, what, into)}
 		case errors.Is(statErr, fs.ErrNotExist):
-			return fmt.Errorf("%s: is a symbolic link to %s, which does not exist: point it at a %s inside the playbook folder, or remove it",
-				p, target, what)
+			return &FileError{File: p, Reason: fmt.Sprintf("is a symbolic link to %s, which does not exist: point it at a %s inside the playbook folder, or remove it",
+				target, what)}
 		default:
-			return fmt.Errorf("%s: is a symbolic link to %s, which cannot be read (%v): copy the %s into the playbook instead",
-				p, target, statErr, what)
+			return &FileError{File: p, Reason: fmt.Sprintf("is a symbolic link to %s, which cannot be read (%v): copy the %s into the playbook instead",
+				target, statErr, what)}
 		}
 	}
 	return nil
