@@ -10,8 +10,9 @@ import (
 	"testing"
 )
 
-// FuzzScan checks that Scan, FindPos and ValueEnd accept any text: every
-// position Scan records is on a line of the document, within the line,
+// FuzzScan checks that Scan, Values, Items, FindPos and ValueEnd accept
+// any text: every position Scan or Values records, and every list item
+// Items finds (in order), is on a line of the document, within the line,
 // the same on a second scan; FindPos returns a recorded position or none;
 // ValueEnd stays between the key's line and the last line.
 func FuzzScan(f *testing.F) {
@@ -50,6 +51,26 @@ func FuzzScan(f *testing.F) {
 			end := ValueEnd(lines, p.Line)
 			if end < p.Line || end > len(lines) {
 				t.Fatalf("the value of %q on line %d ends on line %d of %d", k, p.Line, end, len(lines))
+			}
+		}
+		inside := func(what string, p Pos) {
+			if p.Line < 1 || p.Line > len(lines) || p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
+				t.Fatalf("%s at %v, outside the document", what, p)
+			}
+		}
+		values := Values([]byte(src))
+		if !reflect.DeepEqual(values, Values([]byte(src))) {
+			t.Fatal("two scans of the values differ")
+		}
+		for k, v := range values {
+			inside("the value of "+k, v)
+			var last Pos
+			for _, it := range Items([]byte(src), v) {
+				inside("an item of "+k, it)
+				if it.Line < last.Line || it.Line == last.Line && it.Col <= last.Col {
+					t.Fatalf("the items of %q are not in order: %v after %v", k, it, last)
+				}
+				last = it
 			}
 		}
 		parts := strings.Split(key, ".")
