@@ -10,8 +10,8 @@ import (
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
-// A layout the build cannot load fails check too, at the layout's file:
-// a green check must mean the publish gets past loading the layouts.
+// A layout or static file the build cannot load fails check too, at its
+// file: a green check must mean the publish gets past loading them.
 func TestCheckFindsLayoutsTheBuildRefuses(t *testing.T) {
 	t.Run("template that does not parse", func(t *testing.T) {
 		dir := fixture.Copy(t, "../pipeline/testdata/basic")
@@ -32,6 +32,21 @@ func TestCheckFindsLayoutsTheBuildRefuses(t *testing.T) {
 			t.Skipf("no symbolic links here: %v", err)
 		}
 		want := "layouts/partials/card.html: error: is a symbolic link to " + outside + ", outside the playbook folder"
+		if got := checkErrors(t, dir); !strings.Contains(got, want) {
+			t.Errorf("want %q in:\n%s", want, got)
+		}
+	})
+	t.Run("static file linked from outside the playbook", func(t *testing.T) {
+		dir := fixture.Copy(t, "../pipeline/testdata/basic")
+		outside := filepath.Join(t.TempDir(), "b.txt")
+		fixture.WriteFile(t, filepath.Dir(outside), "b.txt", "hi")
+		if err := os.MkdirAll(filepath.Join(dir, "static"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(outside, filepath.Join(dir, "static", "b.txt")); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+		want := "static/b.txt: error: is a symbolic link to " + outside + ", outside the playbook folder, and links out of the playbook are not followed: copy the file into static/ instead"
 		if got := checkErrors(t, dir); !strings.Contains(got, want) {
 			t.Errorf("want %q in:\n%s", want, got)
 		}

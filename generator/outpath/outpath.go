@@ -53,6 +53,11 @@ type Source struct {
 	// lighter is reported (an old address gives way to a file, a file to
 	// a long section's list page); two of one weight are both reported.
 	Weight int
+	// Redirect marks an old address's redirect to the page File: two
+	// redirects to one page write the same file, so they never collide,
+	// and one that differs from the page's own address only in case is
+	// a warning (it works on the case-sensitive hosts most sites use).
+	Redirect bool
 }
 
 // claim is one claimed path.
@@ -185,6 +190,18 @@ func (t *Table) collide(a, b *claim, rel relation) {
 	if a.src.File != b.src.File && Fold(a.src.File) == Fold(b.src.File) && strings.HasPrefix(a.src.File, "content/") {
 		return
 	}
+	if a.src.File == b.src.File && rel == same && (a.src.Redirect || b.src.Redirect) {
+		switch {
+		case a.src.Redirect && b.src.Redirect:
+			return // the same redirect twice
+		case a.path != b.path && a.src.Redirect:
+			t.problems = append(t.problems, ownAddress(a, b))
+			return
+		case a.path != b.path:
+			t.problems = append(t.problems, ownAddress(b, a))
+			return
+		}
+	}
 	if a.src.File != "" && (b.src.File == "" || a.src.Weight <= b.src.Weight) {
 		t.problems = append(t.problems, message(a, b, rel))
 	}
@@ -227,6 +244,16 @@ func message(a, b *claim, rel relation) diag.Diagnostic {
 		msg = fmt.Sprintf("%s is a file where %s needs the folder /%s/", a.src.Subject, b.src.What, dir)
 	}
 	return diag.Diagnostic{File: a.src.File, Line: a.src.Line, Col: a.src.Col, Severity: diag.Error, Rule: Rule, Message: msg + ": " + a.src.Fix}
+}
+
+// ownAddress is the warning at redirect r, whose address differs from
+// its own page p's only in case or Unicode form: hosts that tell the two
+// apart need the redirect, but a build on macOS or Windows writes both
+// into one folder and the redirect replaces the page.
+func ownAddress(r, p *claim) diag.Diagnostic {
+	msg := fmt.Sprintf("%s differs from this page's own address /%s %s: it works on hosts that tell them apart (GitHub Pages, Netlify, S3), but a build on macOS or Windows writes both into one folder and the redirect replaces the page; remove the alias if you build there",
+		Spelled(r.src.Subject), strings.TrimSuffix(p.path, "index.html"), SameName(r.path, p.path))
+	return diag.Diagnostic{File: r.src.File, Line: r.src.Line, Col: r.src.Col, Severity: diag.Warning, Rule: Rule, Message: msg}
 }
 
 // ancestor is the folder of path p (as p spells it) that folds to what

@@ -12,6 +12,10 @@ func page(file string) Source {
 
 func built(what string) Source { return Source{What: what} }
 
+func redirect(file string, line int, url string) Source {
+	return Source{File: file, Line: line, Col: 11, Subject: "old address " + url, What: "a redirect to " + file, Fix: "remove the alias", Weight: -1, Redirect: true}
+}
+
 // Each way two claims collide, reported at the playbook's files only.
 func TestCollisions(t *testing.T) {
 	for _, c := range []struct {
@@ -57,6 +61,19 @@ func TestCollisions(t *testing.T) {
 			t.Claim("robots.txt", Source{File: "static/robots.txt", What: "the file static/robots.txt"})
 			t.Claim("robots.txt", Source{File: "content/a.md", Line: 4, Col: 12, Subject: "old address /robots.txt", Fix: "remove the alias", Weight: -1})
 		}, []string{"content/a.md:4:12: error: old address /robots.txt is also the address of the file static/robots.txt: remove the alias"}},
+		{"two redirects to one page in two spellings write one file", func(t *Table) {
+			t.Claim("y/index.html", page("content/y.md"))
+			t.Claim("old/y/index.html", redirect("content/y.md", 3, "/old/y/"))
+			t.Claim("OLD/Y/index.html", redirect("content/y.md", 4, "/OLD/Y/"))
+		}, nil},
+		{"a redirect spelled like its own page only warns", func(t *Table) {
+			t.Claim("brand/values/index.html", page("content/brand/values.md"))
+			t.Claim("Brand/Values/index.html", redirect("content/brand/values.md", 3, "/Brand/Values/"))
+		}, []string{"content/brand/values.md:3:11: warning: old address /Brand/Values/ differs from this page's own address /brand/values/ only in upper and lower case: it works on hosts that tell them apart (GitHub Pages, Netlify, S3), but a build on macOS or Windows writes both into one folder and the redirect replaces the page; remove the alias if you build there"}},
+		{"a redirect spelled like another page's address", func(t *Table) {
+			t.Claim("brand/values/index.html", page("content/brand/values.md"))
+			t.Claim("Brand/Values/index.html", redirect("content/z.md", 3, "/Brand/Values/"))
+		}, []string{"content/z.md:3:11: error: old address /Brand/Values/ differs from the address of the page content/brand/values.md only in upper and lower case"}},
 		{"apart", func(t *Table) {
 			t.Tree("v/", built("older versions"))
 			t.Claim("css/playbook.css", built("theme"))

@@ -70,7 +70,7 @@ func paths(s *site.Site, set *content.Set, assets map[string][]byte, playbook fs
 			t.Claim(name, outpath.Source{File: file, Subject: "/" + name, What: "the file " + file, Fix: "rename or move this file"})
 			continue
 		}
-		t.Claim(name, built("the theme's file static/"+name))
+		t.Claim(name, built(assetOrigin(name)))
 	}
 
 	// Pages, their list pages and their old addresses.
@@ -101,10 +101,22 @@ func paths(s *site.Site, set *content.Set, assets map[string][]byte, playbook fs
 				continue
 			}
 			t.Claim(a.File(), outpath.Source{File: p.File, Line: a.Line, Col: a.Col,
-				Subject: "old address " + a.URL, What: "an old address of " + p.File + " (line " + strconv.Itoa(a.Line) + ")", Fix: "remove the alias", Weight: light})
+				Subject: "old address " + a.URL, What: "a redirect to " + p.File + " (its old address on line " + strconv.Itoa(a.Line) + ")", Fix: "remove the alias", Weight: light, Redirect: true})
 		}
 	}
 	return t
+}
+
+// assetOrigin names a file of the renderer's that is not the playbook's:
+// the two the build makes from playbook.toml, or one of the theme's.
+func assetOrigin(name string) string {
+	switch name {
+	case "css/highlight.css":
+		return "the site's code colours (css/highlight.css, made from [markdown] highlight_light and highlight_dark)"
+	case "css/brand.css":
+		return "the site's brand styles (css/brand.css, made from [brand] in playbook.toml)"
+	}
+	return "the theme's file static/" + name
 }
 
 // Weights of claims (outpath.Source.Weight): an old address gives way to
@@ -175,7 +187,11 @@ func layoutProblems(err error) diag.List {
 	case errors.As(err, &tmpl):
 		return tmpl.List()
 	case errors.As(err, &file):
-		return diag.List{{Severity: diag.Error, Rule: "template", File: file.File, Message: file.Reason}}
+		rule := "template"
+		if strings.HasPrefix(file.File, "static") {
+			rule = "static"
+		}
+		return diag.List{{Severity: diag.Error, Rule: rule, File: file.File, Message: file.Reason}}
 	}
 	return diag.List{{Severity: diag.Error, Rule: "template", Message: err.Error()}}
 }

@@ -91,6 +91,9 @@ func newRenderer(s *site.Site, md *markdown.Renderer, playbook, theme fs.FS, fas
 	for _, f := range staticFiles {
 		b, err := fs.ReadFile(layers, f)
 		if err != nil {
+			if linkErr := linkError(playbook, f, false); linkErr != nil {
+				return nil, linkErr
+			}
 			return nil, content.ReadError(f, err)
 		}
 		r.addAsset(strings.TrimPrefix(f, "static/"), b)
