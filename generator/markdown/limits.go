@@ -22,8 +22,9 @@ const DefaultMaxPageSize = 5_000_000
 
 // Limits bound a page before it is parsed. A zero field means its default.
 type Limits struct {
-	MaxNesting  int   // deepest nesting of lists, quotes and footnotes
-	MaxPageSize int64 // bytes of the page file, front matter included
+	MaxNesting    int   // deepest nesting of lists, quotes and footnotes
+	MaxPageSize   int64 // bytes of the page file, front matter included
+	MaxTableCells int   // cells of all the page's tables together
 }
 
 // Nesting returns the limit on nesting depth in effect.
@@ -40,6 +41,14 @@ func (l Limits) PageSize() int64 {
 		return l.MaxPageSize
 	}
 	return DefaultMaxPageSize
+}
+
+// TableCells returns the limit on table cells in effect.
+func (l Limits) TableCells() int {
+	if l.MaxTableCells > 0 {
+		return l.MaxTableCells
+	}
+	return DefaultMaxTableCells
 }
 
 // OverSize reports whether src is larger than the page size limit, and if
@@ -60,23 +69,8 @@ func (l Limits) OverSize(src []byte) (line int, over bool) {
 // depth of the line before them, as in CommonMark.
 func (l Limits) TooDeep(src []byte) (line, depth int) {
 	s := nestScan{max: l.Nesting()}
-	if s.max <= len(s.buf) {
-		s.open = s.buf[:0]
-	}
-	for n := 1; len(src) > 0; n++ {
-		end := bytes.IndexByte(src, '\n')
-		if end < 0 {
-			end = len(src)
-		}
-		if d := s.line(src[:end]); d > s.max {
-			return n, d
-		}
-		if end == len(src) {
-			break
-		}
-		src = src[end+1:]
-	}
-	return 0, 0
+	p, _ := s.scan(src)
+	return p.Line, p.Found
 }
 
 // container is an open list item, footnote or block quote. A list item or
@@ -101,6 +95,7 @@ type nestScan struct {
 	breakLine []byte
 	breakMark byte
 	breakStop int
+	work      workScan // the other limits, when Scan asks for them
 }
 
 // cursor is a position in a line with its column, tabs stopping every 4.
@@ -157,6 +152,7 @@ func (c *cursor) blank() bool { return c.pos >= c.end }
 // limit only on the line that crosses it).
 func (s *nestScan) line(text []byte) int {
 	if len(s.open) == 0 && s.fence == 0 && len(text) > 0 && startsText(text[0]) {
+		s.work.text(text, s.paragraph)
 		s.paragraph = true // most lines of prose: nothing is open or opens
 		return 0
 	}
@@ -174,6 +170,7 @@ func (s *nestScan) line(text []byte) int {
 			continue
 		}
 		if c.blank() {
+			s.work.blankInList = true
 			continue // a blank line keeps list items open
 		}
 		if c.indent() < o.width {
@@ -192,6 +189,7 @@ func (s *nestScan) line(text []byte) int {
 	}
 	if matched < len(s.open) {
 		if s.paragraph && !c.blank() && !s.startsBlock(c) {
+			s.work.text(c.line[c.pos:], true)
 			return len(s.open) // a lazy continuation line
 		}
 		s.open = s.open[:matched]
@@ -206,6 +204,9 @@ func (s *nestScan) line(text []byte) int {
 		in := c.indent()
 		if in >= 4 {
 			// Indented code, or more of a paragraph: nothing opens here.
+			if s.paragraph {
+				s.work.text(c.line[c.pos:], true)
+			}
 			return depth
 		}
 		c.skip(in)
@@ -228,9 +229,13 @@ func (s *nestScan) line(text []byte) int {
 		case fenceOpens(rest):
 			s.fence, s.fenceLen = rest[0], runLen(rest, rest[0])
 			s.paragraph = false
-		case rest[0] == '#' || thematicBreak(rest):
+		case rest[0] == '#':
+			s.work.text(rest, false) // a heading is read as one line of text
+			s.paragraph = false
+		case thematicBreak(rest):
 			s.paragraph = false
 		default:
+			s.work.text(rest, s.paragraph)
 			s.paragraph = true
 		}
 		return depth
