@@ -46,11 +46,17 @@ func LimitMessage(pr markdown.Problem) string {
 	case markdown.TableCells:
 		return fmt.Sprintf("the page's tables have %s cells (columns × rows) by this line, more than the limit of %s ([markdown] max_table_cells in playbook.toml): split the table or the page, check that the header row has no stray '|', or raise the limit",
 			count(pr.Found), count(pr.Limit))
-	case markdown.BlankLinesInLists:
-		return fmt.Sprintf("the page has %s blank lines inside lists by this line, more than the limit of %s: one blank line between list items is enough, remove the rest",
+	case markdown.NestedLines:
+		return fmt.Sprintf("the page's lines inside lists and quotes, each counted once for every level it is nested in, add up to %s by this line, more than the limit of %s: end long lists sooner, nest them less deeply, or remove runs of blank lines inside them",
 			count(pr.Found), count(pr.Limit))
 	case markdown.InlineMarks:
 		return fmt.Sprintf("this paragraph has %s link brackets and emphasis marks ('[', '](', '*', '_', '~'), more than the limit of %s in one paragraph: split it into several paragraphs, or escape the marks that are meant literally with '\\'",
+			count(pr.Found), count(pr.Limit))
+	case markdown.PageMarks:
+		return fmt.Sprintf("the page has %s link brackets and emphasis marks ('[', '](', '*', '_', '~') by this line, more than the limit of %s in one page: split the page, or escape the marks that are meant literally with '\\'",
+			count(pr.Found), count(pr.Limit))
+	case markdown.LinkReading:
+		return fmt.Sprintf("links whose ')' is missing make the page's links read %s bytes by this line, more than the limit of %s: close each link as [text](address), or escape a '[' meant literally with '\\'",
 			count(pr.Found), count(pr.Limit))
 	}
 	return fmt.Sprintf("the page goes past a limit at this line (%d, limit %d)", pr.Found, pr.Limit)

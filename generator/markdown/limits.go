@@ -167,16 +167,18 @@ func (s *nestScan) line(text []byte) int {
 			if !s.quoteAt(&c) {
 				break
 			}
+			s.work.nested++
 			continue
 		}
 		if c.blank() {
-			s.work.blankInList = true
+			s.work.nested += 2
 			continue // a blank line keeps list items open
 		}
 		if c.indent() < o.width {
 			break
 		}
 		c.skip(o.width)
+		s.work.nested += 2 // goldmark's list and list item
 	}
 	if s.fence != 0 {
 		if matched == len(s.open) {

@@ -8,15 +8,19 @@ import "bytes"
 //   - Tables: every row is padded to the header's columns, so a table of
 //     1,000 columns and 1,000 one-letter rows (6 kB) makes a million
 //     cells and takes seconds. The cells of a page's tables are counted.
-//   - Blank lines inside a list: goldmark keeps a record per open list and
-//     list item for every line until the list ends, so each blank line,
-//     one byte, costs work and memory for every level it keeps open
-//     (1 MB of them in a 16-deep list took 56 s). They are counted.
-//   - Links and emphasis within one paragraph: each unclosed "[a](b"
-//     reads on to the paragraph's end and each "*" or "_" that finds no
-//     partner is passed again by every later one, so the time grows with
-//     the square of the marks in a paragraph. The marks of each paragraph,
-//     heading and table row are counted.
+//   - Lines inside nested lists and quotes: goldmark calls every open list,
+//     list item and quote on every line and keeps a record of each call
+//     until the outermost one ends. A blank line, one byte, keeps every
+//     list level open (1 MB of them in a 16-deep list took 56 s), a tab
+//     two levels (5 MB of tabs in a 64-deep list: 5 s, 1.6 GB). The levels
+//     each line stays in are counted.
+//   - Links and emphasis: each "*" or "_" that finds no partner is passed
+//     again by every later one in its paragraph, so the time grows with
+//     the square of the marks in a paragraph; and each "](" of a link whose
+//     ")" is missing reads on to the end of its word ("[a](b[a](b…"), or
+//     of its line after "](<". The marks of each paragraph, heading and
+//     table row are counted, the marks of the page, and the bytes the
+//     links' destinations make goldmark read.
 
 // DefaultMaxTableCells is how many table cells (columns × rows, header
 // included) a page may have when the playbook does not say: a price list
@@ -24,28 +28,40 @@ import "bytes"
 // of a second.
 const DefaultMaxTableCells = 100_000
 
-// MaxBlankLinesInLists is how many blank lines a page may have inside
-// lists (between items, in their paragraphs or code). Ten thousand is
-// thousands of loose list items; at the deepest nesting allowed they cost
-// goldmark a few milliseconds.
-const MaxBlankLinesInLists = 10_000
+// MaxNestedLines is how many lines × levels a page may hold inside lists
+// and quotes: a list and its item count as two levels, a quote as one.
+// A page of 5 MB wholly inside a list four levels deep has under 700,000;
+// a million cost goldmark about a quarter of a second.
+const MaxNestedLines = 1_000_000
 
 // MaxInlineMarks is how many link brackets ("[", "](") and runs of "*",
 // "_" or "~" one paragraph, heading or table row may hold. A long
-// paragraph with fifty links and as much emphasis has a few hundred; a
-// page of paragraphs at the limit, in the worst arrangement, still reads
-// in well under a second.
+// paragraph with fifty links and as much emphasis has a few hundred.
 const MaxInlineMarks = 1_000
+
+// MaxPageMarks is how many such marks a page may hold: 50,000 links.
+// goldmark takes one or two microseconds for each, and the square of the
+// marks in a paragraph is then at most MaxPageMarks × MaxInlineMarks.
+const MaxPageMarks = 100_000
+
+// MaxLinkReading is how many bytes the link destinations of a page may
+// make goldmark read, counted from each "](" to the end of its word (to
+// the ">" or the end of the line after "](<"). Links that close read
+// their own destination once, at most the page; a hostile page reads far
+// more.
+const MaxLinkReading = 20_000_000
 
 // Kind names the limit a page goes past.
 type Kind int
 
 // The limits Scan checks.
 const (
-	Nesting           Kind = iota + 1 // lists, quotes and footnotes nest too deep
-	TableCells                        // the page's tables have too many cells
-	BlankLinesInLists                 // too many blank lines inside lists
-	InlineMarks                       // a paragraph holds too many links and emphasis marks
+	Nesting     Kind = iota + 1 // lists, quotes and footnotes nest too deep
+	TableCells                  // the page's tables have too many cells
+	NestedLines                 // too many lines × levels inside lists and quotes
+	InlineMarks                 // a paragraph holds too many links and emphasis marks
+	PageMarks                   // the page holds too many links and emphasis marks
+	LinkReading                 // unclosed links make goldmark read too far
 )
 
 // Problem is the first limit a page goes past.
@@ -76,14 +92,12 @@ func (s *nestScan) scan(src []byte) (Problem, bool) {
 		if end < 0 {
 			end = len(src)
 		}
-		w.line, w.blankInList = n, false
+		w.line = n
 		if d := s.line(src[:end]); d > s.max {
 			return Problem{Kind: Nesting, Line: n, Found: d, Limit: s.max}, true
 		}
-		if w.blankInList && w.on {
-			if w.blankLines++; w.blankLines > MaxBlankLinesInLists {
-				w.fail(BlankLinesInLists, n, w.blankLines, MaxBlankLinesInLists)
-			}
+		if w.on && w.nested > MaxNestedLines {
+			w.fail(NestedLines, n, w.nested, MaxNestedLines)
 		}
 		if w.problem.Kind != 0 {
 			return w.problem, true
@@ -99,17 +113,18 @@ func (s *nestScan) scan(src []byte) (Problem, bool) {
 // workScan counts what the other limits bound while nestScan reads the
 // page's blocks. The zero workScan counts nothing (TooDeep).
 type workScan struct {
-	on          bool
-	line        int  // the line being read
-	blankInList bool // the line is blank and keeps a list item open
-	blankLines  int
-	maxCells    int
-	cells       int
-	runLine     int    // where the paragraph (or heading, or table row) being read starts
-	marks       int    // link and emphasis marks in it so far
-	prev        []byte // the paragraph's last line, a table's header if the next is its delimiter row
-	tableCols   int    // columns of the table being read; -1: this paragraph holds none
-	problem     Problem
+	on        bool
+	line      int // the line being read
+	nested    int // levels of list and quote each line so far stayed in
+	maxCells  int
+	cells     int
+	runLine   int // where the paragraph (or heading, or table row) being read starts
+	marks     int // link and emphasis marks in it so far
+	pageMarks int
+	reading   int    // bytes link destinations read so far
+	prev      []byte // the paragraph's last line, a table's header if the next is its delimiter row
+	tableCols int    // columns of the table being read; -1: this paragraph holds none
+	problem   Problem
 }
 
 func (w *workScan) fail(k Kind, line, found, limit int) {
@@ -144,8 +159,17 @@ func (w *workScan) text(rest []byte, more bool) {
 		w.runLine, w.marks = w.line, 0
 	}
 	w.prev = rest
-	if w.marks += inlineMarks(rest); w.marks > MaxInlineMarks {
+	marks, reading := inlineMarks(rest)
+	w.marks += marks
+	w.pageMarks += marks
+	w.reading += reading
+	switch {
+	case w.marks > MaxInlineMarks:
 		w.fail(InlineMarks, w.runLine, w.marks, MaxInlineMarks)
+	case w.pageMarks > MaxPageMarks:
+		w.fail(PageMarks, w.line, w.pageMarks, MaxPageMarks)
+	case w.reading > MaxLinkReading:
+		w.fail(LinkReading, w.line, w.reading, MaxLinkReading)
 	}
 }
 
@@ -156,27 +180,45 @@ func (w *workScan) addCells(n int) {
 }
 
 // inlineMarks counts where goldmark's inline parser starts work that may
-// read far: "[", "](" and runs of "*", "_" and "~". A backslash escapes
-// the byte after it.
-func inlineMarks(b []byte) int {
-	n := 0
+// read far in a line of text: "[", "](" and runs of "*", "_" and "~"; and
+// how many bytes the destinations after its "](" make it read. A
+// backslash escapes the byte after it.
+func inlineMarks(b []byte) (marks, reading int) {
+	// Destinations still being read: plain ones end at white space,
+	// pointy ones ("](<") at '>'; both at the end of the line. Each is
+	// charged when it ends, as end×open − Σ starts.
+	var plain, pointy, plainStarts, pointyStarts int
 	for i := 0; i < len(b); i++ {
-		switch b[i] {
+		switch c := b[i]; c {
 		case '\\':
 			i++
 		case '[':
-			n++
+			marks++
 		case ']':
 			if i+1 < len(b) && b[i+1] == '(' {
-				n++
+				marks++
+				if i+2 < len(b) && b[i+2] == '<' {
+					pointy++
+					pointyStarts += i
+				} else {
+					plain++
+					plainStarts += i
+				}
 			}
 		case '*', '_', '~':
-			if i == 0 || b[i-1] != b[i] {
-				n++
+			if i == 0 || b[i-1] != c {
+				marks++
 			}
+		case ' ', '\t', '\r', '\v', '\f':
+			reading += plain*i - plainStarts
+			plain, plainStarts = 0, 0
+		case '>':
+			reading += pointy*i - pointyStarts
+			pointy, pointyStarts = 0, 0
 		}
 	}
-	return n
+	reading += plain*len(b) - plainStarts + pointy*len(b) - pointyStarts
+	return marks, reading
 }
 
 // delimiterCols returns the columns of a table delimiter row ("| --- | :-: |")
