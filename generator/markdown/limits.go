@@ -130,14 +130,20 @@ func (c cursor) indent() int {
 	return col - c.col
 }
 
-// skip moves past up to n columns of white space (a tab that would go
-// past n is taken whole).
+// skip moves past up to n columns of white space. A tab that would go
+// past n is taken in part, as in CommonMark: the cursor stays on it with
+// the columns still left of it, so that a list nested in tabs, two
+// columns a level, keeps every level.
 func (c *cursor) skip(n int) {
 	for start := c.col; c.pos < len(c.line) && c.col-start < n; c.pos++ {
 		switch c.line[c.pos] {
 		case ' ':
 			c.col++
 		case '\t':
+			if w := 4 - c.col%4; c.col+w-start > n {
+				c.col = start + n
+				return
+			}
 			c.col += 4 - c.col%4
 		default:
 			return
@@ -231,7 +237,7 @@ func (s *nestScan) line(text []byte) int {
 		case fenceOpens(rest):
 			s.fence, s.fenceLen = rest[0], runLen(rest, rest[0])
 			s.paragraph = false
-		case rest[0] == '#':
+		case atxHeading(rest):
 			s.work.text(rest, false) // a heading is read as one line of text
 			s.paragraph = false
 		case thematicBreak(rest):
@@ -333,7 +339,7 @@ func (s *nestScan) startsBlock(c cursor) bool {
 	if len(rest) == 0 {
 		return false
 	}
-	if rest[0] == '>' || rest[0] == '#' || fenceOpens(rest) || thematicBreak(rest) {
+	if rest[0] == '>' || atxHeading(rest) || fenceOpens(rest) || thematicBreak(rest) {
 		return true
 	}
 	_, _, _, ok := s.itemAt(c, in)
@@ -399,6 +405,13 @@ func thematicBreak(rest []byte) bool {
 		}
 	}
 	return n >= 3
+}
+
+// atxHeading reports whether a line (after its indent) is a heading: one
+// to six '#' and then white space or the end of the line ("#tag" is text).
+func atxHeading(rest []byte) bool {
+	n := runLen(rest, '#')
+	return n >= 1 && n <= 6 && (n == len(rest) || rest[n] == ' ' || rest[n] == '\t' || rest[n] == '\r')
 }
 
 // startsText reports whether a line starting with b is paragraph text

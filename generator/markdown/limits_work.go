@@ -143,14 +143,14 @@ func (w *workScan) text(rest []byte, more bool) {
 		w.runLine, w.marks, w.tableCols = w.line, 0, 0
 	} else if w.tableCols == 0 {
 		// goldmark makes a table of a paragraph at its first delimiter
-		// row, if the line above has as many cells; if it has not, the
-		// paragraph stays one and is read as one.
+		// row, if the line above has no more cells (it pads the header
+		// too); if it has, the paragraph stays one and is read as one.
 		if cols := delimiterCols(rest); cols > 0 {
-			if headerCells(w.prev) != cols {
+			if headerCells(w.prev) > cols {
 				w.tableCols = -1
 			} else {
 				w.tableCols = cols
-				w.addCells(2 * cols)
+				w.addCells(cols) // the header's
 				return
 			}
 		}
