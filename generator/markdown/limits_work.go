@@ -189,6 +189,15 @@ func inlineMarks(b []byte) (marks, reading int) {
 	// charged when it ends, as end×open − Σ starts.
 	var plain, pointy, plainStarts, pointyStarts int
 	for i := 0; i < len(b); i++ {
+		if plain == 0 && pointy == 0 {
+			// Most text: pass the bytes that start nothing at once.
+			for i < len(b) && !markStart[b[i]] {
+				i++
+			}
+			if i == len(b) {
+				break
+			}
+		}
 		switch c := b[i]; c {
 		case '\\':
 			i++
@@ -220,6 +229,10 @@ func inlineMarks(b []byte) (marks, reading int) {
 	reading += plain*len(b) - plainStarts + pointy*len(b) - pointyStarts
 	return marks, reading
 }
+
+// markStart holds the bytes inlineMarks stops at when no destination is
+// being read.
+var markStart = [256]bool{'\\': true, '[': true, ']': true, '*': true, '_': true, '~': true}
 
 // delimiterCols returns the columns of a table delimiter row ("| --- | :-: |")
 // as goldmark reads it, or 0 if the line is none.
