@@ -44,7 +44,7 @@ func LimitMessage(pr markdown.Problem) string {
 		return fmt.Sprintf("list and quote nesting goes %d levels deep, more than the limit of %d ([markdown] max_nesting in playbook.toml): flatten the list, or raise the limit",
 			pr.Found, pr.Limit)
 	case markdown.TableCells:
-		return fmt.Sprintf("the page's tables have %s cells (columns × rows) by this line, more than the limit of %s ([markdown] max_table_cells in playbook.toml): split the table or the page, check that the header row has no stray '|', or raise the limit",
+		return fmt.Sprintf("the page's tables have %s cells (columns × rows) by this line, more than the limit of %s ([markdown] max_table_cells in playbook.toml): split the table or the page, make the header and delimiter rows (|---|) no wider than the table, or raise the limit",
 			count(pr.Found), count(pr.Limit))
 	case markdown.NestedLines:
 		return fmt.Sprintf("the page's lines inside lists and quotes, each counted once for every level it is nested in, add up to %s by this line, more than the limit of %s: end long lists sooner, nest them less deeply, or remove runs of blank lines inside them",

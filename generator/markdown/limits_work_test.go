@@ -1,8 +1,10 @@
 package markdown
 
 import (
+	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -185,5 +187,31 @@ func BenchmarkScan(b *testing.B) {
 		if p, found := (Limits{}).Scan(src); found {
 			b.Fatal(p)
 		}
+	}
+}
+
+// TestScanPassesRealPages: no markdown file of the repository (docs, the
+// sample, test handbooks) goes past a limit.
+func TestScanPassesRealPages(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir("../..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() && (d.Name() == ".git" || d.Name() == "node_modules") {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		n++
+		if pr, found := (Limits{}).Scan(src); found {
+			t.Errorf("%s: %+v", p, pr)
+		}
+		return nil
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("%d files read: %v", n, err)
 	}
 }
