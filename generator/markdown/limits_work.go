@@ -324,3 +324,16 @@ func trimSpace(b []byte) []byte {
 func isSpace(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f'
 }
+
+// escapeMarkup puts a backslash before every ASCII punctuation character
+// of s, so that markdown shows it as typed and reads it in one pass.
+func escapeMarkup(s string) []byte {
+	out := make([]byte, 0, len(s)+len(s)/4)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x80 && (c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~') {
+			out = append(out, '\\')
+		}
+		out = append(out, s[i])
+	}
+	return out
+}

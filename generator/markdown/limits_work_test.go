@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -213,5 +214,23 @@ func TestScanPassesRealPages(t *testing.T) {
 	})
 	if err != nil || n < 50 {
 		t.Fatalf("%d files read: %v", n, err)
+	}
+}
+
+// TestInlinePastLimits: a front matter text of unclosed links or stray
+// emphasis is shown as typed, without goldmark reading it for seconds.
+func TestInlinePastLimits(t *testing.T) {
+	r := New(Options{})
+	for _, s := range []string{strings.Repeat("[a](b", 400_000), strings.Repeat("*a_", 500_000) + "\n\n" + strings.Repeat("|a", 10)} {
+		html, err := r.Inline(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(html, []byte("<a ")) || bytes.Contains(html, []byte("<em")) || !bytes.HasPrefix(html, []byte(s[:12])) {
+			t.Errorf("%.20s…: %.60s…", s, html)
+		}
+	}
+	if got := r.PlainText(strings.Repeat("[a](b", 400_000)); len(got) != 2_000_000 {
+		t.Errorf("PlainText: %d bytes, want the text as typed", len(got))
 	}
 }

@@ -210,6 +210,11 @@ func (r *Renderer) render(doc *Doc) ([]byte, error) {
 // are phrases, and a stray heading inside a definition would break the page.
 func (r *Renderer) ParseInline(s string) *Doc {
 	s = strings.TrimSpace(s)
+	// A text past the limits on tables, links and emphasis is shown as
+	// typed, all its markup escaped, so that goldmark reads it in one pass.
+	if p, found := r.limits.Scan([]byte(s)); found && p.Kind != Nesting {
+		return r.Parse(escapeMarkup(strings.Join(strings.Fields(s), " ")))
+	}
 	// Text nested past the limit is no paragraph, and goldmark would take
 	// long to find that out: it goes on to the next form at once.
 	if doc, ok := r.paragraph(s); ok {
