@@ -96,6 +96,7 @@ type nestScan struct {
 	breakMark byte
 	breakStop int
 	work      workScan // the other limits, when Scan asks for them
+	html      htmlBlock
 }
 
 // cursor is a position in a line with its column, tabs stopping every 4.
@@ -157,6 +158,9 @@ func (c *cursor) blank() bool { return c.pos >= c.end }
 // line reads one line and returns the depth it reaches (counting past the
 // limit only on the line that crosses it).
 func (s *nestScan) line(text []byte) int {
+	if s.html.open {
+		s.html.next(text)
+	}
 	if len(s.open) == 0 && s.fence == 0 && len(text) > 0 && startsText(text[0]) {
 		s.work.text(text, s.paragraph)
 		s.paragraph = true // most lines of prose: nothing is open or opens
@@ -214,6 +218,12 @@ func (s *nestScan) line(text []byte) int {
 			// Indented code, or more of a paragraph: nothing opens here.
 			if s.paragraph {
 				s.work.text(c.line[c.pos:], true)
+			} else if depth > 0 && bytes.IndexByte(c.line[c.pos:c.pos+min(in, len(c.line)-c.pos)], '\t') >= 0 {
+				// goldmark counts a tab's columns from where the list or
+				// quote holding it starts, and may read this line as
+				// text: its marks are counted as text's.
+				s.work.text(c.line[c.pos:], false)
+				s.paragraph = true
 			}
 			return depth
 		}
@@ -234,9 +244,12 @@ func (s *nestScan) line(text []byte) int {
 		}
 		rest := c.line[c.pos:]
 		switch {
-		case fenceOpens(rest):
+		case fenceOpens(rest) && !s.html.open:
 			s.fence, s.fenceLen = rest[0], runLen(rest, rest[0])
 			s.paragraph = false
+		case rest[0] == '<' && s.html.starts(rest):
+			s.work.text(rest, s.paragraph)
+			s.paragraph = true
 		case atxHeading(rest):
 			s.work.text(rest, false) // a heading is read as one line of text
 			s.paragraph = false

@@ -39,6 +39,15 @@ const MaxNestedLines = 1_000_000
 // paragraph with fifty links and as much emphasis has a few hundred.
 const MaxInlineMarks = 1_000
 
+// MaxRunMarks is how many marks the lines between two blank lines may
+// hold together, whatever blocks the scan reads them as. goldmark's
+// paragraphs never span a blank line, so this bounds them even where the
+// scan reads lines otherwise than goldmark (tabs after list markers, HTML
+// blocks): the square of the marks in one paragraph stays below
+// MaxPageMarks × MaxRunMarks. A table of 2,000 links, or a code block
+// of 4,000 "_" and "*", with no blank line in it, reaches it.
+const MaxRunMarks = 4_000
+
 // MaxPageMarks is how many such marks a page may hold: 50,000 links.
 // goldmark takes one or two microseconds for each, and the square of the
 // marks in a paragraph is then at most MaxPageMarks × MaxInlineMarks.
@@ -93,8 +102,14 @@ func (s *nestScan) scan(src []byte) (Problem, bool) {
 			end = len(src)
 		}
 		w.line = n
+		if w.on {
+			w.tableRow(src[:end])
+		}
 		if d := s.line(src[:end]); d > s.max {
 			return Problem{Kind: Nesting, Line: n, Found: d, Limit: s.max}, true
+		}
+		if w.on {
+			w.rawRun(src[:end]) // after the line's own paragraph, whose limit is lower
 		}
 		if w.on && w.nested > MaxNestedLines {
 			w.fail(NestedLines, n, w.nested, MaxNestedLines)
@@ -121,15 +136,66 @@ type workScan struct {
 	runLine   int // where the paragraph (or heading, or table row) being read starts
 	marks     int // link and emphasis marks in it so far
 	pageMarks int
+	mostMarks int    // in one paragraph, heading or row
+	rawMarks  int    // since the last blank line
+	rawLine   int    // the first line after it
 	reading   int    // bytes link destinations read so far
 	prev      []byte // the paragraph's last line, a table's header if the next is its delimiter row
 	tableCols int    // columns of the table being read; -1: this paragraph holds none
+	rowCols   int    // cells of a row of the tables the lines since the last blank one may make
+	afterText bool   // the line before is not blank
+	guessCols int    // columns of a table that a row of dashes may have begun
 	problem   Problem
 }
 
 func (w *workScan) fail(k Kind, line, found, limit int) {
 	if w.problem.Kind == 0 {
 		w.problem = Problem{Kind: k, Line: line, Found: found, Limit: limit}
+	}
+}
+
+// tableRow counts the cells of the tables a line may make, from the line
+// alone: a delimiter row ("|---|:-:|", quote markers before it allowed)
+// under a line that is not blank makes a table of its columns, and every
+// line after it, up to a blank one, a row of as many cells. This counts
+// more than goldmark makes (a delimiter row that does not fit its header
+// makes no table, nor one under a heading), never less, whichever way the
+// lines around it are read: goldmark counts a tab's columns otherwise
+// than CommonMark does after a list or quote marker, and a table hidden
+// that way in a lazy line could still pad rows to thousands of columns.
+func (w *workScan) tableRow(line []byte) {
+	if len(trimSpace(line)) == 0 {
+		w.rowCols, w.afterText = 0, false
+		return
+	}
+	rest := line
+	for len(rest) > 0 && (rest[0] == '>' || isSpace(rest[0])) {
+		rest = rest[1:]
+	}
+	w.addCells(w.rowCols)
+	if w.afterText {
+		if cols, _ := delimiterCols(rest); cols > w.rowCols {
+			w.addCells(cols) // the header's
+			w.rowCols = cols
+		}
+	}
+	w.afterText = true
+}
+
+// rawRun counts the marks of the lines since the last blank one.
+func (w *workScan) rawRun(line []byte) {
+	if len(trimSpace(line)) == 0 {
+		w.rawMarks, w.rawLine = 0, 0
+		return
+	}
+	if w.rawLine == 0 {
+		w.rawLine = w.line
+	}
+	marks, _ := inlineMarks(line)
+	w.rawMarks += marks
+	w.mostMarks = max(w.mostMarks, w.rawMarks)
+	if w.rawMarks > MaxRunMarks {
+		w.fail(InlineMarks, w.rawLine, w.rawMarks, MaxRunMarks)
 	}
 }
 
@@ -143,24 +209,24 @@ func (w *workScan) text(rest []byte, more bool) {
 		w.runLine, w.marks, w.tableCols = w.line, 0, 0
 	} else if w.tableCols == 0 {
 		// goldmark makes a table of a paragraph at its first delimiter
-		// row, if the line above has no more cells (it pads the header
-		// too); if it has, the paragraph stays one and is read as one.
-		if cols := delimiterCols(rest); cols > 0 {
+		// row ("|---|:-:|") if the line above has no more cells (it pads
+		// the header too), and reads each cell of a row apart; if the
+		// line above has more, the paragraph stays one, read as one.
+		if cols, sure := delimiterCols(rest); cols > 0 && sure {
 			if headerCells(w.prev) > cols {
 				w.tableCols = -1
 			} else {
 				w.tableCols = cols
-				w.addCells(cols) // the header's
 				return
 			}
 		}
 	} else if w.tableCols > 0 {
-		w.addCells(w.tableCols) // rows are padded to the header's columns
-		w.runLine, w.marks = w.line, 0
+		w.runLine, w.marks = w.line, 0 // a row
 	}
 	w.prev = rest
 	marks, reading := inlineMarks(rest)
 	w.marks += marks
+	w.mostMarks = max(w.mostMarks, w.marks)
 	w.pageMarks += marks
 	w.reading += reading
 	switch {
@@ -235,23 +301,26 @@ func inlineMarks(b []byte) (marks, reading int) {
 var markStart = [256]bool{'\\': true, '[': true, ']': true, '*': true, '_': true, '~': true}
 
 // delimiterCols returns the columns of a table delimiter row ("| --- | :-: |")
-// as goldmark reads it, or 0 if the line is none.
-func delimiterCols(line []byte) int {
-	if len(line) == 0 || line[0] != '|' && line[0] != '-' && line[0] != ':' && line[0] != ' ' && line[0] != '\t' {
-		return 0
+// as goldmark reads it, or 0 if the line is none, and whether it is one
+// for sure: dashes alone may underline a heading instead, and goldmark
+// takes no row indented 4 columns or more for one (but the scan's columns
+// may differ from goldmark's where tabs follow a list or quote marker).
+func delimiterCols(line []byte) (cols int, sure bool) {
+	indented := (cursor{line: line}).indent() > 3
+	line = trimSpace(line)
+	if len(line) == 0 || line[0] != '|' && line[0] != '-' && line[0] != ':' {
+		return 0, false
 	}
-	if in := (cursor{line: line}).indent(); in > 3 {
-		return 0
-	}
-	cols, start, onlyDashes := 0, 0, true
+	start, onlyDashes := 0, true
 	for i := 0; i <= len(line); i++ {
 		if i < len(line) && line[i] != '|' {
 			switch line[i] {
 			case '-':
-			case ':', ' ', '\t', '\r', '\v', '\f':
+			case ' ', '\t', '\r', '\v', '\f':
+			case ':':
 				onlyDashes = false
 			default:
-				return 0
+				return 0, false
 			}
 			continue
 		}
@@ -264,21 +333,21 @@ func delimiterCols(line []byte) int {
 		case len(cell) == 0 && (start == 0 || last):
 			// no cell before a leading or after a trailing '|'
 		case !delimiterCell(cell):
-			return 0
+			return 0, false
 		default:
 			cols++
 		}
 		start = i + 1
 	}
-	if onlyDashes {
-		return 0 // "---" under a paragraph makes a heading
-	}
-	return cols
+	return cols, !onlyDashes && !indented
 }
 
 // delimiterCell reports whether a cell of a delimiter row is -, :-, -: or
 // :-: with any number of dashes.
 func delimiterCell(c []byte) bool {
+	if len(c) == 0 {
+		return false // "|-||-|"
+	}
 	if c[0] == ':' {
 		c = c[1:]
 	}
@@ -336,4 +405,72 @@ func escapeMarkup(s string) []byte {
 		out = append(out, s[i])
 	}
 	return out
+}
+
+// htmlBlock follows what may be an HTML block, in which goldmark opens no
+// fenced code: a "```" line inside "<div>" is HTML, and the page after it
+// is read as markdown. The scan takes a fence for one only outside such a
+// block; where it thinks a block open that goldmark does not, it reads
+// the lines as text, which counts marks goldmark may not read, never
+// fewer.
+type htmlBlock struct {
+	open bool
+	end  string // what ends the block, lower case: "</pre>", "-->"; "": a blank line
+}
+
+// htmlEnds are the blocks that end at a marker rather than at a blank
+// line, by how they start.
+var htmlEnds = [...]struct{ start, end string }{
+	{"<script", "</script>"}, {"<pre", "</pre>"}, {"<style", "</style>"}, {"<textarea", "</textarea>"},
+	{"<!--", "-->"}, {"<?", "?>"}, {"<![cdata[", "]]>"}, {"<!", ">"},
+}
+
+// starts reports whether a line (after its indent) may start an HTML
+// block, and follows it if so.
+func (h *htmlBlock) starts(rest []byte) bool {
+	if len(rest) < 2 || !(rest[1] == '/' || rest[1] == '!' || rest[1] == '?' || rest[1]|0x20 >= 'a' && rest[1]|0x20 <= 'z') {
+		return false
+	}
+	h.open, h.end = true, ""
+	for _, e := range htmlEnds {
+		if hasPrefixFold(rest, e.start) {
+			h.end = e.end
+			if indexFold(rest[len(e.start):], e.end) >= 0 {
+				h.open = false // ends on its own line
+			}
+			break
+		}
+	}
+	return true
+}
+
+// next reads the next line of an open block and closes the block at its
+// end.
+func (h *htmlBlock) next(line []byte) {
+	if h.end == "" && len(trimSpace(line)) == 0 || h.end != "" && indexFold(line, h.end) >= 0 {
+		h.open = false
+	}
+}
+
+func hasPrefixFold(b []byte, prefix string) bool {
+	if len(b) < len(prefix) {
+		return false
+	}
+	for i := range len(prefix) {
+		if c := b[i]; c|0x20 != prefix[i] && c != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// indexFold finds an ASCII marker in b, upper or lower case, in one pass
+// over b (markers are short).
+func indexFold(b []byte, marker string) int {
+	for i := 0; i+len(marker) <= len(b); i++ {
+		if b[i] == marker[0] && hasPrefixFold(b[i:], marker) {
+			return i
+		}
+	}
+	return -1
 }
