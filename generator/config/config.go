@@ -381,6 +381,9 @@ type Markdown struct {
 	// MaxPageSize is the largest page file, 5000000 or "5MB" (0: the
 	// default, 5 MB); see limits.go.
 	MaxPageSize Size `toml:"max_page_size"`
+	// MaxTableCells is how many table cells (columns × rows) a page's
+	// tables may have together (0: the default, 100,000); see limits.go.
+	MaxTableCells int `toml:"max_table_cells"`
 }
 
 // ObjectionSettings configures objection categories.

@@ -11,9 +11,10 @@ import (
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
 )
 
-// [markdown] max_nesting and max_page_size bound a page before goldmark
-// reads it (generator/markdown's Limits): deep nesting makes it slow
-// beyond any size, so one pasted file could stall a build.
+// [markdown] max_nesting, max_page_size and max_table_cells bound a page
+// before goldmark reads it (generator/markdown's Limits): deep nesting and
+// wide tables make it slow beyond any size, so one pasted file could stall
+// a build.
 
 // Size is a number of bytes, written in playbook.toml as a number
 // (5000000) or a string with a unit ("5MB", "512 kB", "8MiB"). The zero
@@ -74,12 +75,17 @@ func ParseSize(s string) (int64, error) {
 	return int64(bytes), nil
 }
 
-// checkLimits reports a wrong max_nesting or max_page_size and puts the
-// default (zero) in its place, so that check goes on with the rest.
+// checkLimits reports a wrong max_nesting, max_page_size or
+// max_table_cells and puts the default (zero) in its place, so that check
+// goes on with the rest.
 func (m *Markdown) checkLimits(diags *diag.List, lines tomlpos.Lines) {
 	if pos, set := lines["markdown.max_nesting"]; set && m.MaxNesting < 1 {
 		errorAt(diags, pos, "config", "markdown.max_nesting is %d: set how deep lists and quotes may nest, like 64 (at least 1)", m.MaxNesting)
 		m.MaxNesting = 0
+	}
+	if pos, set := lines["markdown.max_table_cells"]; set && m.MaxTableCells < 1 {
+		errorAt(diags, pos, "config", "markdown.max_table_cells is %d: set how many table cells a page may have, like 100000 (at least 1)", m.MaxTableCells)
+		m.MaxTableCells = 0
 	}
 	if err := m.MaxPageSize.err; err != nil {
 		errorAt(diags, lines.FindPos("markdown", "max_page_size"), "config", "markdown.max_page_size: %v", err)

@@ -37,3 +37,28 @@ func TestLimits(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxTableCells(t *testing.T) {
+	cases := []struct {
+		toml  string
+		cells int
+		err   string
+	}{
+		{"[markdown]\nmax_table_cells = 2000000\n", 2_000_000, ""},
+		{"[markdown]\nmax_table_cells = 0\n", 0, "playbook.toml:2:1: error: markdown.max_table_cells is 0: set how many table cells a page may have, like 100000 (at least 1)"},
+		{"[markdown]\nmax_table_cells = -5\n", 0, "playbook.toml:2:1: error: markdown.max_table_cells is -5"},
+	}
+	for _, c := range cases {
+		cfg, diags := parse([]byte(c.toml))
+		got := ""
+		if len(diags) > 0 {
+			got = diags[0].String()
+		}
+		if c.err == "" && got != "" || !strings.HasPrefix(got, c.err) || len(diags) > 1 {
+			t.Errorf("%q: diagnostics %v; want %q", c.toml, diags, c.err)
+		}
+		if cfg.Markdown.MaxTableCells != c.cells {
+			t.Errorf("%q: max_table_cells %d; want %d", c.toml, cfg.Markdown.MaxTableCells, c.cells)
+		}
+	}
+}

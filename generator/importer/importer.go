@@ -29,6 +29,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/baseline"
 	"github.com/playbook-ssg/playbook/generator/check"
 	"github.com/playbook-ssg/playbook/generator/config"
+	"github.com/playbook-ssg/playbook/generator/content"
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/importer/convert"
 	"github.com/playbook-ssg/playbook/generator/internal/gitrun"
@@ -378,9 +379,23 @@ func convertPage(p *page, l *layout, lk *linker, md *markdown.Renderer) ([]byte,
 		}
 		counts[n.Kind]++
 	}
-	link := func(target string) (string, bool) { return lk.link(p.file, target) }
-	body, cnotes := convert.Body(p.body, convert.Options{From: l.kind, Link: link})
-	body, n := rewriteLinks(md, body, link)
+	// A body past the limits a build checks is carried over as it is:
+	// converting it, and goldmark reading it for its links, could take
+	// minutes, and the build would refuse it anyway.
+	body, cnotes, n := p.body, []convert.Note(nil), 0
+	if note, over := pastLimits(p.body, "carried over unconverted"); over {
+		cnotes = append(cnotes, note)
+		counts["pages past a limit, carried over unconverted"]++
+	} else {
+		link := func(target string) (string, bool) { return lk.link(p.file, target) }
+		body, cnotes = convert.Body(p.body, convert.Options{From: l.kind, Link: link})
+		if note, over := pastLimits(body, "its links were not rewritten"); over {
+			cnotes = append(cnotes, note)
+			counts["pages past a limit, links not rewritten"]++
+		} else {
+			body, n = rewriteLinks(md, body, link)
+		}
+	}
 	counts["links rewritten"] += n
 	out, err := p.render(body)
 	if err != nil {
@@ -845,4 +860,18 @@ func commentOut(src []byte) ([]byte, bool) {
 		}
 	}
 	return nil, false
+}
+
+// pastLimits checks a page body against the limits a build checks with
+// the default settings, and returns a note at the line of the body where
+// it goes past one.
+func pastLimits(body []byte, what string) (convert.Note, bool) {
+	var l markdown.Limits
+	if line, over := l.OverSize(body); over {
+		return convert.Note{OutLine: line, Message: fmt.Sprintf("page past a limit: the body is over %d bytes, the largest page a build reads; split it into several pages (%s)", l.PageSize(), what)}, true
+	}
+	if pr, over := l.Scan(body); over {
+		return convert.Note{OutLine: pr.Line, Message: "page past a limit: " + content.LimitMessage(pr) + " (" + what + ")"}, true
+	}
+	return convert.Note{}, false
 }

@@ -22,8 +22,9 @@ const DefaultMaxPageSize = 5_000_000
 
 // Limits bound a page before it is parsed. A zero field means its default.
 type Limits struct {
-	MaxNesting  int   // deepest nesting of lists, quotes and footnotes
-	MaxPageSize int64 // bytes of the page file, front matter included
+	MaxNesting    int   // deepest nesting of lists, quotes and footnotes
+	MaxPageSize   int64 // bytes of the page file, front matter included
+	MaxTableCells int   // cells of all the page's tables together
 }
 
 // Nesting returns the limit on nesting depth in effect.
@@ -40,6 +41,14 @@ func (l Limits) PageSize() int64 {
 		return l.MaxPageSize
 	}
 	return DefaultMaxPageSize
+}
+
+// TableCells returns the limit on table cells in effect.
+func (l Limits) TableCells() int {
+	if l.MaxTableCells > 0 {
+		return l.MaxTableCells
+	}
+	return DefaultMaxTableCells
 }
 
 // OverSize reports whether src is larger than the page size limit, and if
@@ -60,23 +69,8 @@ func (l Limits) OverSize(src []byte) (line int, over bool) {
 // depth of the line before them, as in CommonMark.
 func (l Limits) TooDeep(src []byte) (line, depth int) {
 	s := nestScan{max: l.Nesting()}
-	if s.max <= len(s.buf) {
-		s.open = s.buf[:0]
-	}
-	for n := 1; len(src) > 0; n++ {
-		end := bytes.IndexByte(src, '\n')
-		if end < 0 {
-			end = len(src)
-		}
-		if d := s.line(src[:end]); d > s.max {
-			return n, d
-		}
-		if end == len(src) {
-			break
-		}
-		src = src[end+1:]
-	}
-	return 0, 0
+	p, _ := s.scan(src)
+	return p.Line, p.Found
 }
 
 // container is an open list item, footnote or block quote. A list item or
@@ -101,6 +95,8 @@ type nestScan struct {
 	breakLine []byte
 	breakMark byte
 	breakStop int
+	work      workScan // the other limits, when Scan asks for them
+	html      htmlBlock
 }
 
 // cursor is a position in a line with its column, tabs stopping every 4.
@@ -135,14 +131,20 @@ func (c cursor) indent() int {
 	return col - c.col
 }
 
-// skip moves past up to n columns of white space (a tab that would go
-// past n is taken whole).
+// skip moves past up to n columns of white space. A tab that would go
+// past n is taken in part, as in CommonMark: the cursor stays on it with
+// the columns still left of it, so that a list nested in tabs, two
+// columns a level, keeps every level.
 func (c *cursor) skip(n int) {
 	for start := c.col; c.pos < len(c.line) && c.col-start < n; c.pos++ {
 		switch c.line[c.pos] {
 		case ' ':
 			c.col++
 		case '\t':
+			if w := 4 - c.col%4; c.col+w-start > n {
+				c.col = start + n
+				return
+			}
 			c.col += 4 - c.col%4
 		default:
 			return
@@ -156,7 +158,11 @@ func (c *cursor) blank() bool { return c.pos >= c.end }
 // line reads one line and returns the depth it reaches (counting past the
 // limit only on the line that crosses it).
 func (s *nestScan) line(text []byte) int {
+	if s.html.open {
+		s.html.next(text)
+	}
 	if len(s.open) == 0 && s.fence == 0 && len(text) > 0 && startsText(text[0]) {
+		s.work.text(text, s.paragraph)
 		s.paragraph = true // most lines of prose: nothing is open or opens
 		return 0
 	}
@@ -171,15 +177,18 @@ func (s *nestScan) line(text []byte) int {
 			if !s.quoteAt(&c) {
 				break
 			}
+			s.work.nested++
 			continue
 		}
 		if c.blank() {
+			s.work.nested += 2
 			continue // a blank line keeps list items open
 		}
 		if c.indent() < o.width {
 			break
 		}
 		c.skip(o.width)
+		s.work.nested += 2 // goldmark's list and list item
 	}
 	if s.fence != 0 {
 		if matched == len(s.open) {
@@ -192,6 +201,7 @@ func (s *nestScan) line(text []byte) int {
 	}
 	if matched < len(s.open) {
 		if s.paragraph && !c.blank() && !s.startsBlock(c) {
+			s.work.text(c.line[c.pos:], true)
 			return len(s.open) // a lazy continuation line
 		}
 		s.open = s.open[:matched]
@@ -206,6 +216,15 @@ func (s *nestScan) line(text []byte) int {
 		in := c.indent()
 		if in >= 4 {
 			// Indented code, or more of a paragraph: nothing opens here.
+			if s.paragraph {
+				s.work.text(c.line[c.pos:], true)
+			} else if depth > 0 && bytes.IndexByte(c.line[c.pos:c.pos+min(in, len(c.line)-c.pos)], '\t') >= 0 {
+				// goldmark counts a tab's columns from where the list or
+				// quote holding it starts, and may read this line as
+				// text: its marks are counted as text's.
+				s.work.text(c.line[c.pos:], false)
+				s.paragraph = true
+			}
 			return depth
 		}
 		c.skip(in)
@@ -225,12 +244,19 @@ func (s *nestScan) line(text []byte) int {
 		}
 		rest := c.line[c.pos:]
 		switch {
-		case fenceOpens(rest):
+		case fenceOpens(rest) && !s.html.open:
 			s.fence, s.fenceLen = rest[0], runLen(rest, rest[0])
 			s.paragraph = false
-		case rest[0] == '#' || thematicBreak(rest):
+		case rest[0] == '<' && s.html.starts(rest):
+			s.work.text(rest, s.paragraph)
+			s.paragraph = true
+		case atxHeading(rest):
+			s.work.text(rest, false) // a heading is read as one line of text
+			s.paragraph = false
+		case thematicBreak(rest):
 			s.paragraph = false
 		default:
+			s.work.text(rest, s.paragraph)
 			s.paragraph = true
 		}
 		return depth
@@ -326,7 +352,7 @@ func (s *nestScan) startsBlock(c cursor) bool {
 	if len(rest) == 0 {
 		return false
 	}
-	if rest[0] == '>' || rest[0] == '#' || fenceOpens(rest) || thematicBreak(rest) {
+	if rest[0] == '>' || atxHeading(rest) || fenceOpens(rest) || thematicBreak(rest) {
 		return true
 	}
 	_, _, _, ok := s.itemAt(c, in)
@@ -392,6 +418,13 @@ func thematicBreak(rest []byte) bool {
 		}
 	}
 	return n >= 3
+}
+
+// atxHeading reports whether a line (after its indent) is a heading: one
+// to six '#' and then white space or the end of the line ("#tag" is text).
+func atxHeading(rest []byte) bool {
+	n := runLen(rest, '#')
+	return n >= 1 && n <= 6 && (n == len(rest) || rest[n] == ' ' || rest[n] == '\t' || rest[n] == '\r')
 }
 
 // startsText reports whether a line starting with b is paragraph text

@@ -80,6 +80,10 @@ func TestTooDeepAgreesWithGoldmark(t *testing.T) {
 		"a\n- b\n  c\n> d\ne\n",
 		"- a\n -b\n",
 		"* * *\n- - -\n- * * *\n",
+		nestedTabs(6),
+		nestedTabs(6) + "\t\t\tx\n\t\t\t  - y\n",
+		"- a\n\t- b\n\t\t- c\n",
+		">\t- a\n>\t\t- b\n",
 	}
 	r := New(Options{})
 	for _, src := range srcs {

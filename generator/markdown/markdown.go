@@ -18,8 +18,6 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-
-	"github.com/playbook-ssg/playbook/generator/diag"
 )
 
 // Options configure a Renderer.
@@ -123,6 +121,8 @@ type Doc struct {
 	closeHTML string
 	// tips are the terms LinkTerms linked, in the order of their links.
 	tips []Term
+	// lines finds the line of a link (limits_lines.go).
+	lines lineIndex
 }
 
 // Parse parses src. Headings get unique IDs and a trailing anchor link.
@@ -180,7 +180,7 @@ func (d *Doc) rawHTML(n ast.Node, z *sanitizer) []*Link {
 	links := make([]*Link, len(found))
 	for i, h := range found {
 		l := &Link{Dest: h.url.dest, IsImage: h.image, node: n, url: h.url, tag: h.tag}
-		l.Line, l.Col = diag.LineCol(d.src, t.offset(h.at))
+		l.Line, l.Col = d.lineCol(t.offset(h.at))
 		links[i] = l
 	}
 	return links
@@ -210,6 +210,11 @@ func (r *Renderer) render(doc *Doc) ([]byte, error) {
 // are phrases, and a stray heading inside a definition would break the page.
 func (r *Renderer) ParseInline(s string) *Doc {
 	s = strings.TrimSpace(s)
+	// A text past the limits on tables, links and emphasis is shown as
+	// typed, all its markup escaped, so that goldmark reads it in one pass.
+	if p, found := r.limits.Scan([]byte(s)); found && p.Kind != Nesting {
+		return r.Parse(escapeMarkup(strings.Join(strings.Fields(s), " ")))
+	}
 	// Text nested past the limit is no paragraph, and goldmark would take
 	// long to find that out: it goes on to the next form at once.
 	if doc, ok := r.paragraph(s); ok {
@@ -303,7 +308,7 @@ func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
 			if image && b > 0 && d.src[b-1] == '!' {
 				b--
 			}
-			l.Line, l.Col = diag.LineCol(d.src, b)
+			l.Line, l.Col = d.lineCol(b)
 			return l
 		}
 	}
@@ -329,7 +334,7 @@ func (d *Doc) newLink(n ast.Node, dest string, image bool) *Link {
 	if off < 0 {
 		off = 0
 	}
-	l.Line, l.Col = diag.LineCol(d.src, start+off)
+	l.Line, l.Col = d.lineCol(start + off)
 	return l
 }
 

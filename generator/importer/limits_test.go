@@ -1,0 +1,30 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPastLimitsCarriedOver: a page past the limits a build checks is
+// carried over unconverted, with a note at its line, instead of goldmark
+// reading 100 kB of unclosed links for them (3 s; a few MB: minutes).
+func TestPastLimitsCarriedOver(t *testing.T) {
+	bad := "# Bad\n\n" + strings.Repeat("[a](b", 20000) + "\n"
+	res, dest, report := importFiles(t, map[string]string{
+		"index.md": "# Home\n\nSee [the guide](guide.md).\n",
+		"guide.md": "# Guide\n\nText.\n",
+		"bad.md":   bad,
+	})
+	if n := res.Counts["pages past a limit, carried over unconverted"]; n != 1 {
+		t.Errorf("counts %v: want 1 page past a limit", res.Counts)
+	}
+	if want := "content/bad.md:3: page past a limit: this paragraph has 40,000 link brackets and emphasis marks"; !strings.Contains(report, want) {
+		t.Errorf("the report lacks %q:\n%.3000s", want, report)
+	}
+	if got := readOut(t, dest, "content/bad.md"); !strings.HasSuffix(got, bad) {
+		t.Errorf("the body was changed: %.200q", got)
+	}
+	if got := readOut(t, dest, "content/index.md"); !strings.Contains(got, "(guide.md)") {
+		t.Errorf("the other pages are not converted: %q", got)
+	}
+}
