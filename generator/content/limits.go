@@ -21,13 +21,18 @@ func Limits(cfg *config.Config) markdown.Limits {
 
 // checkLimits reports a page that goes past a limit and leaves its body
 // empty, so that goldmark, which slows down beyond any size on such
-// input, never reads it. The page itself stays, so that links to it are
+// input, never reads it. size is the whole file's: src may be only its
+// first bytes when that is past the size limit. The page itself stays, so that links to it are
 // not reported too.
-func checkLimits(p *Page, src []byte, cfg *config.Config, diags *diag.List) {
+func checkLimits(p *Page, src []byte, size int64, cfg *config.Config, diags *diag.List) {
 	l := Limits(cfg)
 	if line, over := l.OverSize(src); over {
+		have, limit := sizeText(max(size, int64(len(src)))), sizeText(l.PageSize())
+		if have == limit { // "5 MB, more than 5 MB": show the bytes
+			have, limit = count(int(max(size, int64(len(src)))))+" bytes", count(int(l.PageSize()))+" bytes"
+		}
 		diags.Errorf(p.File, line, 0, "markdown", "the page is %s, more than the limit of %s ([markdown] max_page_size in playbook.toml): split it into several pages, or raise the limit",
-			sizeText(int64(len(src))), sizeText(l.PageSize()))
+			have, limit)
 		p.Body = nil
 		return
 	}

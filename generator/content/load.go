@@ -3,6 +3,7 @@ package content
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -169,6 +170,7 @@ func (w *walked) sameNames() {
 		all = append(all, path.Join(Dir, f))
 	}
 	sort.Strings(all)
+	w.sameFolders()
 	first := map[string]string{}
 	for _, f := range all {
 		key := outpath.Fold(f)
@@ -180,6 +182,33 @@ func (w *walked) sameNames() {
 		how := outpath.SameName(f, other)
 		w.diags.Errorf(other, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", outpath.Spelled(f), how)
 		w.diags.Errorf(f, 0, 0, "content", "this file's path differs from %s %s: macOS and Windows keep one of the two, so a checkout there loses the other: rename one of them", outpath.Spelled(other), how)
+	}
+}
+
+// sameFolders reports folders whose paths differ only in upper and lower
+// case or in Unicode form, each at both folders: macOS and Windows take
+// the two for one, so their pages mix there and one section page is lost.
+// Only the outermost such pair is reported: the folders below it differ
+// too, by the same letters.
+func (w *walked) sameFolders() {
+	dirs := slices.Clone(w.dirs)
+	sort.Strings(dirs)
+	first := map[string]string{}
+	for _, d := range dirs {
+		key := outpath.Fold(d)
+		other, seen := first[key]
+		if !seen {
+			first[key] = d
+			continue
+		}
+		if path.Dir(d) != path.Dir(other) {
+			continue // a folder above them differs already
+		}
+		how := outpath.SameName(d, other)
+		for _, pair := range [][2]string{{other, d}, {d, other}} {
+			w.diags.Errorf(path.Join(Dir, pair[0])+"/", 0, 0, "content", "this folder's path differs from %s/ %s: macOS and Windows take the two for one folder, so a checkout there mixes their files and loses one section page: rename one of them",
+				outpath.Spelled(path.Join(Dir, pair[1])), how)
+		}
 	}
 }
 
@@ -257,12 +286,12 @@ func Load(fsys fs.FS, cfg *config.Config) (*Set, diag.List, error) {
 	perPage := make([]diag.List, len(mdFiles))
 	readErrs := make([]error, len(mdFiles))
 	parallel.Each(len(mdFiles), func(i int) {
-		src, err := fs.ReadFile(fsys, mdFiles[i])
+		src, size, err := readPage(fsys, mdFiles[i], Limits(cfg).PageSize())
 		if err != nil {
 			readErrs[i] = ReadError(mdFiles[i], err)
 			return
 		}
-		set.Pages[i] = parse(mdFiles[i], src, cfg, &perPage[i], roles[mdFiles[i]])
+		set.Pages[i] = parse(mdFiles[i], src, size, cfg, &perPage[i], roles[mdFiles[i]])
 	})
 	if err := errors.Join(readErrs...); err != nil {
 		return nil, nil, err
@@ -395,7 +424,7 @@ func (s *Set) Parse(file string, src []byte, cfg *config.Config, diags *diag.Lis
 			break
 		}
 	}
-	p := parse(file, src, cfg, diags, r)
+	p := parse(file, src, int64(len(src)), cfg, diags, r)
 	if p != nil {
 		inherit(p, s.sections())
 	}
@@ -416,6 +445,29 @@ func urlUnsafe(name string) string {
 	return ""
 }
 
+// readPage reads a page file, but no more than one byte past limit: a
+// file past the page size limit is refused by its first bytes, so a huge
+// one costs no more to refuse than one at the limit. size is the whole
+// file's.
+func readPage(fsys fs.FS, name string, limit int64) (src []byte, size int64, err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	src, err = io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, 0, err
+	}
+	size = int64(len(src))
+	if size > limit {
+		if fi, err := f.Stat(); err == nil && fi.Size() > size {
+			size = fi.Size()
+		}
+	}
+	return src, size, nil
+}
+
 // ReadError explains why a file of the playbook could not be read. A
 // symbolic link leading outside the playbook folder is refused on purpose.
 func ReadError(file string, err error) error {
@@ -433,10 +485,13 @@ func ReadError(file string, err error) error {
 // records diagnostics when the front matter cannot be read at all. A file
 // named _index.md, index.md or README.md is its folder's section page.
 func Parse(file string, src []byte, cfg *config.Config, diags *diag.List) *Page {
-	return parse(file, src, cfg, diags, nameRole(strings.TrimPrefix(file, Dir+"/")))
+	return parse(file, src, int64(len(src)), cfg, diags, nameRole(strings.TrimPrefix(file, Dir+"/")))
 }
 
-func parse(file string, src []byte, cfg *config.Config, diags *diag.List, r role) *Page {
+// parse builds a page from src, the file's bytes, or only their first
+// bytes when the file is larger than the page size limit: size is the
+// whole file's.
+func parse(file string, src []byte, size int64, cfg *config.Config, diags *diag.List, r role) *Page {
 	rel := strings.TrimPrefix(file, Dir+"/")
 	p := &Page{File: file, Rel: rel, Source: src, Dir: r.dir}
 	if i := strings.IndexByte(rel, '/'); i >= 0 {
@@ -484,7 +539,7 @@ func parse(file string, src []byte, cfg *config.Config, diags *diag.List, r role
 	p.Body = body
 	p.BodyLine = doc.BodyLine
 	p.fmEnd, p.hasFMEnd = len(src)-len(body), true
-	checkLimits(p, src, cfg, diags)
+	checkLimits(p, src, size, cfg, diags)
 	decodePage(p, doc, cfg, diags)
 	titleFromBody(p, doc, cfg)
 	return p

@@ -51,7 +51,9 @@ func paths(s *site.Site, set *content.Set, assets map[string][]byte, playbook fs
 		}
 	}
 	t.Claim("404.html", built("the site's page for addresses that do not exist (404.html)"))
-	t.Claim("sitemap.xml", built("the site's sitemap (sitemap.xml)"))
+	if strings.Contains(s.BaseURL, "://") { // as the build: no full addresses, no sitemap
+		t.Claim("sitemap.xml", built("the site's sitemap (sitemap.xml)"))
+	}
 	if offlineOn(opts) {
 		for _, name := range offlineFiles {
 			t.Claim(name, built("the site's offline support (the service worker, app manifest and offline page)"))

@@ -72,3 +72,28 @@ func TestBuildRefusesPathCollisions(t *testing.T) {
 		})
 	}
 }
+
+// Without a full base_url the build writes no sitemap, so a page may
+// take the address sitemap.xml/ then.
+func TestNoSitemapNoClaim(t *testing.T) {
+	dir := copyFixture(t, "testdata/basic")
+	toml, err := os.ReadFile(filepath.Join(dir, "playbook.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, line := range strings.Split(string(toml), "\n") {
+		if !strings.HasPrefix(line, "base_url") {
+			kept = append(kept, line)
+		}
+	}
+	writeFile(t, dir, "playbook.toml", strings.Join(kept, "\n"))
+	writeFile(t, dir, "content/sitemap.xml.md", "+++\ntitle = \"Sitemap\"\n+++\nText.\n")
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(Options{Source: dir, Today: fixtureToday}, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "sitemap.xml", "index.html")); err != nil {
+		t.Errorf("the page was not written: %v", err)
+	}
+}
