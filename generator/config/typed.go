@@ -254,7 +254,28 @@ func expected(t reflect.Type, v any) string {
 	return typeWords(t)
 }
 
+// expectedWords is implemented by a type that reads itself from text
+// (Size), whose Go kind says nothing to a reader: it names what it takes.
+type expectedWords interface{ Expected() string }
+
+// ownWords returns the words t gives for itself, if it has them. Only
+// non-pointer types are asked, so a nil pointer is never called.
+func ownWords(t reflect.Type) (string, bool) {
+	if t.Kind() == reflect.Pointer {
+		return "", false
+	}
+	w, ok := reflect.Zero(t).Interface().(expectedWords)
+	if !ok {
+		return "", false
+	}
+	return w.Expected(), true
+}
+
+// typeWords names the type t takes, in plain words.
 func typeWords(t reflect.Type) string {
+	if w, ok := ownWords(t); ok {
+		return w
+	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		return typeWords(t.Elem())
@@ -275,6 +296,9 @@ func typeWords(t reflect.Type) string {
 }
 
 func pluralWords(t reflect.Type) string {
+	if w, ok := ownWords(t); ok {
+		return "values each " + w
+	}
 	switch t.Kind() {
 	case reflect.String:
 		return "text"

@@ -146,3 +146,18 @@ func TestEntriesCountFromOne(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTypeWords: a Size reads itself from text, so its Go kind (a
+// struct) is no help: "must be a table, not a table" said nothing.
+func TestTextTypeWords(t *testing.T) {
+	for src, want := range map[string]string{
+		"[markdown]\nmax_page_size = {a=1}\n": `playbook.toml:2:17: error: markdown.max_page_size must be a size, like "5MB" or 5000000, not a table`,
+		"[markdown]\nmax_page_size = true\n":  `playbook.toml:2:17: error: markdown.max_page_size must be a size, like "5MB" or 5000000, not true/false`,
+		"[markdown]\nmax_page_size = [1]\n":   `playbook.toml:2:17: error: markdown.max_page_size must be a size, like "5MB" or 5000000, not a list`,
+	} {
+		_, diags := parse([]byte(src))
+		if len(diags) != 1 || diags[0].String() != want {
+			t.Errorf("%q:\ngot  %v\nwant %s", src, diags, want)
+		}
+	}
+}
