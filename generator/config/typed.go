@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/tomlwords"
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
 )
 
@@ -232,7 +233,7 @@ func (d *typedDecoder) wrong(where at, t reflect.Type, v any) bool {
 	if !where.isItem {
 		d.dropped[strings.Join(where.key, ".")] = true
 	}
-	d.diags.Errorf(FileName, where.pos.Line, where.pos.Col, "config", "%s must be %s, not %s%s", where.name, expected(t, v), given(v), typeHint(t, v))
+	d.diags.Errorf(FileName, where.pos.Line, where.pos.Col, "config", "%s must be %s, not %s%s", where.name, expected(t, v), tomlwords.Given(v), typeHint(t, v))
 	return false
 }
 
@@ -314,31 +315,6 @@ func pluralWords(t reflect.Type) string {
 		return "lists of " + pluralWords(t.Elem())
 	}
 	return t.String()
-}
-
-// given names the type of a value as written, in the words the page
-// decoder uses for front matter (content's typeName).
-func given(v any) string {
-	switch v := v.(type) {
-	case string:
-		return "text"
-	case int64:
-		return "a number"
-	case float64:
-		return "a decimal number"
-	case bool:
-		return "true/false"
-	case time.Time:
-		return "a date"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a table"
-	case []map[string]any:
-		return "a list of tables"
-	default:
-		return fmt.Sprintf("%T", v)
-	}
 }
 
 // typeHint says how to write the value when the fix is plain: quotes
