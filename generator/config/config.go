@@ -470,9 +470,15 @@ func parse(src []byte) (*Config, diag.List) {
 	c.lines = lines
 	var typeDiags diag.List
 	c.dropped = decodeTyped(&c, raw, src, lines, &typeDiags)
-	defined := func(key ...string) bool { return md.IsDefined(key...) && !c.dropped[strings.Join(key, ".")] }
+	// The typed decoder recorded each key it set under its setting's
+	// name, whatever its case ([Menu] Per_Page).
+	defined := func(key ...string) bool {
+		k := strings.Join(key, ".")
+		_, set := lines[k]
+		return set && !c.dropped[k]
+	}
 	for _, k := range md.Keys() {
-		if len(k) == 2 && k[0] == "owners" && c.HasOwner(k[1]) {
+		if len(k) == 2 && strings.EqualFold(k[0], "owners") && c.HasOwner(k[1]) {
 			c.OwnerOrder = append(c.OwnerOrder, k[1])
 		}
 	}
@@ -499,6 +505,8 @@ func parse(src []byte) (*Config, diag.List) {
 // notRepeated leaves out the later checks' problems on a line whose value
 // was already reported as the wrong type: a value left out reads as
 // missing ("name is required"), which is the same problem said worse.
+// Lines are comparable because the typed decoder recorded where each key
+// is, also inside inline tables and in other case, for later checks.
 func notRepeated(later, typeErrs diag.List) diag.List {
 	lines := map[int]bool{}
 	for _, d := range typeErrs {

@@ -267,6 +267,24 @@ func (l Lines) FindPos(key ...string) Pos {
 	return Pos{}
 }
 
+// First returns the position of key, or, for a table only implied by
+// longer keys ([a.b] or a.b = 1 for a), the earliest key below it; ok is
+// false when the document has neither.
+func (l Lines) First(key ...string) (pos Pos, ok bool) {
+	k := strings.Join(key, ".")
+	if pos, ok := l[k]; ok || k == "" {
+		return pos, ok
+	}
+	for name, p := range l {
+		if strings.HasPrefix(name, k+".") || strings.HasPrefix(name, k+"[") {
+			if !ok || p.Line < pos.Line || p.Line == pos.Line && p.Col < pos.Col {
+				pos, ok = p, true
+			}
+		}
+	}
+	return pos, ok
+}
+
 var decodeErrRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)
 
 // DecodeError picks apart BurntSushi/toml's error for a value that does not

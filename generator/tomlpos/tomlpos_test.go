@@ -114,3 +114,25 @@ next = 1
 		t.Errorf("items found where no array opens")
 	}
 }
+
+// TestFirst: a table implied by a longer header or dotted key is found at
+// its first key, so an unknown table still has a line.
+func TestFirst(t *testing.T) {
+	l := Scan([]byte("title = \"T\"\nqux.quux = 3\n[foo.bar]\nx = 1\n[foo.baz]\ny = 2\n"))
+	for _, c := range []struct {
+		key  []string
+		want Pos
+		ok   bool
+	}{
+		{[]string{"title"}, Pos{1, 1}, true},
+		{[]string{"foo"}, Pos{3, 1}, true},
+		{[]string{"foo", "baz"}, Pos{5, 1}, true},
+		{[]string{"qux"}, Pos{2, 1}, true},
+		{[]string{"fo"}, Pos{}, false},
+		{nil, Pos{}, false},
+	} {
+		if got, ok := l.First(c.key...); got != c.want || ok != c.ok {
+			t.Errorf("First(%q) = %v, %v, want %v, %v", c.key, got, ok, c.want, c.ok)
+		}
+	}
+}
