@@ -2,6 +2,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -460,7 +462,8 @@ func parse(src []byte) (*Config, diag.List) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			diags.Errorf(FileName, pe.Position.Line, pe.Position.Col, "config", "invalid TOML: %s", pe.Message)
+			line, col := parseErrorPos(src, pe)
+			diags.Errorf(FileName, line, col, "config", "invalid TOML: %s", pe.Message)
 			return nil, diags
 		}
 		diags.Errorf(FileName, 0, 0, "config", "%v", err)
@@ -500,6 +503,19 @@ func parse(src []byte) (*Config, diag.List) {
 		c.replaceWrongValues()
 	}
 	return &c, diags
+}
+
+// parseErrorPos is where a syntax error is. BurntSushi/toml counts the
+// line one short for an error at the end of the file ("a = \"\\" is at
+// line 0), so the line and column are counted from its byte offset.
+func parseErrorPos(src []byte, pe toml.ParseError) (line, col int) {
+	start := pe.Position.Start
+	if start < 0 || start > len(src) {
+		return pe.Position.Line, pe.Position.Col
+	}
+	before := src[:start]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[lineStart:]) + 1
 }
 
 // notRepeated leaves out the later checks' problems on a line whose value

@@ -136,3 +136,23 @@ func TestFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyQuotedKey: "" is a key TOML allows; it was dropped, so a
+// message about it had no line.
+func TestEmptyQuotedKey(t *testing.T) {
+	l := Scan([]byte("a = 1\n\"\" = 0\n[t]\n'' = 2\n"))
+	if l[""] != (Pos{2, 1}) || l["t."] != (Pos{4, 1}) {
+		t.Fatalf("got %v", l)
+	}
+}
+
+// TestQuotedKeys: quotes are taken off as TOML reads them, and a dot
+// inside quotes does not split the key.
+func TestQuotedKeys(t *testing.T) {
+	l := Scan([]byte("\"'\" = 1\n\"a.b\".c = 2\n'x\"y' = 3\n\"q\\u0041\" = 4\n"))
+	for k, want := range map[string]Pos{"'": {1, 1}, "a.b.c": {2, 1}, `x"y`: {3, 1}, "qA": {4, 1}} {
+		if l[k] != want {
+			t.Errorf("%q at %v, want %v (%v)", k, l[k], want, l)
+		}
+	}
+}
