@@ -2,6 +2,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -463,7 +465,8 @@ func parse(src []byte) (*Config, diag.List) {
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			diags.Errorf(FileName, pe.Position.Line, pe.Position.Col, "config", "invalid TOML: %s", pe.Message)
+			line, col := parseErrorPos(src, pe)
+			diags.Errorf(FileName, line, col, "config", "invalid TOML: %s", pe.Message)
 			return nil, diags
 		}
 		diags.Errorf(FileName, 0, 0, "config", "%v", err)
@@ -473,9 +476,15 @@ func parse(src []byte) (*Config, diag.List) {
 	c.lines = lines
 	var typeDiags diag.List
 	c.dropped = decodeTyped(&c, raw, src, lines, &typeDiags)
-	defined := func(key ...string) bool { return md.IsDefined(key...) && !c.dropped[strings.Join(key, ".")] }
+	// The typed decoder recorded each key it set under its setting's
+	// name, whatever its case ([Menu] Per_Page).
+	defined := func(key ...string) bool {
+		k := strings.Join(key, ".")
+		_, set := lines[k]
+		return set && !c.dropped[k]
+	}
 	for _, k := range md.Keys() {
-		if len(k) == 2 && k[0] == "owners" && c.HasOwner(k[1]) {
+		if len(k) == 2 && strings.EqualFold(k[0], "owners") && c.HasOwner(k[1]) {
 			c.OwnerOrder = append(c.OwnerOrder, k[1])
 		}
 	}
@@ -499,9 +508,24 @@ func parse(src []byte) (*Config, diag.List) {
 	return &c, diags
 }
 
+// parseErrorPos is where a syntax error is. BurntSushi/toml counts the
+// line one short for an error at the end of the file ("a = \"\\" is at
+// line 0), so the line and column are counted from its byte offset.
+func parseErrorPos(src []byte, pe toml.ParseError) (line, col int) {
+	start := pe.Position.Start
+	if start < 0 || start > len(src) {
+		return pe.Position.Line, pe.Position.Col
+	}
+	before := src[:start]
+	lineStart := bytes.LastIndexByte(before, '\n') + 1
+	return bytes.Count(before, []byte("\n")) + 1, utf8.RuneCount(before[lineStart:]) + 1
+}
+
 // notRepeated leaves out the later checks' problems on a line whose value
 // was already reported as the wrong type: a value left out reads as
 // missing ("name is required"), which is the same problem said worse.
+// Lines are comparable because the typed decoder recorded where each key
+// is, also inside inline tables and in other case, for later checks.
 func notRepeated(later, typeErrs diag.List) diag.List {
 	lines := map[int]bool{}
 	for _, d := range typeErrs {

@@ -324,3 +324,18 @@ func TestIntervalBound(t *testing.T) {
 		t.Errorf("zero interval moved the date to %s", got)
 	}
 }
+
+// TestSyntaxErrorAtEnd: BurntSushi/toml puts an error at the end of the
+// file one line short, which for a one-line file is line 0.
+func TestSyntaxErrorAtEnd(t *testing.T) {
+	for src, want := range map[string]string{
+		"\"\\":             "playbook.toml:1:2: error: invalid TOML",
+		"a = 1\nb = \"\\":  "playbook.toml:2:6: error: invalid TOML",
+		"a = 1\nb = = 2\n": "playbook.toml:2:5: error: invalid TOML",
+	} {
+		_, diags := parse([]byte(src))
+		if len(diags) != 1 || !strings.HasPrefix(diags[0].String(), want) {
+			t.Errorf("%q: got %v, want %s…", src, diags, want)
+		}
+	}
+}

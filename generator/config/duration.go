@@ -18,8 +18,21 @@ type Interval struct {
 // arithmetic (9223372036854775807d wrapped round into "overdue").
 const MaxIntervalYears = 100
 
-// maxN is the largest count of each unit within MaxIntervalYears.
-var maxN = map[byte]int{'d': MaxIntervalYears * 36525 / 100, 'w': MaxIntervalYears * 36525 / 700, 'm': MaxIntervalYears * 12, 'y': MaxIntervalYears}
+// maxN is the largest count of unit within MaxIntervalYears; known is
+// false for a letter that is not a unit.
+func maxN(unit byte) (limit int, known bool) {
+	switch unit {
+	case 'd':
+		return MaxIntervalYears * 36525 / 100, true
+	case 'w':
+		return MaxIntervalYears * 36525 / 700, true
+	case 'm':
+		return MaxIntervalYears * 12, true
+	case 'y':
+		return MaxIntervalYears, true
+	}
+	return 0, false
+}
 
 // ParseDuration parses "90d", "12w", "6m" or "1y", of at most
 // MaxIntervalYears.
@@ -29,7 +42,7 @@ func ParseDuration(s string) (Interval, error) {
 		return Interval{}, notInterval
 	}
 	unit, digits := s[len(s)-1], s[:len(s)-1]
-	limit, known := maxN[unit]
+	limit, known := maxN(unit)
 	if !known || strings.Trim(digits, "0123456789") != "" {
 		return Interval{}, notInterval
 	}
@@ -47,9 +60,9 @@ func ParseDuration(s string) (Interval, error) {
 // ParseDuration accepts (an Interval built by hand) is held to
 // MaxIntervalYears either way, so the date cannot wrap round.
 func (i Interval) After(t time.Time) time.Time {
-	limit, ok := maxN[i.Unit]
+	limit, ok := maxN(i.Unit)
 	if !ok {
-		limit = maxN['y'] // the zero Interval and unknown units count years, as before
+		limit = MaxIntervalYears // the zero Interval and unknown units count years, as before
 	}
 	n := min(max(i.N, -limit), limit)
 	switch i.Unit {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/playbook-ssg/playbook/generator/diag"
+	"github.com/playbook-ssg/playbook/generator/internal/tomlwords"
 	"github.com/playbook-ssg/playbook/generator/tomlpos"
 )
 
@@ -22,38 +23,74 @@ import (
 // uses for front matter. A wrong value is left out, so its field keeps
 // its default and the rest of the playbook can still be checked.
 type typedDecoder struct {
-	src    []byte
-	keys   tomlpos.Lines // where each key is written
-	values tomlpos.Lines // where each key's value starts
+	src []byte
+	// keys is where each key is written. The decoder adds each key it
+	// reads under its setting's own name (brand.colours[0].hex), so that
+	// later checks find it when it was written in other case
+	// ([[Brand.Colours]]) or inside an inline table, which tomlpos does not
+	// look into.
+	keys   tomlpos.Lines
+	values tomlpos.Lines // where each key's value starts, as written
 	diags  *diag.List
-	// dropped holds the keys (dotted, as tomlpos records them) whose
-	// values were left out, so that later checks do not take them for
-	// values the file never set.
+	// dropped holds the keys (dotted, by their settings' names, as later
+	// checks ask) whose values were left out, so that later checks do not
+	// take them for values the file never set.
 	dropped map[string]bool
 }
 
 // at is where a value is in the document: its name in messages, its key
-// as tomlpos records it (array-of-tables entries indexed from 0), its key
+// as written and as tomlpos records it (array-of-tables entries indexed
+// from 0), the same key by its settings' names (canon), its key as written
 // without indexes (for suggestions), and its position.
 type at struct {
 	name   string
 	key    []string
+	canon  []string
 	plain  []string
 	pos    tomlpos.Pos
 	isItem bool // an item of a list of values, named "list: item N"
 }
 
-func (d *typedDecoder) child(parent at, k string) at {
+// child is where the value of key k (as written) below parent is; canon is
+// the name of its setting, which differs from k in case at most.
+func (d *typedDecoder) child(parent at, k, canon string) at {
 	key := append(slices.Clone(parent.key), k)
 	name := k
 	if parent.name != "" {
 		name = parent.name + "." + k
 	}
 	pos, ok := d.values[strings.Join(key, ".")]
-	if !ok { // inside an inline table, which tomlpos does not look into
+	if !ok {
+		// A table only implied by a longer header or dotted key ([a.b]
+		// for a) starts where its first key does; a key inside an inline
+		// table, which tomlpos does not look into, is at its table.
+		pos, ok = d.values.First(key...)
+	}
+	if !ok {
 		pos = parent.pos
 	}
-	return at{name: name, key: key, plain: append(slices.Clone(parent.plain), k), pos: pos}
+	return at{name: name, key: key, canon: append(slices.Clone(parent.canon), canon), plain: append(slices.Clone(parent.plain), k), pos: pos}
+}
+
+// record notes where a key is under its settings' names, for later checks;
+// it prefers the key's own position to its value's.
+func (d *typedDecoder) record(where at) {
+	canon := strings.Join(where.canon, ".")
+	if _, ok := d.keys[canon]; ok {
+		return
+	}
+	pos, ok := d.keys[strings.Join(where.key, ".")]
+	if !ok {
+		// Inside an inline table: at the key that holds the table when it
+		// is on the value's line, else at the value (an item of a list).
+		pos = where.pos
+		if outer := d.keys.FindPos(where.key...); outer.Line == pos.Line {
+			pos = outer
+		}
+	}
+	if pos.Line > 0 {
+		d.keys[canon] = pos
+	}
 }
 
 // decodeTyped sets c from raw, reporting every value of the wrong type and
@@ -92,15 +129,17 @@ func (d *typedDecoder) set(dst reflect.Value, v any, where at) bool {
 		}
 		fields := tomlFields(t)
 		for _, k := range sortedKeys(m) {
-			child := d.child(where, k)
+			name := k
 			i, ok := fields[k]
 			if !ok {
-				i, ok = foldedField(fields, k)
+				name, i, ok = foldedField(fields, k)
 			}
 			if !ok {
-				d.unknown(child, slices.Sorted(maps.Keys(fields)))
+				d.unknown(d.child(where, k, k), slices.Sorted(maps.Keys(fields)))
 				continue
 			}
+			child := d.child(where, k, name)
+			d.record(child)
 			d.set(dst.Field(i), m[k], child)
 		}
 		return true
@@ -114,7 +153,9 @@ func (d *typedDecoder) set(dst reflect.Value, v any, where at) bool {
 		}
 		for _, k := range sortedKeys(m) {
 			elem := reflect.New(t.Elem()).Elem()
-			if d.set(elem, m[k], d.child(where, k)) {
+			child := d.child(where, k, k)
+			d.record(child)
+			if d.set(elem, m[k], child) {
 				dst.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), elem)
 			}
 		}
@@ -209,9 +250,12 @@ func (d *typedDecoder) setList(dst reflect.Value, v any, where at) bool {
 			// Keys inside an entry are named and found by its index.
 			item.key = slices.Clone(where.key)
 			item.key[len(item.key)-1] += fmt.Sprintf("[%d]", i)
+			item.canon = slices.Clone(where.canon)
+			item.canon[len(item.canon)-1] += fmt.Sprintf("[%d]", i)
 			item.name = fmt.Sprintf("%s[%d]", where.name, i+1)
+			d.record(item)
 		} else {
-			item.key, item.isItem = where.key, true
+			item.key, item.canon, item.isItem = where.key, where.canon, true
 			if where.isItem {
 				item.name = fmt.Sprintf("%s, item %d", where.name, i+1)
 			} else {
@@ -230,15 +274,18 @@ func (d *typedDecoder) setList(dst reflect.Value, v any, where at) bool {
 // wrong reports a value of the wrong type and leaves it out.
 func (d *typedDecoder) wrong(where at, t reflect.Type, v any) bool {
 	if !where.isItem {
-		d.dropped[strings.Join(where.key, ".")] = true
+		d.dropped[strings.Join(where.canon, ".")] = true
 	}
-	d.diags.Errorf(FileName, where.pos.Line, where.pos.Col, "config", "%s must be %s, not %s%s", where.name, expected(t, v), given(v), typeHint(t, v))
+	d.diags.Errorf(FileName, where.pos.Line, where.pos.Col, "config", "%s must be %s, not %s%s", where.name, expected(t, v), tomlwords.Given(v), typeHint(t, v))
 	return false
 }
 
 // unknown reports a key no setting has, suggesting the nearest one.
 func (d *typedDecoder) unknown(where at, known []string) {
-	pos := d.keys.FindPos(where.key...)
+	pos, ok := d.keys.First(where.key...)
+	if !ok {
+		pos = where.pos
+	}
 	d.diags.Errorf(FileName, pos.Line, pos.Col, "config", "unknown key %q%s", strings.Join(where.plain, "."), diag.DidYouMean(where.plain[len(where.plain)-1], known))
 }
 
@@ -254,7 +301,28 @@ func expected(t reflect.Type, v any) string {
 	return typeWords(t)
 }
 
+// expectedWords is implemented by a type that reads itself from text
+// (Size), whose Go kind says nothing to a reader: it names what it takes.
+type expectedWords interface{ Expected() string }
+
+// ownWords returns the words t gives for itself, if it has them. Only
+// non-pointer types are asked, so a nil pointer is never called.
+func ownWords(t reflect.Type) (string, bool) {
+	if t.Kind() == reflect.Pointer {
+		return "", false
+	}
+	w, ok := reflect.Zero(t).Interface().(expectedWords)
+	if !ok {
+		return "", false
+	}
+	return w.Expected(), true
+}
+
+// typeWords names the type t takes, in plain words.
 func typeWords(t reflect.Type) string {
+	if w, ok := ownWords(t); ok {
+		return w
+	}
 	switch t.Kind() {
 	case reflect.Pointer:
 		return typeWords(t.Elem())
@@ -275,6 +343,9 @@ func typeWords(t reflect.Type) string {
 }
 
 func pluralWords(t reflect.Type) string {
+	if w, ok := ownWords(t); ok {
+		return "values each " + w
+	}
 	switch t.Kind() {
 	case reflect.String:
 		return "text"
@@ -290,31 +361,6 @@ func pluralWords(t reflect.Type) string {
 		return "lists of " + pluralWords(t.Elem())
 	}
 	return t.String()
-}
-
-// given names the type of a value as written, in the words the page
-// decoder uses for front matter (content's typeName).
-func given(v any) string {
-	switch v := v.(type) {
-	case string:
-		return "text"
-	case int64:
-		return "a number"
-	case float64:
-		return "a decimal number"
-	case bool:
-		return "true/false"
-	case time.Time:
-		return "a date"
-	case []any:
-		return "a list"
-	case map[string]any:
-		return "a table"
-	case []map[string]any:
-		return "a list of tables"
-	default:
-		return fmt.Sprintf("%T", v)
-	}
 }
 
 // typeHint says how to write the value when the fix is plain: quotes
@@ -357,14 +403,15 @@ func tomlFields(t reflect.Type) map[string]int {
 }
 
 // foldedField finds a field whose tag differs from k only in case
-// ("Title"), which BurntSushi/toml accepts and so playbooks may use.
-func foldedField(fields map[string]int, k string) (int, bool) {
-	for name, i := range fields {
+// ("Title"), which BurntSushi/toml accepts and so playbooks may use, and
+// returns its tag too.
+func foldedField(fields map[string]int, k string) (string, int, bool) {
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		if strings.EqualFold(name, k) {
-			return i, true
+			return name, fields[name], true
 		}
 	}
-	return 0, false
+	return "", 0, false
 }
 
 func sortedKeys(m map[string]any) []string {

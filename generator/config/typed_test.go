@@ -146,3 +146,70 @@ func TestEntriesCountFromOne(t *testing.T) {
 		}
 	}
 }
+
+// TestTextTypeWords: a Size reads itself from text, so its Go kind (a
+// struct) is no help: "must be a table, not a table" said nothing.
+func TestTextTypeWords(t *testing.T) {
+	for src, want := range map[string]string{
+		"[markdown]\nmax_page_size = {a=1}\n": `playbook.toml:2:17: error: markdown.max_page_size must be a size, like "5MB" or 5000000, not a table`,
+		"[markdown]\nmax_page_size = true\n":  `playbook.toml:2:17: error: markdown.max_page_size must be a size, like "5MB" or 5000000, not true/false`,
+		"[markdown]\nmax_page_size = [1]\n":   `playbook.toml:2:17: error: markdown.max_page_size must be a size, like "5MB" or 5000000, not a list`,
+	} {
+		_, diags := parse([]byte(src))
+		if len(diags) != 1 || diags[0].String() != want {
+			t.Errorf("%q:\ngot  %v\nwant %s", src, diags, want)
+		}
+	}
+}
+
+// TestCapitalisedTables: keys that differ from a setting's name only in
+// case are accepted, so every message about them has a line and column,
+// and their values count as set.
+func TestCapitalisedTables(t *testing.T) {
+	for src, want := range map[string][]string{
+		"[[Brand.Colours]]\nname = 5\nhex = \"#000000\"\n":           {`playbook.toml:2:8: error: Brand.Colours[1].name must be text, not a number: put it in quotes`},
+		"[Brand]\n[[Brand.Colours]]\nname = \"x\"\nhex = \"nope\"\n": {`playbook.toml:4:1: error: brand colour "x": hex "nope" is not a colour like "#0B4F8A"`},
+		"[Review]\nevery = \"5q\"\n":                                 {`playbook.toml:2:1: error: review.every: "5q" is not an interval: write a number and a unit, like "90d", "12w", "6m" or "1y"`},
+		"[Owners.Sales]\nteam = \"x\"\n": {
+			`playbook.toml:1:1: error: owners.Sales: name is required (the display name, e.g. "Marketing")`,
+			`playbook.toml:2:1: error: owners.Sales.team "x" must be a handle starting with @ (e.g. "@org/team")`,
+		},
+		"[foo.bar]\nx = 1\n":   {`playbook.toml:1:1: error: unknown key "foo"`},
+		"a = 1\nfoo.bar = 1\n": {`playbook.toml:1:1: error: unknown key "a"`, `playbook.toml:2:1: error: unknown key "foo"`},
+	} {
+		_, diags := parse([]byte(src))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\ngot  %s\nwant %s", src, strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+		}
+	}
+	c, err := Parse([]byte("[Menu]\nPer_Page = 10\n"))
+	if err != nil || c.Menu.PerPage != 10 {
+		t.Errorf("[Menu] Per_Page = 10: got %d, %v", c.Menu.PerPage, err)
+	}
+}
+
+// TestInlineTypeErrorsNotRepeated: a value left out for its type reads as
+// missing to later checks; inside an inline table they said so again, at
+// the table's header.
+func TestInlineTypeErrorsNotRepeated(t *testing.T) {
+	for src, want := range map[string][]string{
+		"[brand]\ncolours = [{name=\"x\", hex=5}]\n":                                                 {`playbook.toml:2:12: error: brand.colours[1].hex must be text, not a number: put it in quotes`},
+		"[brand]\ncolours = [{name=\"x\", hex=\"#000000\"}]\npairs = [{text=\"x\", background=3}]\n": {`playbook.toml:3:10: error: brand.pairs[1].background must be text, not a number: put it in quotes`},
+		"brand = {colours = [{name=\"x\", hex=[1]}]}\n":                                              {`playbook.toml:1:9: error: brand.colours[1].hex must be text, not a list`},
+		"[brand]\ncolours = [{name=\"x\", hex=\"nope\"}]\n":                                          {`playbook.toml:2:12: error: brand colour "x": hex "nope" is not a colour like "#0B4F8A"`},
+		"owners = {sales = {name = \"S\", team = 5}}\n":                                              {`playbook.toml:1:10: error: owners.sales.team must be text, not a number: put it in quotes`},
+	} {
+		_, diags := parse([]byte(src))
+		var got []string
+		for _, d := range diags {
+			got = append(got, d.String())
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q:\ngot  %s\nwant %s", src, strings.Join(got, "\n     "), strings.Join(want, "\n     "))
+		}
+	}
+}

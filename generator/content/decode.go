@@ -14,6 +14,7 @@ import (
 	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/generator/frontmatter"
 	"github.com/playbook-ssg/playbook/generator/internal/loosedate"
+	"github.com/playbook-ssg/playbook/generator/internal/tomlwords"
 )
 
 // decoder pulls typed values out of front matter, recording a diagnostic
@@ -82,28 +83,9 @@ func (d *decoder) required(key, hint string) {
 	}
 }
 
-func typeName(v any) string {
-	switch v.(type) {
-	case string:
-		return "text"
-	case int64:
-		return "a number"
-	case float64:
-		return "a decimal number"
-	case bool:
-		return "true/false"
-	case time.Time:
-		return "a date"
-	case []frontmatter.Field:
-		return "a list"
-	case map[string]any:
-		return "a table"
-	case []map[string]any:
-		return "a list of tables"
-	default:
-		return fmt.Sprintf("%T", v)
-	}
-}
+// typeName names the type of a front matter value, in the words
+// playbook.toml messages use too.
+func typeName(v any) string { return tomlwords.Given(v) }
 
 // quoteHint suggests quotes only where quoting would fix the value.
 func quoteHint(v any) string {

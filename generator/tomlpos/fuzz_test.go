@@ -45,7 +45,7 @@ func FuzzScan(f *testing.F) {
 			if p.Col < 1 || p.Col > len(lines[p.Line-1])+1 {
 				t.Fatalf("%q at column %d of a line of %d bytes", k, p.Col, len(lines[p.Line-1]))
 			}
-			if k == "" {
+			if k == "" && !strings.Contains(src, `""`) && !strings.Contains(src, "''") { // "" = 1 is a key
 				t.Fatalf("an empty key recorded at %v", p)
 			}
 			end := ValueEnd(lines, p.Line)

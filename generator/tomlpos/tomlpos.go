@@ -241,17 +241,58 @@ func record(out Lines, key []string, pos Pos) {
 	}
 }
 
-// splitKey splits a dotted key, removing quotes and spaces around parts.
+// splitKey splits a dotted key on the dots outside quotes, and takes
+// quotes and spaces off its parts: "a.b".'c' is a.b and c. A quoted empty
+// part ("" = 1) is a key TOML allows, so it is kept.
 func splitKey(s string) []string {
 	var parts []string
-	for _, p := range strings.Split(s, ".") {
-		p = strings.TrimSpace(p)
-		p = strings.Trim(p, `"'`)
-		if p != "" {
-			parts = append(parts, p)
+	var quote byte
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			c := s[i]
+			switch {
+			case quote == '"' && c == '\\':
+				i++
+				continue
+			case quote != 0:
+				if c == quote {
+					quote = 0
+				}
+				continue
+			case c == '"' || c == '\'':
+				quote = c
+				continue
+			case c != '.':
+				continue
+			}
 		}
+		if p := unquoteKey(strings.TrimSpace(s[start:min(i, len(s))])); p != nil {
+			parts = append(parts, *p)
+		}
+		start = i + 1
 	}
 	return parts
+}
+
+// unquoteKey takes the quotes off one part of a dotted key; nil for an
+// empty, unquoted part.
+func unquoteKey(p string) *string {
+	if len(p) >= 2 && p[0] == '\'' && p[len(p)-1] == '\'' {
+		p = p[1 : len(p)-1]
+		return &p
+	}
+	if len(p) >= 2 && p[0] == '"' && p[len(p)-1] == '"' {
+		if u, err := strconv.Unquote(p); err == nil {
+			return &u
+		}
+		p = p[1 : len(p)-1]
+		return &p
+	}
+	if p == "" {
+		return nil
+	}
+	return &p
 }
 
 // Find returns the line of key, or of its closest defined parent, or 0.
@@ -265,6 +306,24 @@ func (l Lines) FindPos(key ...string) Pos {
 		}
 	}
 	return Pos{}
+}
+
+// First returns the position of key, or, for a table only implied by
+// longer keys ([a.b] or a.b = 1 for a), the earliest key below it; ok is
+// false when the document has neither.
+func (l Lines) First(key ...string) (pos Pos, ok bool) {
+	k := strings.Join(key, ".")
+	if pos, ok := l[k]; ok || k == "" {
+		return pos, ok
+	}
+	for name, p := range l {
+		if strings.HasPrefix(name, k+".") || strings.HasPrefix(name, k+"[") {
+			if !ok || p.Line < pos.Line || p.Line == pos.Line && p.Col < pos.Col {
+				pos, ok = p, true
+			}
+		}
+	}
+	return pos, ok
 }
 
 var decodeErrRe = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "([^"]*)"\))?: (.*)$`)

@@ -114,3 +114,45 @@ next = 1
 		t.Errorf("items found where no array opens")
 	}
 }
+
+// TestFirst: a table implied by a longer header or dotted key is found at
+// its first key, so an unknown table still has a line.
+func TestFirst(t *testing.T) {
+	l := Scan([]byte("title = \"T\"\nqux.quux = 3\n[foo.bar]\nx = 1\n[foo.baz]\ny = 2\n"))
+	for _, c := range []struct {
+		key  []string
+		want Pos
+		ok   bool
+	}{
+		{[]string{"title"}, Pos{1, 1}, true},
+		{[]string{"foo"}, Pos{3, 1}, true},
+		{[]string{"foo", "baz"}, Pos{5, 1}, true},
+		{[]string{"qux"}, Pos{2, 1}, true},
+		{[]string{"fo"}, Pos{}, false},
+		{nil, Pos{}, false},
+	} {
+		if got, ok := l.First(c.key...); got != c.want || ok != c.ok {
+			t.Errorf("First(%q) = %v, %v, want %v, %v", c.key, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestEmptyQuotedKey: "" is a key TOML allows; it was dropped, so a
+// message about it had no line.
+func TestEmptyQuotedKey(t *testing.T) {
+	l := Scan([]byte("a = 1\n\"\" = 0\n[t]\n'' = 2\n"))
+	if l[""] != (Pos{2, 1}) || l["t."] != (Pos{4, 1}) {
+		t.Fatalf("got %v", l)
+	}
+}
+
+// TestQuotedKeys: quotes are taken off as TOML reads them, and a dot
+// inside quotes does not split the key.
+func TestQuotedKeys(t *testing.T) {
+	l := Scan([]byte("\"'\" = 1\n\"a.b\".c = 2\n'x\"y' = 3\n\"q\\u0041\" = 4\n"))
+	for k, want := range map[string]Pos{"'": {1, 1}, "a.b.c": {2, 1}, `x"y`: {3, 1}, "qA": {4, 1}} {
+		if l[k] != want {
+			t.Errorf("%q at %v, want %v (%v)", k, l[k], want, l)
+		}
+	}
+}
