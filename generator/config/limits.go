@@ -40,12 +40,26 @@ func (s Size) Bytes() int64 { return s.bytes }
 // String returns the size as the playbook wrote it.
 func (s Size) String() string { return s.text }
 
-// sizeUnits are the units a Size may have, lower case: kB and MB are
+// sizeUnit is what a Size's unit multiplies by, lower case: kB and MB are
 // powers of 1000, KiB and MiB powers of 1024.
-var sizeUnits = map[string]int64{
-	"": 1, "b": 1,
-	"kb": 1e3, "mb": 1e6, "gb": 1e9,
-	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30,
+func sizeUnit(unit string) (int64, bool) {
+	switch unit {
+	case "", "b":
+		return 1, true
+	case "kb":
+		return 1e3, true
+	case "mb":
+		return 1e6, true
+	case "gb":
+		return 1e9, true
+	case "kib":
+		return 1 << 10, true
+	case "mib":
+		return 1 << 20, true
+	case "gib":
+		return 1 << 30, true
+	}
+	return 0, false
 }
 
 // ParseSize reads a size written as a number of bytes or with a unit:
@@ -57,7 +71,7 @@ func ParseSize(s string) (int64, error) {
 		i = len(t)
 	}
 	num, unit := t[:i], strings.ToLower(strings.TrimSpace(t[i:]))
-	mult, ok := sizeUnits[unit]
+	mult, ok := sizeUnit(unit)
 	if !ok || num == "" {
 		return 0, fmt.Errorf("%q is not a size: write bytes (5000000) or a size with a unit, like \"5MB\", \"512kB\" or \"8MiB\"", s)
 	}
@@ -75,16 +89,25 @@ func ParseSize(s string) (int64, error) {
 	return int64(bytes), nil
 }
 
+// The highest limits a playbook may set: nesting 1,000 deep on one line,
+// or a table of 1,000,000 cells, takes goldmark seconds already.
+const (
+	maxNestingBound    = 1000
+	maxTableCellsBound = 1_000_000
+)
+
 // checkLimits reports a wrong max_nesting, max_page_size or
 // max_table_cells and puts the default (zero) in its place, so that check
 // goes on with the rest.
 func (m *Markdown) checkLimits(diags *diag.List, lines tomlpos.Lines) {
-	if pos, set := lines["markdown.max_nesting"]; set && m.MaxNesting < 1 {
-		errorAt(diags, pos, "config", "markdown.max_nesting is %d: set how deep lists and quotes may nest, like 64 (at least 1)", m.MaxNesting)
+	// The upper bounds keep the limits limits: goldmark's time grows
+	// faster than the input past them, so one page could stall a build.
+	if pos, set := lines["markdown.max_nesting"]; set && (m.MaxNesting < 1 || m.MaxNesting > maxNestingBound) {
+		errorAt(diags, pos, "config", "markdown.max_nesting is %d: set how deep lists and quotes may nest, like 64 (from 1 to %d)", m.MaxNesting, maxNestingBound)
 		m.MaxNesting = 0
 	}
-	if pos, set := lines["markdown.max_table_cells"]; set && m.MaxTableCells < 1 {
-		errorAt(diags, pos, "config", "markdown.max_table_cells is %d: set how many table cells a page may have, like 100000 (at least 1)", m.MaxTableCells)
+	if pos, set := lines["markdown.max_table_cells"]; set && (m.MaxTableCells < 1 || m.MaxTableCells > maxTableCellsBound) {
+		errorAt(diags, pos, "config", "markdown.max_table_cells is %d: set how many table cells a page may have, like 100000 (from 1 to %d)", m.MaxTableCells, maxTableCellsBound)
 		m.MaxTableCells = 0
 	}
 	if err := m.MaxPageSize.err; err != nil {

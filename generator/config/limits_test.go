@@ -18,7 +18,8 @@ func TestLimits(t *testing.T) {
 		{"[markdown]\nmax_page_size = \"1.5 MB\"\n", 0, 1_500_000, ""},
 		{"[markdown]\nmax_page_size = \"8MiB\"\n", 0, 8 << 20, ""},
 		{"[markdown]\nmax_page_size = \"512kB\"\n", 0, 512_000, ""},
-		{"[markdown]\nmax_nesting = 0\n", 0, 0, "playbook.toml:2:1: error: markdown.max_nesting is 0: set how deep lists and quotes may nest, like 64 (at least 1)"},
+		{"[markdown]\nmax_nesting = 0\n", 0, 0, "playbook.toml:2:1: error: markdown.max_nesting is 0: set how deep lists and quotes may nest, like 64 (from 1 to 1000)"},
+		{"[markdown]\nmax_nesting = 100000000000\n", 0, 0, "playbook.toml:2:1: error: markdown.max_nesting is 100000000000: set how deep lists and quotes may nest, like 64 (from 1 to 1000)"},
 		{"[markdown]\nmax_page_size = \"5 parsecs\"\n", 0, 0, "playbook.toml:2:1: error: markdown.max_page_size: \"5 parsecs\" is not a size: write bytes (5000000) or a size with a unit, like \"5MB\", \"512kB\" or \"8MiB\""},
 		{"[markdown]\nmax_page_size = -1\n", 0, 0, "playbook.toml:2:1: error: markdown.max_page_size: \"-1\" is not a size"},
 	}
@@ -44,8 +45,9 @@ func TestMaxTableCells(t *testing.T) {
 		cells int
 		err   string
 	}{
-		{"[markdown]\nmax_table_cells = 2000000\n", 2_000_000, ""},
-		{"[markdown]\nmax_table_cells = 0\n", 0, "playbook.toml:2:1: error: markdown.max_table_cells is 0: set how many table cells a page may have, like 100000 (at least 1)"},
+		{"[markdown]\nmax_table_cells = 500000\n", 500_000, ""},
+		{"[markdown]\nmax_table_cells = 2000000\n", 0, "playbook.toml:2:1: error: markdown.max_table_cells is 2000000: set how many table cells a page may have, like 100000 (from 1 to 1000000)"},
+		{"[markdown]\nmax_table_cells = 0\n", 0, "playbook.toml:2:1: error: markdown.max_table_cells is 0: set how many table cells a page may have, like 100000 (from 1 to 1000000)"},
 		{"[markdown]\nmax_table_cells = -5\n", 0, "playbook.toml:2:1: error: markdown.max_table_cells is -5"},
 	}
 	for _, c := range cases {
