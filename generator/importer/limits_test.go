@@ -28,3 +28,26 @@ func TestPastLimitsCarriedOver(t *testing.T) {
 		t.Errorf("the other pages are not converted: %q", got)
 	}
 }
+
+// A page the build refuses is an error the import cannot record in the
+// baseline: the summary and the report say it must be fixed, and never
+// that no problems are left.
+func TestFailingImportNotCalledClean(t *testing.T) {
+	res, _, report := importFiles(t, map[string]string{
+		"index.md": "# Home\n\nText.\n",
+		"bad.md":   "# Bad\n\n" + strings.Repeat("[a](b", 20000) + "\n",
+	})
+	if len(res.Failing) == 0 {
+		t.Fatal("the page past a limit is not an error that stops the build")
+	}
+	var summary strings.Builder
+	res.Summary(&summary)
+	for what, text := range map[string]string{"summary": summary.String(), "report": report} {
+		if strings.Contains(text, "No problems left") || strings.Contains(text, "`playbook check` passes") {
+			t.Errorf("the %s says the content is clean:\n%s", what, text)
+		}
+	}
+	if !strings.Contains(summary.String(), "must be fixed before the playbook builds") {
+		t.Errorf("the summary does not say what stops the build:\n%s", summary.String())
+	}
+}

@@ -94,7 +94,7 @@ func (r *Result) Summary(w io.Writer) {
 	}
 	if len(r.Known) > 0 {
 		fmt.Fprintf(w, "%d %s in the content %s recorded in %s, so that the playbook builds now; %s lists them for their owners.\n", len(r.Known), plural(len(r.Known), "problem", "problems"), plural(len(r.Known), "was", "were"), baseline.DefaultFile, ReportFile)
-	} else {
+	} else if len(r.Failing) == 0 {
 		fmt.Fprintln(w, "No problems left in the content.")
 	}
 	if len(r.Failing) > 0 {
@@ -176,7 +176,9 @@ func reportProblems(b *bytes.Buffer, r *Result) {
 		fmt.Fprintln(b)
 	}
 	if len(r.Known) == 0 {
-		fmt.Fprintf(b, "None: `playbook check` passes.\n")
+		if len(r.Failing) == 0 {
+			fmt.Fprintf(b, "None: `playbook check` passes.\n")
+		}
 		return
 	}
 	fmt.Fprintf(b, "These were in the handbook before the import. They are recorded in `%s`, so that the playbook builds and `playbook check` passes now, and only new problems fail. Fix them one pull request at a time, then run `playbook check --update-baseline`.\n\n", baseline.DefaultFile)
