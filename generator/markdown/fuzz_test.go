@@ -232,3 +232,32 @@ func browserScheme(u string) string {
 	}
 	return s
 }
+
+// FuzzLimitsScan runs the pre-scan that guards goldmark on any text, with
+// limits small enough for the fuzzer to reach: it gives the same answer
+// twice, a line inside the text, a count past the limit it names, and
+// never passes a page that TooDeep alone refuses.
+func FuzzLimitsScan(f *testing.F) {
+	addMarkdownSeeds(f)
+	for _, s := range []string{"- - - - - x\n", "> > > > > x\n", "|a|b|c|\n|-|-|-|\n" + strings.Repeat("|1|2|3|\n", 10), "[^1]: - > - > x\n", "```\n> > > > >\n```\n", "\t-\t-\t-\t-\t- x\n"} {
+		f.Add([]byte(s))
+	}
+	l := Limits{MaxNesting: 4, MaxTableCells: 20}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		pr, found := l.Scan(src)
+		again, foundAgain := l.Scan(src)
+		if pr != again || found != foundAgain {
+			t.Fatalf("two scans differ: %+v, %+v", pr, again)
+		}
+		lines := bytes.Count(src, []byte("\n")) + 1
+		if found && (pr.Line < 1 || pr.Line > lines || pr.Found <= pr.Limit && pr.Kind != InlineMarks) {
+			t.Fatalf("problem %+v in %d lines", pr, lines)
+		}
+		if found && pr.Kind == Nesting && pr.Limit != 4 || found && pr.Kind == TableCells && pr.Limit != 20 {
+			t.Fatalf("problem %+v names another limit", pr)
+		}
+		if line, _ := l.TooDeep(src); line > 0 && (!found || pr.Line > line) {
+			t.Fatalf("TooDeep refuses line %d, but Scan gives %+v, %v", line, pr, found)
+		}
+	})
+}
