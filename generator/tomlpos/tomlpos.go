@@ -62,7 +62,7 @@ func scan(src []byte) (keys, values Lines) {
 		if line[0] == '[' {
 			isArray := strings.HasPrefix(line, "[[")
 			header := strings.TrimLeft(line, "[ \t")
-			if j := strings.Index(header, "]"); j >= 0 {
+			if j := indexUnquoted(header, ']'); j >= 0 {
 				header = header[:j]
 			}
 			table = splitKey(header)
@@ -78,7 +78,7 @@ func scan(src []byte) (keys, values Lines) {
 			record(vals, indexed, Pos{i + 1, col})
 			continue
 		}
-		eq := strings.Index(line, "=")
+		eq := indexUnquoted(line, '=')
 		if eq <= 0 {
 			continue
 		}
@@ -244,6 +244,27 @@ func record(out Lines, key []string, pos Pos) {
 // splitKey splits a dotted key on the dots outside quotes, and takes
 // quotes and spaces off its parts: "a.b".'c' is a.b and c. A quoted empty
 // part ("" = 1) is a key TOML allows, so it is kept.
+// indexUnquoted is the index of the first c in s outside a quoted key
+// ("a=b" = 1 is the key a=b), or -1.
+func indexUnquoted(s string, c byte) int {
+	var quote byte
+	for i := 0; i < len(s); i++ {
+		switch {
+		case quote == '"' && s[i] == '\\':
+			i++ // an escaped character, such as \"
+		case quote != 0:
+			if s[i] == quote {
+				quote = 0
+			}
+		case s[i] == '"' || s[i] == '\'':
+			quote = s[i]
+		case s[i] == c:
+			return i
+		}
+	}
+	return -1
+}
+
 func splitKey(s string) []string {
 	var parts []string
 	var quote byte

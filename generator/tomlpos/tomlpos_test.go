@@ -149,8 +149,8 @@ func TestEmptyQuotedKey(t *testing.T) {
 // TestQuotedKeys: quotes are taken off as TOML reads them, and a dot
 // inside quotes does not split the key.
 func TestQuotedKeys(t *testing.T) {
-	l := Scan([]byte("\"'\" = 1\n\"a.b\".c = 2\n'x\"y' = 3\n\"q\\u0041\" = 4\n"))
-	for k, want := range map[string]Pos{"'": {1, 1}, "a.b.c": {2, 1}, `x"y`: {3, 1}, "qA": {4, 1}} {
+	l := Scan([]byte("\"'\" = 1\n\"a.b\".c = 2\n'x\"y' = 3\n\"q\\u0041\" = 4\n\"=\" = 5\n[\"t]u\"]\n'k=' = 6\n"))
+	for k, want := range map[string]Pos{"'": {1, 1}, "a.b.c": {2, 1}, `x"y`: {3, 1}, "qA": {4, 1}, "=": {5, 1}, "t]u": {6, 1}, "t]u.k=": {7, 1}} {
 		if l[k] != want {
 			t.Errorf("%q at %v, want %v (%v)", k, l[k], want, l)
 		}
