@@ -276,7 +276,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "playbook build: %v\n", err)
 		return exitUsage
 	}
-	return interruptible("build", stderr, wait, func(ctx context.Context) int {
+	return interruptible("build", stdout, stderr, wait, func(ctx context.Context, stdout, stderr io.Writer) int {
 		dest := *out
 		if dest == "" {
 			dest = filepath.Join(opts.Source, "public")
@@ -302,10 +302,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return buildFailed(stderr, err, dest)
 			}
-			printDiags(stderr, res.Diags, *verbose)
-			printKnown(stderr, opts.Source, res.Diags)
-			printTimes(stderr, *verbose, res.Times)
-			printSkipped(stderr, *verbose, opts.Source)
+			printBuilt(stderr, *verbose, opts.Source, res.Diags, res.Times)
 			fmt.Fprintf(stdout, "Built %s in %s into %s (%d files written)\n", plural(res.Pages, "page"), roundDuration(res.Duration), res.Out, res.Files)
 			return exitOK
 		}
@@ -317,10 +314,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return buildFailed(stderr, err, dest)
 		}
-		printDiags(stderr, res.Diags, *verbose)
-		printKnown(stderr, opts.Source, res.Diags)
-		printTimes(stderr, *verbose, res.Times)
-		printSkipped(stderr, *verbose, opts.Source)
+		printBuilt(stderr, *verbose, opts.Source, res.Diags, res.Times)
 		what, kept := plural(res.Pages, "page"), 0
 		if n := len(res.Versions) - 1; n > 0 {
 			what += " and " + plural(n, "older version")
@@ -348,7 +342,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	})
 }
 
+// printBuilt reports on stderr what a successful build found: its
+// problems, the known ones, and with -v its times and skipped files.
+func printBuilt(stderr io.Writer, verbose bool, source string, diags diag.List, times []pipeline.Stage) {
+	printDiags(stderr, diags, verbose)
+	printKnown(stderr, source, diags)
+	printTimes(stderr, verbose, times)
+	printSkipped(stderr, verbose, source)
+}
+
+// buildFailed reports err and returns the exit status. An interrupted
+// build says nothing: the signal handler (interruptible) says it in one
+// line, with the exit status of the signal.
 func buildFailed(stderr io.Writer, err error, dest string) int {
+	if errors.Is(err, output.ErrInterrupted) {
+		return exitContent
+	}
 	var refused *output.RefusedError
 	if errors.As(err, &refused) {
 		fmt.Fprintf(stderr, "playbook build: %v\n", err)

@@ -357,15 +357,24 @@ func originURL(src string) string {
 
 // ignorePublic adds public/, where playbook build writes the site, to the
 // playbook folder's .gitignore when git does not ignore it yet, so that
-// a build is never committed. The conversion's git add -A stages it.
+// a build is never committed; and so the files a build keeps beside it:
+// .public.lock (the lock, which stays on Windows) and .public.tmp-* (what
+// a killed build left). The conversion's git add -A stages it.
 func ignorePublic(src string, res *Result) error {
-	_, _, err := git(src).Output(context.Background(), "check-ignore", "-q", "public/")
-	if err == nil {
-		return nil // ignored already
+	var add []string
+	for _, p := range []struct{ probe, line string }{{"public/", "public/"}, {".public.lock", ".public.lock"}, {".public.tmp-1/", ".public.tmp-*"}} {
+		_, _, err := git(src).Output(context.Background(), "check-ignore", "-q", p.probe)
+		if err == nil {
+			continue // ignored already
+		}
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 {
+			return nil // git could not say: leave .gitignore alone
+		}
+		add = append(add, p.line)
 	}
-	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != 1 {
-		return nil // git could not say: leave .gitignore alone
+	if len(add) == 0 {
+		return nil
 	}
 	name := filepath.Join(src, ".gitignore")
 	old, err := os.ReadFile(name)
@@ -375,8 +384,12 @@ func ignorePublic(src string, res *Result) error {
 	if len(old) > 0 && !bytes.HasSuffix(old, []byte("\n")) {
 		old = append(old, '\n')
 	}
-	if err := os.WriteFile(name, append(old, "# playbook build's output\npublic/\n"...), 0o644); err != nil {
+	text := "# playbook build's output, its lock and what a killed build left\n" + strings.Join(add, "\n") + "\n"
+	if err := os.WriteFile(name, append(old, text...), 0o644); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	if add[0] != "public/" {
+		return nil // only the build's companions: not worth a note
 	}
 	res.Files = append(res.Files, FileResult{New: ".gitignore", Action: "changed", Why: "public/ added: playbook build writes the site there"})
 	res.Notes = append(res.Notes, Note{File: ".gitignore", Kind: "public/ added", Converted: true, Message: "playbook build writes the site there, which is not committed"})

@@ -3,6 +3,7 @@ package output
 import (
 	"context"
 	"errors"
+	"slices"
 	"sync"
 	"time"
 )
@@ -15,7 +16,8 @@ import (
 // inside the builds.
 type Guard struct {
 	// LockWait is how long Begin waits for another build of the same
-	// output folder to finish; 0 means DefaultLockWait.
+	// output folder to finish; 0 means DefaultLockWait, and NoLockWait
+	// (any negative value) not at all.
 	LockWait time.Duration
 	// Waiting, when set, is called once when Begin has to wait: dest is
 	// the output folder, pid the other build's process (0 if unknown).
@@ -24,8 +26,13 @@ type Guard struct {
 	mu        sync.Mutex
 	stopped   bool
 	active    map[*Staging]struct{}
+	committed []string       // outputs swapped in, as Begin was given them
 	beginning sync.WaitGroup // Begins under way
 }
+
+// NoLockWait as Guard.LockWait makes Begin fail at once with a BusyError
+// when another build holds the output folder.
+const NoLockWait time.Duration = -1
 
 // ErrInterrupted is returned by Begin, and by writes into a staging, once
 // the command's Guard stopped.
@@ -44,8 +51,11 @@ func guardFrom(ctx context.Context) *Guard {
 }
 
 func (g *Guard) lockWait() time.Duration {
-	if g == nil || g.LockWait <= 0 {
+	switch {
+	case g == nil || g.LockWait == 0:
 		return DefaultLockWait
+	case g.LockWait < 0:
+		return 0
 	}
 	return g.LockWait
 }
@@ -85,6 +95,17 @@ func (g *Guard) add(s *Staging) {
 	g.active[s] = struct{}{}
 }
 
+// swapped records that the new output of s is in place. The caller
+// holds s.mu, so Stop, whose Abort waits for it, sees it.
+func (g *Guard) swapped(s *Staging) {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.committed = append(g.committed, s.name)
+}
+
 // forget drops a committed or aborted staging.
 func (g *Guard) forget(s *Staging) {
 	if g == nil {
@@ -95,16 +116,24 @@ func (g *Guard) forget(s *Staging) {
 	delete(g.active, s)
 }
 
+// Stopped is what Guard.Stop found: the outputs it aborted, and those
+// already swapped in, each as Begin was given it.
+type Stopped struct {
+	Aborted   []string // their previous output is as it was
+	Committed []string // the new output is in place
+}
+
 // Stop aborts every staging begun under g and not yet finished (removing
 // its temporary folder and releasing the output's lock), and makes any
-// later Begin fail with ErrInterrupted. A Commit under way is let finish,
-// so the new output is either wholly in place or not at all. Stop returns
-// when all is done, with the output folders it aborted (as Begin was
-// given them); it is safe to call
-// from another goroutine than the build's, which is how a signal handler
-// uses it. Cancel the context of the builds first, so that a Begin
-// waiting for another build's lock gives up at once.
-func (g *Guard) Stop() []string {
+// later Begin fail with ErrInterrupted. A swap under way in Commit is let
+// finish, so the new output is either wholly in place or not at all; the
+// deletion of the previous output that follows is not waited for (a
+// process that exits now leaves it, marked, for the next build to
+// remove). Stop is safe to call from another goroutine than the build's,
+// which is how a signal handler uses it. Cancel the context of the builds
+// first, so that a Begin waiting for another build's lock gives up at
+// once.
+func (g *Guard) Stop() Stopped {
 	g.mu.Lock()
 	g.stopped = true
 	g.mu.Unlock()
@@ -115,11 +144,14 @@ func (g *Guard) Stop() []string {
 		active = append(active, s)
 	}
 	g.mu.Unlock()
-	var aborted []string
+	var res Stopped
 	for _, s := range active {
 		if s.Abort() {
-			aborted = append(aborted, s.name)
+			res.Aborted = append(res.Aborted, s.name)
 		}
 	}
-	return aborted
+	g.mu.Lock()
+	res.Committed = slices.Clone(g.committed)
+	g.mu.Unlock()
+	return res
 }

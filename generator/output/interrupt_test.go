@@ -177,7 +177,7 @@ func TestGuardStopRemovesTheUnfinishedOutput(t *testing.T) {
 		}
 	}()
 	time.Sleep(100 * time.Millisecond)
-	if got := g.Stop(); len(got) != 1 || got[0] != dest {
+	if got := g.Stop(); len(got.Aborted) != 1 || got.Aborted[0] != dest || len(got.Committed) > 0 {
 		t.Errorf("Stop aborted %q, want [%s]", got, dest)
 	}
 	if got := strings.Join(list(parent), ","); got != "site" {

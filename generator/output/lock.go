@@ -2,7 +2,9 @@ package output
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -30,6 +32,9 @@ func (e *BusyError) Error() string {
 	if e.PID > 0 {
 		who = fmt.Sprintf("another build (pid %d)", e.PID)
 	}
+	if e.Waited <= 0 {
+		return fmt.Sprintf("%s is writing %s (PLAYBOOK_LOCK_WAIT=0: not waiting for it): wait for it to end and build again, or set PLAYBOOK_LOCK_WAIT to wait", who, e.Dest)
+	}
 	return fmt.Sprintf("%s is writing %s and did not finish within %s: wait for it to end and build again, or set PLAYBOOK_LOCK_WAIT to wait longer", who, e.Dest, e.Waited.Round(time.Millisecond))
 }
 
@@ -48,8 +53,8 @@ func lockPath(dest string) string {
 }
 
 // acquireLock takes the lock of dest, waiting up to wait for another build
-// to release it (told once to waiting, with that build's pid). It gives up
-// early when ctx ends.
+// to release it (told once to waiting, with that build's pid); a wait of
+// 0 fails at once. It gives up early when ctx ends.
 func acquireLock(ctx context.Context, dest, name string, wait time.Duration, waiting func(pid int)) (*outputLock, error) {
 	p := lockPath(dest)
 	deadline := time.Now().Add(wait)
@@ -63,7 +68,7 @@ func acquireLock(ctx context.Context, dest, name string, wait time.Duration, wai
 			return l, nil
 		}
 		pid := lockHolder(p)
-		if time.Now().After(deadline) {
+		if wait <= 0 || time.Now().After(deadline) {
 			return nil, &BusyError{Dest: name, PID: pid, Waited: wait}
 		}
 		if !told && waiting != nil {
@@ -86,7 +91,7 @@ func tryAcquire(p string) (*outputLock, error) {
 	for {
 		f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 		if err != nil {
-			return nil, fmt.Errorf("creating the lock file %s: %w", p, err)
+			return nil, lockFileError(p, err)
 		}
 		ok, err := tryLockFile(f)
 		if err != nil {
@@ -106,6 +111,17 @@ func tryAcquire(p string) (*outputLock, error) {
 		_, _ = f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
 		return &outputLock{f: f, path: p}, nil
 	}
+}
+
+// lockFileError says why the lock file at p could not be opened, and
+// what to do when it is a lock file left by a build killed with kill -9
+// that another user ran (the kernel's lock is gone with the process, the
+// file stays, and this user may not open it).
+func lockFileError(p string, err error) error {
+	if _, serr := os.Lstat(p); serr == nil && errors.Is(err, fs.ErrPermission) {
+		return fmt.Errorf("opening the lock file %s: %w: remove it if no build is running, or build as its owner", p, err)
+	}
+	return fmt.Errorf("creating the lock file %s: %w", p, err)
 }
 
 // sameFile reports whether f is still the file at p.

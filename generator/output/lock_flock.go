@@ -12,6 +12,10 @@ import (
 // tryAcquire notices a lock taken on a deleted file.
 const removeWhileLocked = true
 
+// lockIsReal: flock is a real lock, so a build holding it knows that no
+// other build is writing beside the output.
+const lockIsReal = true
+
 // tryLockFile takes an exclusive flock on f without waiting, reporting
 // false when another process holds it.
 func tryLockFile(f *os.File) (bool, error) {

@@ -18,6 +18,10 @@ const removeWhileLocked = false
 // what they cover).
 const lockedByte = 1 << 30
 
+// lockIsReal: LockFileEx is a real lock, so a build holding it knows
+// that no other build is writing beside the output.
+const lockIsReal = true
+
 // tryLockFile locks one byte of f exclusively without waiting, reporting
 // false when another process holds it.
 func tryLockFile(f *os.File) (bool, error) {

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/playbook-ssg/playbook/generator/parallel"
 )
@@ -149,6 +150,9 @@ type Staging struct {
 	lock      *outputLock
 	guard     *Guard
 	disk      disk
+	// removeOld deletes the previous output once the new one is in
+	// place (removeAll; tests slow it down).
+	removeOld func(string) error
 
 	// mu is held for reading by each file written, and for writing by
 	// Commit and Abort: an Abort from a signal handler waits for the
@@ -227,7 +231,7 @@ func Begin(ctx context.Context, dest, source string) (*Staging, error) {
 		lock.release()
 		return nil, fmt.Errorf("setting permissions on %s: %w", tmp, err)
 	}
-	s := &Staging{name: name, dest: dest, tmp: tmp, lock: lock, guard: g, disk: osDisk{}}
+	s := &Staging{name: name, dest: dest, tmp: tmp, lock: lock, guard: g, disk: osDisk{}, removeOld: removeAll}
 	g.add(s)
 	return s, nil
 }
@@ -313,7 +317,8 @@ func (s *Staging) Keep(sub string) error {
 }
 
 // finish releases the output's lock once the staging is committed or
-// aborted. The caller holds s.mu.
+// aborted. It runs once: after done is set, by the one Commit or Abort
+// that set it.
 func (s *Staging) finish() {
 	s.lock.release()
 	s.guard.forget(s)
@@ -324,26 +329,47 @@ func (s *Staging) finish() {
 // moved back and the previous output is as it was. (Between moving the
 // kept folders and the swap, a few renames, the previous output lacks
 // them; a build killed right there leaves them in the temporary folder
-// beside the output, which the next build removes.)
+// beside the output, which the next build removes.) Once the swap is
+// done, the previous output is deleted, still under the output's lock
+// but no longer under s.mu: an Abort from a signal handler then returns
+// at once rather than wait for a deletion that may take seconds.
 func (s *Staging) Commit() error {
+	old, err := s.swap()
+	if err != nil {
+		return err
+	}
+	defer s.finish()
+	// The new output is in place: the build succeeded even if the old
+	// one cannot be deleted now (a later build removes what is left).
+	if old != "" {
+		_ = s.removeOld(old)
+	}
+	return nil
+}
+
+// swap is Commit up to the new output being in place, returning where
+// the previous output went ("" if there was none). On failure it
+// releases the lock itself.
+func (s *Staging) swap() (old string, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.aborted {
-		return ErrInterrupted
+		return "", ErrInterrupted
 	}
 	if s.done {
-		return errFinished
+		return "", errFinished
 	}
 	s.done = true
-	defer s.finish()
 	if err := s.disk.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		_ = removeAll(s.tmp)
-		return wrapOne("writing "+filepath.Join(s.name, Marker), s.name, err)
+		s.finish()
+		return "", wrapOne("writing "+filepath.Join(s.name, Marker), s.name, err)
 	}
 	var moved []string
 	// fail puts the kept folders back, and removes the new output only
 	// if that worked: a folder that could not go back is still in it.
-	fail := func(err error) error {
+	fail := func(err error) (string, error) {
+		defer s.finish()
 		var lost []string
 		for _, sub := range moved {
 			if rerr := os.Rename(filepath.Join(s.tmp, filepath.FromSlash(sub)), filepath.Join(s.dest, filepath.FromSlash(sub))); rerr != nil {
@@ -351,10 +377,10 @@ func (s *Staging) Commit() error {
 			}
 		}
 		if len(lost) > 0 {
-			return fmt.Errorf("%w; %s of the previous output could not be put back and is in %s", err, strings.Join(lost, ", "), s.tmp)
+			return "", fmt.Errorf("%w; %s of the previous output could not be put back and is in %s", err, strings.Join(lost, ", "), s.tmp)
 		}
 		_ = removeAll(s.tmp)
-		return err
+		return "", err
 	}
 	for _, sub := range s.keep {
 		to := filepath.Join(s.tmp, filepath.FromSlash(sub))
@@ -366,16 +392,12 @@ func (s *Staging) Commit() error {
 		}
 		moved = append(moved, sub)
 	}
-	old, err := swapIn(s.tmp, s.dest)
+	old, err = swapIn(s.tmp, s.dest)
 	if err != nil {
 		return fail(err) // swapIn put the previous output back
 	}
-	// The new output is in place: the build succeeded even if the old
-	// one cannot be deleted now (a later build removes what is left).
-	if old != "" {
-		_ = removeAll(old)
-	}
-	return nil
+	s.guard.swapped(s)
+	return old, nil
 }
 
 // Abort discards the new output; the previous one stays as it was. It
@@ -451,13 +473,25 @@ func (s *Staging) makeDirs(prefix string, names []string) error {
 	return nil
 }
 
+// staleAge is how old a leftover folder must be for removeStale to delete
+// it where the output lock is not real (lockIsReal): no build writes an
+// hour without touching its temporary folder.
+const staleAge = time.Hour
+
 // removeStale deletes the temporary folders interrupted builds left
 // beside the output (".public.tmp-123", ".public.tmp-123.old"): only
 // folders with that name and playbook's marker inside, and empty ones
 // with that name (a build killed before it marked its folder). The
 // caller holds the output's lock, so none of them belongs to a build
-// still running, however recent.
+// still running, however recent; where the lock is no lock at all
+// (lockIsReal), only those untouched for staleAge are deleted.
 func removeStale(parent, base string) {
+	removeStaleOlder(parent, base, lockIsReal)
+}
+
+// removeStaleOlder is removeStale; anyAge says whether the lock vouches
+// that no running build owns a folder there.
+func removeStaleOlder(parent, base string, anyAge bool) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
 		return
@@ -466,6 +500,11 @@ func removeStale(parent, base string) {
 	for _, e := range entries {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
 			continue
+		}
+		if !anyAge {
+			if fi, err := e.Info(); err != nil || time.Since(fi.ModTime()) < staleAge {
+				continue
+			}
 		}
 		dir := filepath.Join(parent, e.Name())
 		if _, err := os.Lstat(filepath.Join(dir, Marker)); err != nil {

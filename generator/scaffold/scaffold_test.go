@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -107,5 +108,25 @@ func TestNewPages(t *testing.T) {
 	}
 	if _, err := scaffold.Page(t.TempDir(), "objection", "x", "", nil, today); err == nil || !strings.Contains(err.Error(), "not a playbook folder") {
 		t.Errorf("page outside a playbook: %v", err)
+	}
+}
+
+// TestNewPlaybookIgnoresTheBuildsFiles: a new playbook's .gitignore keeps
+// out the site and what a build keeps beside it: the lock file (which
+// stays on Windows) and a killed build's temporary folders.
+func TestNewPlaybookIgnoresTheBuildsFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "pb")
+	if _, err := scaffold.Playbook(dir, "Acme", today); err != nil {
+		t.Fatal(err)
+	}
+	gi, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(gi), "\n")
+	for _, want := range []string{"public/", ".public.lock", ".public.tmp-*"} {
+		if !slices.Contains(lines, want) {
+			t.Errorf(".gitignore lacks %s:\n%s", want, gi)
+		}
 	}
 }
