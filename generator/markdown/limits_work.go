@@ -144,7 +144,6 @@ type workScan struct {
 	tableCols int    // columns of the table being read; -1: this paragraph holds none
 	rowCols   int    // cells of a row of the tables the lines since the last blank one may make
 	afterText bool   // the line before is not blank
-	guessCols int    // columns of a table that a row of dashes may have begun
 	problem   Problem
 }
 
