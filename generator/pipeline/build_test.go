@@ -532,7 +532,7 @@ func TestSymlinksStayInside(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Generate(Options{Source: dir, Today: fixtureToday})
-	if err == nil || !strings.Contains(err.Error(), "static/leak.txt: is a symbolic link that leads outside the playbook folder") {
+	if err == nil || !strings.Contains(err.Error(), "static/leak.txt: is a symbolic link to "+secret+", outside the playbook folder") {
 		t.Fatalf("got %v", err)
 	}
 	os.Remove(filepath.Join(dir, "static", "leak.txt"))
