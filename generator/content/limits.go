@@ -57,6 +57,9 @@ func LimitMessage(pr markdown.Problem) string {
 	case markdown.InlineMarks:
 		return fmt.Sprintf("this paragraph has %s link brackets and emphasis marks ('[', '](', '*', '_', '~'), more than the limit of %s in one paragraph: split it into several paragraphs, or escape the marks that are meant literally with '\\'",
 			count(pr.Found), count(pr.Limit))
+	case markdown.RunMarks:
+		return fmt.Sprintf("the lines from here to the next blank line hold %s link brackets and emphasis marks ('[', '](', '*', '_', '~'), more than the limit of %s between two blank lines (code blocks and tables included): add blank lines between paragraphs or list items, or split the code block or table",
+			count(pr.Found), count(pr.Limit))
 	case markdown.PageMarks:
 		return fmt.Sprintf("the page has %s link brackets and emphasis marks ('[', '](', '*', '_', '~') by this line, more than the limit of %s in one page: split the page, or escape the marks that are meant literally with '\\'",
 			count(pr.Found), count(pr.Limit))

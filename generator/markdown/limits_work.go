@@ -44,9 +44,11 @@ const MaxInlineMarks = 1_000
 // paragraphs never span a blank line, so this bounds them even where the
 // scan reads lines otherwise than goldmark (tabs after list markers, HTML
 // blocks): the square of the marks in one paragraph stays below
-// MaxPageMarks × MaxRunMarks. A table of 2,000 links, or a code block
-// of 4,000 "_" and "*", with no blank line in it, reaches it.
-const MaxRunMarks = 4_000
+// MaxPageMarks × MaxRunMarks. Fenced code and table rows count too, as
+// the scan cannot be sure goldmark reads them so: a table of 5,000 links,
+// or a code block of 10,000 "_" and "*", with no blank line in it,
+// reaches it (4,000 refused a 1,400-line SQL listing).
+const MaxRunMarks = 10_000
 
 // MaxPageMarks is how many such marks a page may hold: 50,000 links.
 // goldmark takes one or two microseconds for each, and the square of the
@@ -71,6 +73,7 @@ const (
 	InlineMarks                 // a paragraph holds too many links and emphasis marks
 	PageMarks                   // the page holds too many links and emphasis marks
 	LinkReading                 // unclosed links make goldmark read too far
+	RunMarks                    // the lines between two blank lines hold too many marks
 )
 
 // Problem is the first limit a page goes past.
@@ -181,7 +184,9 @@ func (w *workScan) tableRow(line []byte) {
 	w.afterText = true
 }
 
-// rawRun counts the marks of the lines since the last blank one.
+// rawRun counts the marks of the lines since the last blank one, after
+// the list and quote markers that start a line (a "* " bullet is no
+// emphasis).
 func (w *workScan) rawRun(line []byte) {
 	if len(trimSpace(line)) == 0 {
 		w.rawMarks, w.rawLine = 0, 0
@@ -190,11 +195,40 @@ func (w *workScan) rawRun(line []byte) {
 	if w.rawLine == 0 {
 		w.rawLine = w.line
 	}
-	marks, _ := inlineMarks(line)
+	marks, _ := inlineMarks(afterMarkers(line))
 	w.rawMarks += marks
 	w.mostMarks = max(w.mostMarks, w.rawMarks)
 	if w.rawMarks > MaxRunMarks {
-		w.fail(InlineMarks, w.rawLine, w.rawMarks, MaxRunMarks)
+		w.fail(RunMarks, w.rawLine, w.rawMarks, MaxRunMarks)
+	}
+}
+
+// afterMarkers is line after the block quote markers and list bullets
+// (-, *, + or a number with . or ) and a space) that start it.
+func afterMarkers(line []byte) []byte {
+	for {
+		i := 0
+		for i < len(line) && isSpace(line[i]) {
+			i++
+		}
+		line = line[i:]
+		switch {
+		case len(line) > 0 && line[0] == '>':
+			line = line[1:]
+			continue
+		case len(line) > 1 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && isSpace(line[1]):
+			line = line[2:]
+			continue
+		}
+		d := 0
+		for d < len(line) && d < 9 && line[d] >= '0' && line[d] <= '9' {
+			d++
+		}
+		if d > 0 && d+1 < len(line) && (line[d] == '.' || line[d] == ')') && isSpace(line[d+1]) {
+			line = line[d+2:]
+			continue
+		}
+		return line
 	}
 }
 

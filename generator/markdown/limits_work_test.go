@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -296,5 +297,27 @@ func TestInlinePastLimits(t *testing.T) {
 	}
 	if got := r.PlainText(strings.Repeat("[a](b", 400_000)); len(got) != 2_000_000 {
 		t.Errorf("PlainText: %d bytes, want the text as typed", len(got))
+	}
+}
+
+// A long list is no paragraph: its bullets are no emphasis marks, so a
+// glossary index of 2,000 "* [Term](page.md)" lines is as fine as one
+// written with "-". A long code block is counted, but its run limit is
+// above a 1,400-line listing with three "_" in each line.
+func TestLongListsAndListingsPass(t *testing.T) {
+	var stars, dashes, listing strings.Builder
+	for i := range 2000 {
+		fmt.Fprintf(&stars, "* [Term %d](term-%d.md)\n", i, i)
+		fmt.Fprintf(&dashes, "- [Term %d](term-%d.md)\n", i, i)
+	}
+	listing.WriteString("```sql\n")
+	for i := range 1400 {
+		fmt.Fprintf(&listing, "  field_%d_account_id bigint NOT NULL,\n", i)
+	}
+	listing.WriteString("```\n")
+	for name, src := range map[string]string{"stars": stars.String(), "dashes": dashes.String(), "listing": listing.String()} {
+		if pr, found := (Limits{}).Scan([]byte(src)); found {
+			t.Errorf("%s: refused: %+v", name, pr)
+		}
 	}
 }
