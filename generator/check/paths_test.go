@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/playbook-ssg/playbook/generator/diag"
 	"github.com/playbook-ssg/playbook/internal/fixture"
 )
 
@@ -31,17 +30,7 @@ func TestCheckFindsPathCollisions(t *testing.T) {
 			for rel, text := range c.Files {
 				fixture.WriteFile(t, dir, rel, text)
 			}
-			list, err := Run(Options{Source: dir})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var lines []string
-			for _, d := range list {
-				if d.Severity == diag.Error {
-					lines = append(lines, d.String())
-				}
-			}
-			got := strings.Join(lines, "\n")
+			got := checkErrors(t, dir)
 			for _, w := range c.Want {
 				if !strings.Contains(got, w) {
 					t.Errorf("want %q in:\n%s", w, got)
